@@ -1,0 +1,147 @@
+"""The ``nlsheet`` command line: a thin shim over :class:`nlsheet.Nlsheet`.
+
+Exit codes: 0 answered, 2 bad input, 3 needs clarification, 4 not understood.
+
+Example:
+    $ nlsheet ask sample_workbooks/sales.xlsx "average of sales" --json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from nlsheet.engine import Nlsheet
+from nlsheet.errors import NlsheetError
+from nlsheet.result import Result
+
+__all__ = ["EXIT_ANSWERED", "EXIT_BAD_INPUT", "EXIT_CLARIFY", "EXIT_NOT_UNDERSTOOD", "main"]
+
+EXIT_ANSWERED = 0
+EXIT_BAD_INPUT = 2
+EXIT_CLARIFY = 3
+EXIT_NOT_UNDERSTOOD = 4
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors as exit code 2 without a traceback (as it does)."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="nlsheet",
+        description="Ask spreadsheets questions in plain words; get the value and a live formula.",
+    )
+    sub = parser.add_subparsers(dest="command_name", required=True, metavar="COMMAND")
+    ask = sub.add_parser("ask", help="answer one question about a workbook")
+    ask.add_argument("book", help="workbook file (.xlsx .xlsm .xls .xlsb .ods .csv)")
+    ask.add_argument("command", help='what you want, e.g. "average of sales"')
+    ask.add_argument("--sheet", help="sheet to use (default: the one whose headers fit best)")
+    ask.add_argument("--json", action="store_true", help="print one JSON object")
+    ask.add_argument(
+        "--no-llm", action="store_true", help="never ask a language model (the default for now)"
+    )
+    ask.add_argument("--save", metavar="OUT", help="write the changed workbook to OUT")
+    ask.add_argument("--explain", action="store_true", help="show how the answer was found")
+    return parser
+
+
+def _format_value(value: object) -> str:
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        return f"{value:,.6g}" if abs(value) >= 1e15 or 0 < abs(value) < 1e-4 else (
+            f"{value:,.4f}".rstrip("0").rstrip(".")
+        )
+    return str(value)
+
+
+def _print_human(result: Result, out: TextIO, explain: bool) -> None:
+    if result.clarification is not None:
+        print(result.clarification.question, file=out)
+        for n, option in enumerate(result.clarification.options, 1):
+            print(f"  {n}. {option.label}    (nlsheet ask ... \"{option.command}\")", file=out)
+        return
+    print(_format_value(result.value), file=out)
+    print(f"  formula: {result.formula or 'none'}", file=out)
+    if result.columns:
+        cells = ", ".join(f"{c.name} ({c.cell})" for c in result.columns)
+        print(f"  cells:   {cells}", file=out)
+    print(
+        f"  intent:  {result.intent} ({result.confidence:.0%} sure), sheet {result.sheet}",
+        file=out,
+    )
+    for note in result.notes:
+        print(f"  note:    {note}", file=out)
+    if explain:
+        print(result.explain(), file=out)
+
+
+def _error_object(exc: NlsheetError) -> dict[str, Any]:
+    error: dict[str, Any] = {"type": exc.type_name, "message": exc.message}
+    for key in ("expected", "found", "where"):
+        value = getattr(exc, key)
+        if value is not None:
+            error[key] = value
+    if exc.candidates:
+        error["candidates"] = list(exc.candidates)
+    return {
+        "value": None,
+        "formula": None,
+        "intent": None,
+        "route": "classifier",
+        "confidence": None,
+        "columns": [],
+        "changes": [],
+        "clarification": None,
+        "error": error,
+    }
+
+
+def _run_ask(args: argparse.Namespace, engine: Nlsheet, out: TextIO, err: TextIO) -> int:
+    try:
+        book = engine.open(args.book)
+        result = book.ask(args.command, sheet=args.sheet)
+    except NlsheetError as exc:
+        if args.json:
+            print(json.dumps(_error_object(exc), ensure_ascii=False), file=out)
+        else:
+            print(f"nlsheet: {exc.message}", file=err)
+        return exc.exit_code if exc.exit_code in (EXIT_BAD_INPUT, EXIT_NOT_UNDERSTOOD) else EXIT_BAD_INPUT
+    notes = list(result.notes)
+    if args.save and not result.changes:
+        notes.append(f"nothing was written to {args.save}: the answer changed nothing")
+    if args.json:
+        data = result.to_dict()
+        data["notes"] = notes
+        print(json.dumps(data, ensure_ascii=False), file=out)
+    else:
+        _print_human(result, out, args.explain)
+        if args.save and not result.changes:
+            print(f"  note:    {notes[-1]}", file=out)
+    return EXIT_CLARIFY if result.needs_clarification else EXIT_ANSWERED
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
+    """Run the command line; returns the exit code."""
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    args = _parser().parse_args(argv)
+    engine = Nlsheet()
+    try:
+        if args.command_name == "ask":
+            return _run_ask(args, engine, out, err)
+    except KeyboardInterrupt:
+        print("nlsheet: interrupted", file=err)
+        return 130
+    raise AssertionError(f"unhandled command {args.command_name!r}")  # argparse prevents this

@@ -1,0 +1,298 @@
+"""The engine every front door uses: interpret -> plan -> backends -> Result.
+
+The engine does no I/O of its own: workbooks are read through :mod:`nlsheet.workbook`.
+
+Example:
+    >>> engine = Nlsheet()
+    >>> book = engine.open("sample_workbooks/sales.xlsx")
+    >>> book.ask("average of sales").value
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from nlsheet.backends import formula as formula_backend
+from nlsheet.backends import pandas_exec
+from nlsheet.errors import (
+    EmptyCommandError,
+    InputError,
+    NoTableError,
+    NotUnderstoodError,
+    UnsupportedOperationError,
+)
+from nlsheet.nlu.context import ColumnMatch, find_letter_refs, match_columns
+from nlsheet.nlu.interpret import OUT_OF_SCOPE, Interpretation, NluModel, interpret
+from nlsheet.planner import AGG_PHRASES, Built, build
+from nlsheet.plan import AggFunc
+from nlsheet.result import Clarification, ColumnUse, Option, Result, json_value
+from nlsheet.settings import Settings
+from nlsheet.workbook.base import Workbook, open_workbook
+from nlsheet.workbook.table import ColumnKind, Table
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["Book", "Nlsheet"]
+
+_MAX_COMMAND = 2000
+_AGG_VALUES = frozenset(f.value for f in AggFunc)
+
+
+class Nlsheet:
+    """The engine: settings plus the trained language model, shared by all opened books.
+
+    Args:
+        settings: Thresholds and paths; ``Settings.from_env()`` by default.
+    """
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings if settings is not None else Settings.from_env()
+        self._model: NluModel | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def model(self) -> NluModel:
+        """The intent classifier, trained or loaded from the cache on first use."""
+        if self._model is None:
+            with self._lock:
+                if self._model is None:
+                    self._model = NluModel.load(self.settings)
+        return self._model
+
+    def open(self, source: str | os.PathLike[str] | pd.DataFrame | Workbook) -> Book:
+        """Open a workbook (path or DataFrame) for questions.
+
+        Raises:
+            WorkbookNotFoundError: If the path does not exist.
+            NotASpreadsheetError: If the file is not a spreadsheet.
+            EncryptedWorkbookError: If it is password protected.
+        """
+        return Book(open_workbook(source), self)
+
+    def ask(self, book: Book, command: str, sheet: str | None = None) -> Result:
+        """Answer a command about a book; see :meth:`Book.ask`."""
+        text = _check_command(command)
+        table, sheet_note = self._pick_table(book.workbook, text, sheet)
+        interp = interpret(text, table, self.model, self.settings)
+        notes = [*([sheet_note] if sheet_note else []), *table.notes]
+        asker = book.ask
+        question = self._intent_question(interp)
+        if question is not None:
+            return self._clarify(interp, table, question, notes, asker)
+        built = build(interp, table)
+        if isinstance(built, Clarification):
+            return self._clarify(interp, table, built, notes, asker)
+        return self._answer(interp, table, built, notes, asker)
+
+    def _intent_question(self, interp: Interpretation) -> Clarification | None:
+        settings = self.settings
+        if interp.intent == OUT_OF_SCOPE and interp.confidence >= settings.min_confidence:
+            raise NotUnderstoodError(
+                f"{interp.text!r} does not look like a question about this sheet's data; "
+                "try e.g. 'average of <column>' or 'how many rows'",
+                expected="a question about the sheet's data",
+                found=interp.text,
+                where=interp.text,
+                candidates=["average of <column>", "total <column>", "how many rows"],
+            )
+        in_scope = [(i, p) for i, p in interp.alternatives if i != OUT_OF_SCOPE]
+        close = [(i, p) for i, p in in_scope if interp.confidence - p <= settings.clarify_margin]
+        if interp.confidence >= settings.min_confidence and not close:
+            return None
+        if interp.confidence < settings.min_confidence and interp.columns:
+            close = in_scope[:2]  # a column was named but not what to do with it: ask
+        if not close or (interp.intent == OUT_OF_SCOPE and not interp.columns):
+            raise NotUnderstoodError(
+                f"not sure what {interp.text!r} asks for (best guess {interp.intent}, "
+                f"confidence {interp.confidence:.2f}); try e.g. 'total <column>'",
+                expected="a command nlsheet understands",
+                found=interp.text,
+                where=interp.text,
+                candidates=[i for i, _ in interp.alternatives],
+            )
+        intents = [i for i in [interp.intent, *(i for i, _ in close)] if i != OUT_OF_SCOPE]
+        subject = interp.columns[0].column.name if interp.columns else "<column>"
+        options = []
+        for intent in intents:
+            phrase = AGG_PHRASES[AggFunc(intent)] if intent in _AGG_VALUES else intent
+            options.append(Option(f"{phrase} of {subject}", f"{phrase} of {subject}"))
+        labels = [f"the {o.label}" for o in options]
+        said = ", ".join(labels[:-1]) + f" or {labels[-1]}" if len(labels) > 1 else labels[0]
+        return Clarification(f"Did you mean {said}?", tuple(options))
+
+    def _pick_table(
+        self, workbook: Workbook, text: str, sheet: str | None
+    ) -> tuple[Table, str | None]:
+        names = workbook.sheet_names
+        if sheet is not None:
+            return workbook.table(sheet), None
+        if len(names) == 1:
+            return workbook.table(names[0]), None
+        scored: list[tuple[float, int, str, Table]] = []
+        errors: list[NoTableError] = []
+        for order, name in enumerate(names):
+            try:
+                table = workbook.table(name)
+            except NoTableError as exc:
+                errors.append(exc)
+                continue
+            scored.append((_sheet_score(text, table, self.model), -order, name, table))
+        if not scored:
+            raise errors[0]
+        scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
+        best_score, _, best_name, best_table = scored[0]
+        if best_score <= 0:
+            return best_table, f"no header matched the command; used the first sheet, {best_name}"
+        return best_table, f"sheet {best_name} chosen: its headers match the command best"
+
+    def _clarify(
+        self,
+        interp: Interpretation,
+        table: Table,
+        question: Clarification,
+        notes: list[str],
+        asker: Callable[[str, str | None], Result],
+    ) -> Result:
+        return Result(
+            command=interp.text,
+            intent=interp.intent,
+            confidence=interp.confidence,
+            sheet=table.sheet,
+            clarification=question,
+            columns=tuple(_use(m) for m in interp.columns),
+            notes=tuple(notes),
+            alternatives=interp.alternatives,
+            candidates=tuple(_use(m) for m in interp.candidates),
+            _asker=asker,
+        )
+
+    def _answer(
+        self,
+        interp: Interpretation,
+        table: Table,
+        built: Built,
+        notes: list[str],
+        asker: Callable[[str, str | None], Result],
+    ) -> Result:
+        plan = built.plan
+        value = pandas_exec.execute(plan, table)
+        notes.extend(built.notes)
+        column = plan.op.column
+        if column is not None:
+            typed = table.values(column)
+            if typed.numbers_as_text:
+                cells = ", ".join(
+                    f"{table.column(column).letter}{r}" for r in typed.numbers_as_text[:5]
+                )
+                notes.append(
+                    f"{len(typed.numbers_as_text)} number(s) stored as text in {column} "
+                    f"were counted as numbers ({table.sheet}!{cells}"
+                    + (" ..." if len(typed.numbers_as_text) > 5 else "")
+                    + ")"
+                )
+            if typed.non_numeric and table.column(column).kind is ColumnKind.NUMBER:
+                notes.append(
+                    f"{typed.non_numeric} text cell(s) in {column} were skipped "
+                    f"(e.g. {', '.join(repr(e) for e in typed.examples)})"
+                )
+        try:
+            formula: str | None = formula_backend.to_formula(plan, table).text
+        except UnsupportedOperationError as exc:
+            formula = None
+            notes.append(f"no formula: {exc}")
+        return Result(
+            command=interp.text,
+            value=json_value(value),
+            formula=formula,
+            intent=interp.intent,
+            confidence=interp.confidence,
+            columns=tuple(_use(m) for m in built.columns),
+            sheet=table.sheet,
+            plan=plan,
+            notes=tuple(notes),
+            alternatives=interp.alternatives,
+            candidates=tuple(_use(m) for m in interp.candidates),
+            _asker=asker,
+        )
+
+
+class Book:
+    """An opened workbook bound to an engine: ask it questions.
+
+    Example:
+        >>> book = nlsheet.open("sample_workbooks/inventory.xlsx")
+        >>> book.ask("total quantity", sheet="Stock").formula
+        '=SUM(IFERROR(VALUE(Stock!$E$5:$E$64),""))'
+    """
+
+    def __init__(self, workbook: Workbook, engine: Nlsheet) -> None:
+        self.workbook = workbook
+        self.engine = engine
+
+    @property
+    def sheet_names(self) -> tuple[str, ...]:
+        """The workbook's sheets."""
+        return self.workbook.sheet_names
+
+    def table(self, sheet: str | None = None) -> Table:
+        """The table found on a sheet (the first sheet by default)."""
+        return self.workbook.table(sheet if sheet is not None else self.sheet_names[0])
+
+    def ask(self, command: str, sheet: str | None = None) -> Result:
+        """Answer a command.
+
+        Args:
+            command: What the user typed ("average of sales").
+            sheet: The sheet to use; by default the one whose headers fit the command best.
+
+        Returns:
+            The answer, or a Result whose ``clarification`` asks the user to choose.
+
+        Raises:
+            InputError: Bad input (empty command, unknown sheet or column, text column ...).
+            NotUnderstoodError: The command was not understood well enough to answer.
+        """
+        return self.engine.ask(self, command, sheet)
+
+
+def _check_command(command: str) -> str:
+    if not isinstance(command, str) or not command.strip():
+        raise EmptyCommandError(
+            "the command is empty; expected a question such as 'average of sales'",
+            expected="a question such as 'average of sales'",
+            found=repr(command),
+            where="the command",
+            candidates=["average of <column>", "total <column>", "how many rows"],
+        )
+    text = " ".join(command.split())
+    if len(text) > _MAX_COMMAND:
+        raise InputError(
+            f"the command is {len(text)} characters long; expected at most {_MAX_COMMAND}",
+            expected=f"at most {_MAX_COMMAND} characters",
+            found=f"{len(text)} characters",
+            where="the command",
+        )
+    return text
+
+
+def _sheet_score(text: str, table: Table, model: NluModel) -> float:
+    letters = find_letter_refs(text, table)
+    matches = match_columns(text, table, model.command_words)
+    best = max((m.score for m in [*letters, *matches]), default=0.0)
+    return best if best >= 0.6 else 0.0
+
+
+def _use(match: ColumnMatch) -> ColumnUse:
+    column = match.column
+    return ColumnUse(
+        name=column.name,
+        cell=column.header_cell,
+        words=match.words,
+        score=round(match.score, 3),
+        how=match.how,
+        data_range=column.data_range,
+    )

@@ -1,0 +1,180 @@
+"""Context inference: which header cell does each word of the command mean?
+
+Words are matched to headers by column letter ("column F"), exactly (case, plural, underscores
+and units in brackets ignored), through a small synonym table (revenue -> Sales), fuzzily for
+typos ("slaes"), and partially ("cost" -> "Unit Cost ($)"). Every match carries its score and
+how it was found, so answers can show which words went to which cells.
+
+Example:
+    >>> matches = match_columns("avrage of slaes", table)
+    >>> matches[0].column.header_cell, matches[0].how
+    ('Sales!G1', 'fuzzy')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import Literal
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import DamerauLevenshtein
+
+from nlsheet import refs
+from nlsheet.nlu.text import STOPWORDS, Token, canonical, header_words, tokenize
+from nlsheet.workbook.table import Column, Table
+
+__all__ = ["ColumnMatch", "MatchKind", "find_letter_refs", "match_columns", "overlaps"]
+
+MatchKind = Literal["letter", "exact", "synonym", "fuzzy", "partial", "implied"]
+
+# "column F", "col c", "column AB"; three letters only in capitals, so "column age" is a word.
+_LETTER_REF = re.compile(r"(?i:\b(?:column|col)\.?)\s+([A-Za-z]{1,2}|[A-Z]{3})\b")
+_MAX_SPAN = 6
+
+
+@dataclass(frozen=True)
+class ColumnMatch:
+    """A span of the command matched to a column.
+
+    Attributes:
+        column: The column.
+        words: The words of the command, as typed.
+        start: Where the words start in the command (character offset).
+        end: Where they end.
+        score: How well they match, 0..1.
+        how: How they were matched.
+    """
+
+    column: Column
+    words: str
+    start: int
+    end: int
+    score: float
+    how: MatchKind
+
+
+def overlaps(a: ColumnMatch, b: ColumnMatch) -> bool:
+    """True when two matches share words of the command."""
+    return a.start < b.end and b.start < a.end
+
+
+def find_letter_refs(text: str, table: Table) -> list[ColumnMatch]:
+    """Column letters the command names ("sum column F", "max of col C").
+
+    Letters are sheet letters, as the user sees them; a letter outside the table is returned
+    with ``column`` None by :func:`letters_outside`.
+    """
+    found: list[ColumnMatch] = []
+    for match in _LETTER_REF.finditer(text):
+        letters = match.group(1)
+        try:
+            index = refs.column_index(letters)
+        except ValueError:
+            continue
+        column = table.column_at(index)
+        if column is not None:
+            found.append(ColumnMatch(column, match.group(), match.start(), match.end(), 1.0, "letter"))
+    return found
+
+
+def letters_outside(text: str, table: Table) -> list[str]:
+    """Column letters named in the command that are not part of the table."""
+    outside: list[str] = []
+    for match in _LETTER_REF.finditer(text):
+        letters = match.group(1).upper()
+        try:
+            index = refs.column_index(letters)
+        except ValueError:
+            continue
+        if table.column_at(index) is None:
+            outside.append(letters)
+    return outside
+
+
+def _similarity(a: str, b: str) -> float:
+    return max(fuzz.ratio(a, b) / 100.0, DamerauLevenshtein.normalized_similarity(a, b))
+
+
+def _span_score(
+    span: list[str],
+    header: list[str],
+    header_canon: list[str],
+    command_words: Collection[str],
+    typed: str,
+    header_typed: str,
+) -> tuple[float, MatchKind] | None:
+    canon = [canonical(w) for w in span]
+    if span == header:
+        score, how = 1.0, "exact"
+    elif canon == header_canon:
+        score, how = 0.95, "synonym"
+    else:
+        joined, target = " ".join(span), " ".join(header)
+        sim = max(
+            _similarity(joined, target),
+            _similarity(typed, header_typed),
+            _similarity(" ".join(canon), " ".join(header_canon)),
+        )
+        shortest = min(len(joined), len(target))
+        need = 0.8 if shortest <= 6 else 0.78
+        if sim >= need and joined[0] == target[0] or sim >= 0.88:
+            score, how = 0.5 + 0.45 * sim, "fuzzy"
+        elif _contiguous_in(canon, header_canon):
+            score, how = 0.6 + 0.3 * len(span) / len(header), "partial"
+        else:
+            return None
+    if all(w in command_words or w in STOPWORDS for w in span) and how != "exact":
+        score *= 0.8  # words like 'total' or 'count' more likely belong to the command
+    elif all(w in command_words for w in span):
+        score *= 0.9
+    return score + 0.01 * (len(span) - 1), how
+
+
+def _contiguous_in(part: list[str], whole: list[str]) -> bool:
+    n = len(part)
+    return 0 < n < len(whole) and any(whole[i : i + n] == part for i in range(len(whole) - n + 1))
+
+
+def match_columns(
+    text: str,
+    table: Table,
+    command_words: Collection[str] = (),
+    tokens: list[Token] | None = None,
+) -> list[ColumnMatch]:
+    """Score every column against every span of the command; best match per column, best first.
+
+    Args:
+        text: The command.
+        table: The table whose headers are candidates.
+        command_words: Normalised words that usually belong to the command itself
+            ('average', 'total'); a span made only of them scores lower.
+        tokens: The command's tokens, if already computed.
+    """
+    tokens = tokens if tokens is not None else tokenize(text)
+    words = [t.norm for t in tokens]
+    best: dict[str, ColumnMatch] = {}
+    for column in table.columns:
+        header = header_words(column.name)
+        header_canon = [canonical(w) for w in header]
+        header_typed = " ".join(header_words(column.name, typed=True))
+        longest = min(_MAX_SPAN, len(header) + 1)
+        for i in range(len(words)):
+            if words[i] in STOPWORDS and words[i] not in header:
+                continue
+            for j in range(i + 1, min(len(words), i + longest) + 1):
+                if words[j - 1] in STOPWORDS and words[j - 1] not in header:
+                    continue
+                typed = " ".join(t.lower for t in tokens[i:j])
+                scored = _span_score(
+                    words[i:j], header, header_canon, command_words, typed, header_typed
+                )
+                if scored is None:
+                    continue
+                score, how = scored
+                current = best.get(column.name)
+                if current is None or score > current.score:
+                    start, end = tokens[i].start, tokens[j - 1].end
+                    best[column.name] = ColumnMatch(column, text[start:end], start, end, score, how)
+    return sorted(best.values(), key=lambda m: (-m.score, m.column.position))

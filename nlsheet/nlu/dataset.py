@@ -1,0 +1,218 @@
+"""Training data: versioned YAML of example commands with ``[words](slot)`` annotations.
+
+Example file::
+
+    version: 1
+    intents:
+      average:
+        description: Mean of one column.
+        examples:
+          - average of [sales](column)
+
+Example:
+    >>> data = load_dataset()
+    >>> data.examples[0].intent in data.intents
+    True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from nlsheet.errors import InputError
+from nlsheet.nlu.text import mask
+
+__all__ = [
+    "SLOT_NAMES",
+    "Dataset",
+    "DatasetError",
+    "Example",
+    "Slot",
+    "default_data_path",
+    "load_dataset",
+    "parse_example",
+]
+
+SLOT_NAMES = frozenset({"column"})
+_ANNOTATION = re.compile(r"\[([^\[\]]+)\]\(([a-z_]+)\)")
+_SUPPORTED_VERSIONS = (1,)
+
+
+class DatasetError(InputError):
+    """The training data file is malformed (the message says which file, line and what)."""
+
+
+@dataclass(frozen=True)
+class Slot:
+    """An annotated span of an example: ``text[start:end]`` fills slot ``name``."""
+
+    name: str
+    start: int
+    end: int
+    value: str
+
+
+@dataclass(frozen=True)
+class Example:
+    """One example command with its intent and slots (annotations removed from ``text``)."""
+
+    text: str
+    intent: str
+    slots: tuple[Slot, ...] = ()
+
+    @property
+    def masked(self) -> str:
+        """The text with every column slot replaced by the column token."""
+        return mask(self.text, [(s.start, s.end) for s in self.slots if s.name == "column"])
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Examples and the intents they cover, with a hash of the source text."""
+
+    examples: tuple[Example, ...]
+    intents: tuple[str, ...]
+    descriptions: dict[str, str]
+    digest: str
+
+
+def default_data_path() -> Path:
+    """The training data shipped in the package."""
+    return Path(str(resources.files("nlsheet.nlu") / "data" / "intents.yaml"))
+
+
+def parse_example(raw: str, intent: str, where: str = "<text>") -> Example:
+    """Parse ``average of [sales](column)`` into text and slots.
+
+    Raises:
+        DatasetError: For an unknown slot name or unbalanced brackets.
+    """
+    text_parts: list[str] = []
+    slots: list[Slot] = []
+    pos = 0
+    length = 0
+    for match in _ANNOTATION.finditer(raw):
+        before = raw[pos : match.start()]
+        text_parts.append(before)
+        length += len(before)
+        value, name = match.group(1), match.group(2)
+        if name not in SLOT_NAMES:
+            raise DatasetError(
+                f"{where}: unknown slot {name!r} in {raw!r}; expected one of "
+                f"{', '.join(sorted(SLOT_NAMES))}",
+                expected=", ".join(sorted(SLOT_NAMES)),
+                found=name,
+                where=where,
+            )
+        slots.append(Slot(name, length, length + len(value), value))
+        text_parts.append(value)
+        length += len(value)
+        pos = match.end()
+    text_parts.append(raw[pos:])
+    text = "".join(text_parts)
+    if any(ch in text for ch in "[]"):
+        raise DatasetError(
+            f"{where}: unbalanced annotation in {raw!r}; expected [words](slot)",
+            expected="[words](slot)",
+            found=raw,
+            where=where,
+        )
+    if not text.strip():
+        raise DatasetError(
+            f"{where}: empty example", expected="a command", found=repr(raw), where=where
+        )
+    return Example(text, intent, tuple(slots))
+
+
+def _line_of(source: str, needle: str) -> int:
+    for number, line in enumerate(source.splitlines(), 1):
+        if needle in line:
+            return number
+    return 0
+
+
+def load_dataset(path: Path | None = None, extra: list[Example] | None = None) -> Dataset:
+    """Load and validate a training data file.
+
+    Args:
+        path: The YAML file; the packaged data by default.
+        extra: More examples (user corrections) added after validation.
+
+    Raises:
+        DatasetError: With the file, the line and what is wrong.
+    """
+    path = path or default_data_path()
+    source = path.read_text(encoding="utf-8")
+    try:
+        data: Any = yaml.safe_load(source)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark is not None else ""
+        raise DatasetError(
+            f"{path}{line}: not valid YAML ({exc})",
+            expected="YAML",
+            found=str(exc),
+            where=f"{path}{line}",
+        ) from exc
+    if not isinstance(data, dict) or data.get("version") not in _SUPPORTED_VERSIONS:
+        raise DatasetError(
+            f"{path}: expected a mapping with 'version: 1' and 'intents', found "
+            f"{type(data).__name__}",
+            expected="version: 1",
+            found=repr(data.get("version") if isinstance(data, dict) else data),
+            where=str(path),
+        )
+    intents = data.get("intents")
+    if not isinstance(intents, dict) or not intents:
+        raise DatasetError(
+            f"{path}: expected 'intents' to map intent names to examples",
+            expected="intents: {name: {examples: [...]}}",
+            found=repr(type(intents).__name__),
+            where=str(path),
+        )
+    examples: list[Example] = []
+    descriptions: dict[str, str] = {}
+    seen: dict[str, str] = {}
+    for intent, body in intents.items():
+        where = f"{path}:{_line_of(source, f'{intent}:')}"
+        if not isinstance(body, dict) or not isinstance(body.get("examples"), list):
+            raise DatasetError(
+                f"{where}: intent {intent!r} needs an 'examples' list",
+                expected="examples: [...]",
+                found=repr(body)[:80],
+                where=where,
+            )
+        descriptions[str(intent)] = str(body.get("description", ""))
+        for raw in body["examples"]:
+            line_where = f"{path}:{_line_of(source, str(raw))}"
+            if not isinstance(raw, str):
+                raise DatasetError(
+                    f"{line_where}: example {raw!r} of intent {intent!r} is not text",
+                    expected="a string",
+                    found=repr(raw),
+                    where=line_where,
+                )
+            example = parse_example(raw, str(intent), line_where)
+            key = " ".join(example.text.casefold().split())
+            if key in seen and seen[key] != intent:
+                raise DatasetError(
+                    f"{line_where}: {example.text!r} is an example of both {seen[key]!r} "
+                    f"and {intent!r}",
+                    expected="each example under one intent",
+                    found=f"{seen[key]} and {intent}",
+                    where=line_where,
+                )
+            seen[key] = str(intent)
+            examples.append(example)
+    examples.extend(extra or [])
+    digest = hashlib.sha256(source.encode("utf-8"))
+    for example in extra or []:
+        digest.update(f"\n{example.intent}\t{example.masked}".encode())
+    return Dataset(tuple(examples), tuple(descriptions), descriptions, digest.hexdigest())

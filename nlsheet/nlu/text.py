@@ -1,0 +1,135 @@
+"""Words of a command or a header: tokens with character spans, normal forms, synonyms.
+
+Example:
+    >>> [t.norm for t in tokenize("What's the avg Unit_Cost?")]
+    ['what', 's', 'the', 'avg', 'unit', 'cost']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "COLUMN_TOKEN",
+    "STOPWORDS",
+    "Token",
+    "canonical",
+    "header_words",
+    "mask",
+    "normalize_word",
+    "tokenize",
+]
+
+# Stands for a column mention in the text the classifier sees ("average of xcolx").
+COLUMN_TOKEN = "xcolx"
+
+_WORD = re.compile(r"[A-Za-z0-9]+(?:\.[0-9]+)?|[$€£%#]")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+STOPWORDS = frozenset(
+    """a an the of for in on at to from by with and or is are was were be been what what's whats
+    which who whom how me my our your their its it this that these those there here please can
+    could would you tell show give get find do does did i we us s all any each every per across
+    table sheet data rows row column col columns values value entries entry records record list
+    overall whole entire just only value""".split()
+)
+
+# Words with the same meaning in headers, each mapped to one canonical word.
+_SYNONYMS: dict[str, str] = {}
+for _group in (
+    "sales revenue turnover income takings",
+    "quantity qty units unit pcs pieces",
+    "amount amt",
+    "price unit_price",
+    "cost expense expenses spend spending",
+    "customer client cust buyer",
+    "employee staff worker",
+    "salary pay wage wages",
+    "date day",
+    "product item article",
+    "category cat type",
+    "department dept division",
+    "number num no nr",
+    "identifier id",
+    "percent pct percentage",
+    "average avg mean",
+    "description desc",
+    "region area territory",
+    "supplier vendor",
+    "profit margin earnings",
+    "discount disc",
+    "stock inventory onhand",
+    "order purchase",
+    "total tot",
+    "year yr",
+    "month mon mo",
+):
+    _words = _group.split()
+    for _w in _words:
+        _SYNONYMS[_w] = _words[0]
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of the text: its normal form, as typed (lower case), and ``text[start:end]``."""
+
+    norm: str
+    start: int
+    end: int
+    lower: str = ""
+
+
+def normalize_word(word: str) -> str:
+    """Lower-case and singularise a word ('Orders' -> 'order', 'Categories' -> 'category')."""
+    w = word.lower()
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("ches", "shes", "sses", "xes")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def canonical(word: str) -> str:
+    """The synonym group's first word for a normalised word ('revenue' -> 'sales')."""
+    return _SYNONYMS.get(word, word)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split text into normalised word tokens with spans (camelCase and snake_case split)."""
+    tokens: list[Token] = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        start = match.start()
+        parts = _CAMEL.split(word) if not word.isupper() else [word]
+        offset = start
+        for part in parts:
+            tokens.append(Token(normalize_word(part), offset, offset + len(part), part.lower()))
+            offset += len(part)
+    return tokens
+
+
+def header_words(header: str, *, typed: bool = False) -> list[str]:
+    """Normalised words of a header (as typed, lower case, with ``typed``), units left out.
+
+    Example:
+        >>> header_words("Unit Cost ($)")
+        ['unit', 'cost']
+    """
+    without_units = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", header)
+    tokens = [t for t in tokenize(without_units) if t.norm.isalnum()] or tokenize(header)
+    return [t.lower if typed else t.norm for t in tokens]
+
+
+def mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """Replace the given character spans with :data:`COLUMN_TOKEN`."""
+    out: list[str] = []
+    last = 0
+    for start, end in sorted(spans):
+        out.append(text[last:start])
+        out.append(COLUMN_TOKEN)
+        last = end
+    out.append(text[last:])
+    return "".join(out)

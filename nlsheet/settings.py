@@ -1,0 +1,52 @@
+"""Settings: thresholds and paths, frozen and passed down; the environment is read only here.
+
+Example:
+    >>> Settings(min_confidence=0.6).min_confidence
+    0.6
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = ["Settings", "default_cache_dir"]
+
+
+def default_cache_dir() -> Path:
+    """``$NLSHEET_CACHE_DIR``, else ``$XDG_CACHE_HOME/nlsheet``, else ``~/.cache/nlsheet``."""
+    env = os.environ.get("NLSHEET_CACHE_DIR")
+    if env:
+        return Path(env)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    base = Path(xdg) if xdg else Path.home() / ".cache"
+    return base / "nlsheet"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How sure nlsheet must be before it answers, and where it keeps its trained model.
+
+    Attributes:
+        min_confidence: Below this intent probability nlsheet asks or says it did not understand.
+        clarify_margin: When the top two intents are closer than this, nlsheet asks which.
+        column_accept: A word must match a header at least this well to be used.
+        column_margin: Two headers matched within this margin of each other are ambiguous.
+        cache_dir: Where the trained classifier is cached as JSON (None: no cache).
+    """
+
+    min_confidence: float = 0.55
+    clarify_margin: float = 0.12
+    column_accept: float = 0.72
+    column_margin: float = 0.03
+    cache_dir: Path | None = field(default=None)
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        """Settings with the cache folder taken from the environment.
+
+        ``NLSHEET_NO_CACHE=1`` turns the model cache off.
+        """
+        no_cache = os.environ.get("NLSHEET_NO_CACHE", "").strip() not in ("", "0")
+        return cls(cache_dir=None if no_cache else default_cache_dir())

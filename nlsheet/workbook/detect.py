@@ -1,0 +1,278 @@
+"""Find the real table on a sheet: header row, column span, data rows and a totals row.
+
+Real sheets are messy: title and note rows above the header, tables that start at B4, blank
+rows and columns around them, a "Total" row under the data, merged header cells. This module
+works on the grid of cell values a reader produced (row 0 of the grid is sheet row 1, column 0
+is sheet column A) and never touches files.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from nlsheet import refs
+from nlsheet.errors import NoTableError
+from nlsheet.workbook.table import (
+    Column,
+    ColumnKind,
+    Table,
+    infer_kind,
+    is_id_header,
+    parse_number_text,
+)
+
+__all__ = ["LazyColumns", "MergedRange", "detect_table"]
+
+# A merged range as (first_row, first_col, last_row, last_col), 0-based like the grid.
+MergedRange = tuple[int, int, int, int]
+
+_TOTAL = re.compile(r"^\s*(grand\s+|sub\s*-?)?totals?\b|^\s*sum\b|^\s*gesamt|^\s*summe", re.I)
+_HEADER_WINDOW = 40
+_KIND_SAMPLE = 400
+
+
+class LazyColumns(Sequence[list[Any]]):
+    """Columns of a block of the grid, each sliced out on first use and kept."""
+
+    def __init__(self, grid: Sequence[Sequence[Any]], first: int, last: int, col0: int, n: int):
+        self._grid = grid
+        self._first = first
+        self._last = last
+        self._col0 = col0
+        self._n = n
+        self._cache: dict[int, list[Any]] = {}
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, position: int) -> list[Any]:  # type: ignore[override]
+        if not 0 <= position < self._n:
+            raise IndexError(position)
+        cached = self._cache.get(position)
+        if cached is None:
+            j = self._col0 + position
+            cached = [_cell(row, j) for row in self._grid[self._first : self._last + 1]]
+            self._cache[position] = cached
+        return cached
+
+    def sample(self, position: int, size: int) -> list[Any]:
+        """An even sample of about ``size`` cells of one column, without slicing it all."""
+        if position in self._cache:
+            values = self._cache[position]
+            return values[:: max(1, len(values) // size)]
+        j = self._col0 + position
+        step = max(1, (self._last - self._first + 1) // size)
+        return [_cell(self._grid[i], j) for i in range(self._first, self._last + 1, step)]
+
+
+def _cell(row: Sequence[Any], j: int) -> Any:
+    return row[j] if j < len(row) else ""
+
+
+def _blank(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    return isinstance(value, float) and math.isnan(value)
+
+
+def _is_label(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip()) and parse_number_text(value) is None
+
+
+def _row_blank(row: Sequence[Any], c0: int, c1: int) -> bool:
+    cells = row[c0 : c1 + 1]
+    if cells.count("") == len(cells):
+        return True
+    return all(_blank(v) for v in cells)
+
+
+def _nonblank_rows(grid: Sequence[Sequence[Any]], limit: int) -> Iterator[int]:
+    found = 0
+    for i, row in enumerate(grid):
+        if not _row_blank(row, 0, len(row) - 1):
+            yield i
+            found += 1
+            if found >= limit:
+                return
+
+
+def _find_header(grid: Sequence[Sequence[Any]], candidates: list[int]) -> int | None:
+    width = max(sum(1 for v in grid[i] if not _blank(v)) for i in candidates)
+    need = max(2 if width >= 2 else 1, math.ceil(0.5 * width))
+    for k, i in enumerate(candidates):
+        cells = [v for v in grid[i] if not _blank(v)]
+        labels = sum(1 for v in cells if _is_label(v))
+        has_next = k + 1 < len(candidates) and candidates[k + 1] == i + 1
+        if labels >= need and labels >= 0.6 * len(cells) and has_next:
+            return i
+    return None
+
+
+def _merged_fill(
+    grid: Sequence[Sequence[Any]], merged: Sequence[MergedRange], row: int, c0: int, c1: int
+) -> list[Any]:
+    values = [_cell(grid[row], j) for j in range(c0, c1 + 1)]
+    for r0, m0, r1, m1 in merged:
+        if r0 <= row <= r1:
+            top = _cell(grid[r0], m0)
+            for j in range(max(m0, c0), min(m1, c1) + 1):
+                if _blank(values[j - c0]):
+                    values[j - c0] = top
+    return values
+
+
+def _group_prefixes(
+    grid: Sequence[Sequence[Any]], merged: Sequence[MergedRange], header: int, c0: int, c1: int
+) -> list[str]:
+    """Texts of merged group cells right above the header ('Q1' over 'Units' and 'Sales')."""
+    prefixes = [""] * (c1 - c0 + 1)
+    above = header - 1
+    if above < 0:
+        return prefixes
+    for r0, m0, r1, m1 in merged:
+        spans_part = m0 >= c0 and m1 <= c1 and m1 > m0 and (m1 - m0) < (c1 - c0)
+        if r0 <= above <= r1 and r1 < header and spans_part:
+            text = str(_cell(grid[r0], m0)).strip()
+            for j in range(m0, m1 + 1):
+                prefixes[j - c0] = text
+    return prefixes
+
+
+def _header_names(values: list[Any], prefixes: list[str], c0: int) -> list[str]:
+    names: list[str] = []
+    seen: dict[str, int] = {}
+    for k, value in enumerate(values):
+        if _blank(value):
+            text = f"Column {refs.column_letter(c0 + k + 1)}"
+        elif isinstance(value, float) and value.is_integer():
+            text = str(int(value))
+        else:
+            text = " ".join(str(value).split())
+        if prefixes[k]:
+            text = f"{prefixes[k]} {text}"
+        count = seen.get(text.casefold(), 0) + 1
+        seen[text.casefold()] = count
+        names.append(text if count == 1 else f"{text} ({count})")
+    return names
+
+
+def detect_table(
+    sheet: str,
+    grid: Sequence[Sequence[Any]],
+    merged: Sequence[MergedRange] = (),
+    *,
+    header_index: int | None = None,
+) -> Table:
+    """Find the table on a sheet from its grid of values.
+
+    Args:
+        sheet: The sheet's name (for references and messages).
+        grid: Cell values; ``grid[0][0]`` is cell A1; blanks are ``""`` or None.
+        merged: Merged ranges, 0-based ``(first_row, first_col, last_row, last_col)``.
+        header_index: The grid row of the header when the caller knows it (a DataFrame).
+
+    Returns:
+        The table with its columns, data rows and notes on what was skipped.
+
+    Raises:
+        NoTableError: If the sheet is empty.
+
+    Example:
+        >>> detect_table("Stock", [["Inventory", ""], ["", ""], ["SKU", "Qty"], ["A1", 3.0]])
+    """
+    candidates = list(_nonblank_rows(grid, _HEADER_WINDOW))
+    if not candidates:
+        raise NoTableError(
+            f"sheet {sheet!r} is empty: expected a table with a header row, found no values",
+            expected="a table with a header row",
+            found="an empty sheet",
+            where=sheet,
+        )
+    notes: list[str] = []
+    header = header_index if header_index is not None else _find_header(grid, candidates)
+    start = header if header is not None else candidates[0]
+    row = grid[start]
+    filled = [j for j, v in enumerate(row) if not _blank(v)]
+    if header is None:
+        # No header row: take the block under the first values and name columns by letter.
+        filled = sorted({j for i in candidates for j, v in enumerate(grid[i]) if not _blank(v)})
+    c0, c1 = filled[0], filled[-1]
+    first = header + 1 if header is not None else start
+    last = first
+    while last + 1 < len(grid) and not _row_blank(grid[last + 1], c0, c1):
+        last += 1
+    if header is not None and first > last and _row_blank(grid[first], c0, c1):
+        last = first - 1
+    total_row: int | None = None
+    if last >= first and _is_total(grid[last], c0, c1):
+        total_row = last + 1
+        notes.append(
+            f"a totals row at {refs.cell_ref(sheet, last + 1, c0 + 1)} is left out of the data"
+        )
+        last -= 1
+    else:
+        for i in range(last + 2, min(last + 4, len(grid))):
+            if _is_total(grid[i], c0, c1):
+                notes.append(
+                    f"a totals row at {refs.cell_ref(sheet, i + 1, c0 + 1)} "
+                    "sits below the table and is not part of it"
+                )
+                break
+    if header is not None:
+        values = _merged_fill(grid, merged, header, c0, c1)
+        names = _header_names(values, _group_prefixes(grid, merged, header, c0, c1), c0)
+        if header > 0 or c0 > 0:
+            notes.append(
+                f"header found at {refs.range_ref(sheet, header + 1, c0 + 1, header + 1, c1 + 1, absolute=False)}"  # noqa: E501
+            )
+    else:
+        names = _header_names([""] * (c1 - c0 + 1), [""] * (c1 - c0 + 1), c0)
+        notes.append("no header row found: columns are named by their letters")
+    raw = LazyColumns(grid, first, last, c0, c1 - c0 + 1)
+    header_row = header + 1 if header is not None else first
+    columns = tuple(
+        _column(sheet, k, c0 + k + 1, name, header_row, first, last, raw) for k, name in enumerate(names)
+    )
+    return Table(
+        sheet=sheet,
+        header_row=header_row,
+        first_row=first + 1,
+        last_row=last + 1,
+        first_column=c0 + 1,
+        columns=columns,
+        raw=raw,
+        notes=tuple(notes),
+        total_row=total_row,
+    )
+
+
+def _column(
+    sheet: str,
+    position: int,
+    sheet_column: int,
+    name: str,
+    header_row: int,
+    first: int,
+    last: int,
+    raw: LazyColumns,
+) -> Column:
+    kind = infer_kind(raw.sample(position, _KIND_SAMPLE)) if last >= first else ColumnKind.EMPTY
+    return Column(
+        name=name,
+        position=position,
+        column=sheet_column,
+        header_cell=refs.cell_ref(sheet, header_row, sheet_column),
+        data_range=refs.range_ref(sheet, first + 1, sheet_column, max(first, last) + 1, sheet_column),
+        kind=kind,
+        is_id=is_id_header(name),
+    )
+
+
+def _is_total(row: Sequence[Any], c0: int, c1: int) -> bool:
+    cells = [v for v in row[c0 : c1 + 1] if not _blank(v)]
+    return bool(cells) and isinstance(cells[0], str) and bool(_TOTAL.match(cells[0]))

@@ -1,0 +1,299 @@
+"""A table found on a sheet: its columns, where each sits, and typed access to the values.
+
+A :class:`Table` keeps the raw cell values column by column and converts a column to a typed
+pandas Series only when an operation asks for it, so that opening a 200,000-row sheet costs little
+more than reading it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from nlsheet import refs
+
+__all__ = ["Column", "ColumnKind", "ColumnValues", "Table"]
+
+_NUMBER_TEXT = re.compile(
+    r"^\s*[-+]?[$€£]?\s*(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?\s*%?\s*$"
+)
+_ID_WORDS = re.compile(r"(?:^|[\s_#])(id|no|nr|num|number|code|sku|#)(?:$|[\s_.)])", re.I)
+
+
+class ColumnKind(StrEnum):
+    """What a column mostly holds."""
+
+    NUMBER = "number"
+    TEXT = "text"
+    DATE = "date"
+    BOOL = "bool"
+    EMPTY = "empty"
+
+
+def parse_number_text(value: str) -> float | None:
+    """Return the number written in a text cell ('1,200', '$3.50', '15%'), or None."""
+    if not value or not _NUMBER_TEXT.match(value) or not any(c.isdigit() for c in value):
+        return None
+    text = value.strip().replace(",", "").replace(" ", "")
+    percent = text.endswith("%")
+    text = text.rstrip("%").replace("$", "").replace("€", "").replace("£", "")
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return number / 100 if percent else number
+
+
+def _is_blank(value: object) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    return isinstance(value, float) and math.isnan(value)
+
+
+def _cell_kind(value: object) -> ColumnKind | str:
+    if isinstance(value, bool):
+        return ColumnKind.BOOL
+    if isinstance(value, (int, float, np.integer, np.floating)):
+        return ColumnKind.NUMBER
+    if isinstance(value, (dt.date, dt.datetime, pd.Timestamp, np.datetime64)):
+        return ColumnKind.DATE
+    if isinstance(value, str) and parse_number_text(value) is not None:
+        return "text-number"
+    if isinstance(value, dt.timedelta):
+        return ColumnKind.NUMBER
+    return ColumnKind.TEXT
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a table.
+
+    Attributes:
+        name: The header text, unique within the table (duplicates get ' (2)').
+        position: 0-based position within the table.
+        column: 1-based sheet column.
+        header_cell: Where the header sits (``Stock!C4``); None for a DataFrame without a sheet.
+        data_range: Absolute range of the data cells (``Stock!$C$5:$C$120``).
+        kind: What the column mostly holds, judged on a sample.
+        is_id: The header names an identifier (Order ID, SKU, No.), not a measure.
+    """
+
+    name: str
+    position: int
+    column: int
+    header_cell: str
+    data_range: str
+    kind: ColumnKind
+    is_id: bool = False
+
+    @property
+    def letter(self) -> str:
+        """The sheet column letters ('C')."""
+        return refs.column_letter(self.column)
+
+
+@dataclass(frozen=True)
+class ColumnValues:
+    """A column converted for computation.
+
+    Attributes:
+        series: Typed values (float for numbers, datetime64 for dates, object for text),
+            one per data row; blanks are NaN/NaT/None.
+        numbers_as_text: Cells holding a number stored as text (1-based sheet rows).
+        non_numeric: How many non-blank cells could not be read as numbers.
+        examples: A few of those non-numeric values, for messages.
+    """
+
+    series: pd.Series
+    numbers_as_text: tuple[int, ...] = ()
+    non_numeric: int = 0
+    examples: tuple[str, ...] = ()
+
+
+@dataclass
+class Table:
+    """A rectangular table on one sheet.
+
+    Attributes:
+        sheet: The sheet's name.
+        header_row: 1-based sheet row of the (last) header row.
+        first_row: First data row (1-based).
+        last_row: Last data row (1-based), totals row excluded.
+        first_column: First sheet column (1-based).
+        columns: The columns, left to right.
+        notes: What the reader noticed and did (a Total row left out, a header found at B4 ...).
+        total_row: The sheet row of a totals row under the data, if one was found.
+    """
+
+    sheet: str
+    header_row: int
+    first_row: int
+    last_row: int
+    first_column: int
+    columns: tuple[Column, ...]
+    raw: Sequence[Sequence[Any]] = field(repr=False)
+    notes: tuple[str, ...] = ()
+    total_row: int | None = None
+    _typed: dict[str, ColumnValues] = field(default_factory=dict, repr=False)
+    _words: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+
+    @property
+    def n_rows(self) -> int:
+        """Number of data rows."""
+        return max(0, self.last_row - self.first_row + 1)
+
+    @property
+    def last_column(self) -> int:
+        """Last sheet column (1-based)."""
+        return self.first_column + len(self.columns) - 1
+
+    @property
+    def ref(self) -> str:
+        """The whole table, header included, as a range (``Stock!$B$4:$G$64``)."""
+        return refs.range_ref(
+            self.sheet, self.header_row, self.first_column, self.last_row, self.last_column
+        )
+
+    @property
+    def header_ref(self) -> str:
+        """The header cells as a plain range (``Stock!B4:G4``), for messages."""
+        return refs.range_ref(
+            self.sheet,
+            self.header_row,
+            self.first_column,
+            self.header_row,
+            self.last_column,
+            absolute=False,
+        )
+
+    def column(self, name: str) -> Column:
+        """Return the column with this exact name.
+
+        Raises:
+            KeyError: If there is none (callers resolve words to names first).
+        """
+        for col in self.columns:
+            if col.name == name:
+                return col
+        raise KeyError(name)
+
+    def column_at(self, sheet_column: int) -> Column | None:
+        """Return the column at a 1-based sheet column, if it is part of the table."""
+        position = sheet_column - self.first_column
+        if 0 <= position < len(self.columns):
+            return self.columns[position]
+        return None
+
+    def values(self, name: str) -> ColumnValues:
+        """Return the typed values of a column, converting it on first use."""
+        cached = self._typed.get(name)
+        if cached is None:
+            col = self.column(name)
+            cached = _convert(self.raw[col.position], col.kind, self.first_row)
+            self._typed[name] = cached
+        return cached
+
+    def text_words(self, name: str) -> frozenset[str]:
+        """Normalised words of a text column's values ('West', 'New York' -> west, new, york)."""
+        cached = self._words.get(name)
+        if cached is None:
+            from nlsheet.nlu.text import tokenize
+
+            distinct = {str(v) for v in self.values(name).series.dropna().unique()}
+            cached = frozenset(t.norm for value in distinct for t in tokenize(value))
+            self._words[name] = cached
+        return cached
+
+    def frame(self) -> pd.DataFrame:
+        """Return the whole table as a DataFrame with typed columns (built on demand)."""
+        return pd.DataFrame({c.name: self.values(c.name).series for c in self.columns})
+
+
+def infer_kind(sample: Sequence[Any]) -> ColumnKind:
+    """Judge what a column mostly holds from a sample of its cells (blanks are skipped)."""
+    counts: dict[object, int] = {}
+    for value in sample:
+        if _is_blank(value):
+            continue
+        kind = _cell_kind(value)
+        counts[kind] = counts.get(kind, 0) + 1
+    total = sum(counts.values())
+    if total == 0:
+        return ColumnKind.EMPTY
+    numbers = counts.get(ColumnKind.NUMBER, 0)
+    numeric = numbers + counts.get("text-number", 0)
+    if counts.get(ColumnKind.DATE, 0) >= 0.8 * total:
+        return ColumnKind.DATE
+    if counts.get(ColumnKind.BOOL, 0) >= 0.8 * total:
+        return ColumnKind.BOOL
+    if numeric >= 0.8 * total and (numbers > 0 or not _leading_zero_codes(sample)):
+        # Codes such as '00123' typed as text stay text; other text numbers are numbers.
+        return ColumnKind.NUMBER
+    return ColumnKind.TEXT
+
+
+def _leading_zero_codes(values: Sequence[Any]) -> bool:
+    texts = [v.strip() for v in values if isinstance(v, str) and v.strip()]
+    return any(v.startswith("0") and len(v) > 1 and v[1].isdigit() for v in texts)
+
+
+def is_id_header(name: str) -> bool:
+    """True for headers that name identifiers ('Order ID', 'SKU', 'Invoice No.')."""
+    return bool(_ID_WORDS.search(name))
+
+
+def _convert(values: Sequence[Any], kind: ColumnKind, first_row: int) -> ColumnValues:
+    if kind is ColumnKind.NUMBER:
+        return _to_numbers(values, first_row)
+    if kind is ColumnKind.DATE:
+        series = pd.to_datetime(
+            pd.Series([None if _is_blank(v) else v for v in values], dtype=object),
+            errors="coerce",
+        )
+        return ColumnValues(series)
+    if kind is ColumnKind.BOOL:
+        return ColumnValues(pd.Series([None if _is_blank(v) else v for v in values], dtype=object))
+    cleaned = [None if _is_blank(v) else _text(v) for v in values]
+    return ColumnValues(pd.Series(cleaned, dtype=object))
+
+
+def _text(value: object) -> object:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _to_numbers(values: Sequence[Any], first_row: int) -> ColumnValues:
+    raw = pd.Series(values, dtype=object)
+    types = raw.map(type).to_numpy()
+    is_str = types == str
+    is_bool = types == bool
+    # Real numbers convert in one vectorised step; text cells are read one by one below.
+    numbers = pd.to_numeric(raw.where(~(is_str | is_bool)), errors="coerce")
+    fixed = numbers.to_numpy(dtype=float, copy=True)
+    text_rows: list[int] = []
+    examples: list[str] = []
+    bad = int(is_bool.sum())
+    for i in np.flatnonzero(is_str):
+        value = values[i]
+        if not value.strip():
+            continue
+        parsed = parse_number_text(value)
+        if parsed is None:
+            bad += 1
+            if len(examples) < 3:
+                examples.append(value)
+        else:
+            fixed[i] = parsed
+            text_rows.append(first_row + int(i))
+    return ColumnValues(pd.Series(fixed), tuple(text_rows), bad, tuple(examples))
