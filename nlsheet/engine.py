@@ -25,7 +25,8 @@ from nlsheet.errors import (
     UnsupportedOperationError,
 )
 from nlsheet.nlu.context import ColumnMatch, find_letter_refs, match_columns
-from nlsheet.nlu.interpret import OUT_OF_SCOPE, Interpretation, NluModel, interpret
+from nlsheet.nlu.interpret import Interpretation, interpret
+from nlsheet.nlu.model import OUT_OF_SCOPE, NluModel
 from nlsheet.planner import AGG_PHRASES, Built, build
 from nlsheet.plan import AggFunc
 from nlsheet.result import Clarification, ColumnUse, Option, Result, json_value

@@ -2,8 +2,8 @@
 
 :class:`IntentClassifier` follows the scikit-learn estimator contract, so ``clone`` and
 ``GridSearchCV`` work with it. A fitted model is saved as JSON (vocabularies, idf weights,
-coefficients), never pickled, and cached keyed by a hash of the training data, the parameters
-and the library versions; training on first use takes well under a second.
+coefficients), never pickled; :mod:`nlsheet.nlu.linear` predicts from that JSON without
+scikit-learn, and :mod:`nlsheet.nlu.model` caches it keyed by the training data's hash.
 
 Example:
     >>> clf = IntentClassifier().fit(["total xcolx", "average of xcolx"], ["sum", "average"])
@@ -13,16 +13,10 @@ Example:
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
-import tempfile
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 import numpy as np
-import sklearn
 from numpy.typing import NDArray
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -30,11 +24,10 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
 from nlsheet.nlu.dataset import Dataset
+from nlsheet.nlu.linear import MODEL_FORMAT, TOKEN_PATTERN
 
-__all__ = ["IntentClassifier", "load_or_train", "training_texts"]
+__all__ = ["IntentClassifier", "training_texts"]
 
-_FORMAT = 1
-_TOKEN_PATTERN = r"(?u)\b\w+\b|[$%#]"
 
 
 class IntentClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
@@ -69,7 +62,7 @@ class IntentClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         word = TfidfVectorizer(
             analyzer="word",
             ngram_range=tuple(self.word_ngram_range),
-            token_pattern=_TOKEN_PATTERN,
+            token_pattern=TOKEN_PATTERN,
             sublinear_tf=True,
             lowercase=True,
         )
@@ -131,7 +124,7 @@ class IntentClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         check_is_fitted(self, "coef_")
         word, char = self.vectorizers_
         return {
-            "format": _FORMAT,
+            "format": MODEL_FORMAT,
             "params": {k: list(v) if isinstance(v, tuple) else v for k, v in self.get_params().items()},
             "classes": [str(c) for c in self.classes_],
             "coef": self.coef_.tolist(),
@@ -142,32 +135,6 @@ class IntentClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
             ],
             "idf": [word.idf_.tolist(), char.idf_.tolist()],
         }
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> IntentClassifier:
-        """Rebuild a fitted model from :meth:`to_json` data.
-
-        Raises:
-            ValueError: If the data is of another format version.
-        """
-        if data.get("format") != _FORMAT:
-            raise ValueError(f"expected model format {_FORMAT}, found {data.get('format')!r}")
-        params = dict(data["params"])
-        for key in ("word_ngram_range", "char_ngram_range"):
-            params[key] = tuple(params[key])
-        clf = cls(**params)
-        vectorizers = clf._vectorizers()
-        for vectorizer, vocabulary, idf in zip(
-            vectorizers, data["vocabularies"], data["idf"], strict=True
-        ):
-            vectorizer.vocabulary = vocabulary
-            vectorizer.fit(["x"])  # builds the analyzer with the fixed vocabulary
-            vectorizer.idf_ = np.asarray(idf, dtype=np.float64)
-        clf.vectorizers_ = vectorizers
-        clf.classes_ = np.asarray(data["classes"], dtype=object)
-        clf.coef_ = np.asarray(data["coef"], dtype=np.float64)
-        clf.intercept_ = np.asarray(data["intercept"], dtype=np.float64)
-        return clf
 
 
 def training_texts(dataset: Dataset) -> tuple[list[str], list[str]]:
@@ -181,44 +148,3 @@ def training_texts(dataset: Dataset) -> tuple[list[str], list[str]]:
             texts.append(example.masked)
             labels.append(example.intent)
     return texts, labels
-
-
-def _cache_key(dataset: Dataset, params: dict[str, Any]) -> str:
-    digest = hashlib.sha256()
-    digest.update(dataset.digest.encode())
-    digest.update(json.dumps(params, sort_keys=True, default=str).encode())
-    digest.update(f"sklearn={sklearn.__version__};numpy={np.__version__};f={_FORMAT}".encode())
-    return digest.hexdigest()[:24]
-
-
-def load_or_train(
-    dataset: Dataset, cache_dir: Path | None, params: dict[str, Any] | None = None
-) -> IntentClassifier:
-    """Return the classifier for this data: from the JSON cache if present, else trained now.
-
-    A cache that cannot be read or written is skipped: the model is then trained in memory.
-    """
-    clf = IntentClassifier(**(params or {}))
-    key = _cache_key(dataset, clf.get_params())
-    path = cache_dir / f"intents-{key}.json" if cache_dir is not None else None
-    if path is not None and path.is_file():
-        try:
-            return IntentClassifier.from_json(json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError, KeyError, TypeError):
-            pass  # a damaged or foreign cache file: train afresh and overwrite it
-    texts, labels = training_texts(dataset)
-    clf.fit(texts, labels)
-    if path is not None:
-        _write_atomic(path, json.dumps(clf.to_json(), separators=(",", ":")))
-    return clf
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # no cache this time; the model still works from memory

@@ -43,6 +43,7 @@ __all__ = [
 SLOT_NAMES = frozenset({"column"})
 _ANNOTATION = re.compile(r"\[([^\[\]]+)\]\(([a-z_]+)\)")
 _SUPPORTED_VERSIONS = (1,)
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class DatasetError(InputError):
@@ -151,7 +152,7 @@ def load_dataset(path: Path | None = None, extra: list[Example] | None = None) -
     path = path or default_data_path()
     source = path.read_text(encoding="utf-8")
     try:
-        data: Any = yaml.safe_load(source)
+        data: Any = yaml.load(source, Loader=_LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""

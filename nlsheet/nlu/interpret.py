@@ -14,42 +14,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from nlsheet.nlu.classifier import IntentClassifier, load_or_train
 from nlsheet.nlu.context import ColumnMatch, find_letter_refs, match_columns, overlaps
-from nlsheet.nlu.dataset import Dataset, load_dataset
+from nlsheet.nlu.model import OUT_OF_SCOPE, NluModel
 from nlsheet.nlu.text import STOPWORDS, Token, mask, tokenize
 from nlsheet.settings import Settings
 from nlsheet.workbook.table import Table
 
-__all__ = ["Interpretation", "NluModel", "interpret"]
-
-OUT_OF_SCOPE = "out_of_scope"
-
-
-@dataclass(frozen=True)
-class NluModel:
-    """The trained classifier with the words its training commands use outside column slots."""
-
-    classifier: IntentClassifier
-    command_words: frozenset[str]
-    intents: tuple[str, ...]
-
-    @classmethod
-    def from_dataset(cls, dataset: Dataset, settings: Settings) -> NluModel:
-        """Train (or load from the cache) the classifier for a dataset."""
-        classifier = load_or_train(dataset, settings.cache_dir)
-        words: set[str] = set()
-        for example in dataset.examples:
-            if example.intent == OUT_OF_SCOPE:
-                continue
-            words.update(t.norm for t in tokenize(example.masked))
-        words.discard("xcolx")
-        return cls(classifier, frozenset(words), dataset.intents)
-
-    @classmethod
-    def load(cls, settings: Settings) -> NluModel:
-        """The model for the packaged training data."""
-        return cls.from_dataset(load_dataset(), settings)
+__all__ = ["OUT_OF_SCOPE", "Interpretation", "interpret"]
 
 
 @dataclass(frozen=True)
@@ -128,7 +99,7 @@ def interpret(text: str, table: Table, model: NluModel, settings: Settings) -> I
     masked = mask(text, [(m.start, m.end) for m in chosen]) if chosen else text
     probabilities = model.classifier.predict_proba([masked])[0]
     ranked = sorted(
-        zip(model.classifier.classes_, probabilities, strict=True), key=lambda p: -p[1]
+        zip(model.classifier.classes, probabilities, strict=True), key=lambda p: -p[1]
     )
     covered = [(m.start, m.end) for m in chosen]
     leftover = tuple(
