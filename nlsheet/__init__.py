@@ -50,11 +50,11 @@ __all__ = [
     "EmptyCommandError",
     "EncryptedWorkbookError",
     "InputError",
+    "Nlsheet",
     "NlsheetError",
     "NoTableError",
     "NotASpreadsheetError",
     "NotUnderstoodError",
-    "Nlsheet",
     "Option",
     "Plan",
     "Result",
@@ -77,7 +77,7 @@ def _default_engine() -> Nlsheet:
     return Nlsheet()
 
 
-def open(  # noqa: A001 - the natural name, as in the brief: nlsheet.open(path)
+def open(
     source: str | os.PathLike[str] | pd.DataFrame | Workbook,
     *,
     settings: Settings | None = None,

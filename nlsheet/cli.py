@@ -9,6 +9,7 @@ Example:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Sequence
@@ -26,12 +27,8 @@ EXIT_CLARIFY = 3
 EXIT_NOT_UNDERSTOOD = 4
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse that reports usage errors as exit code 2 without a traceback (as it does)."""
-
-
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = argparse.ArgumentParser(
         prog="nlsheet",
         description="Ask spreadsheets questions in plain words; get the value and a live formula.",
     )
@@ -55,8 +52,10 @@ def _format_value(value: object) -> str:
     if isinstance(value, int):
         return f"{value:,}"
     if isinstance(value, float):
-        return f"{value:,.6g}" if abs(value) >= 1e15 or 0 < abs(value) < 1e-4 else (
-            f"{value:,.4f}".rstrip("0").rstrip(".")
+        return (
+            f"{value:,.6g}"
+            if abs(value) >= 1e15 or 0 < abs(value) < 1e-4
+            else (f"{value:,.4f}".rstrip("0").rstrip("."))
         )
     return str(value)
 
@@ -65,7 +64,7 @@ def _print_human(result: Result, out: TextIO, explain: bool) -> None:
     if result.clarification is not None:
         print(result.clarification.question, file=out)
         for n, option in enumerate(result.clarification.options, 1):
-            print(f"  {n}. {option.label}    (nlsheet ask ... \"{option.command}\")", file=out)
+            print(f'  {n}. {option.label}    (nlsheet ask ... "{option.command}")', file=out)
         return
     print(_format_value(result.value), file=out)
     print(f"  formula: {result.formula or 'none'}", file=out)
@@ -100,6 +99,9 @@ def _error_object(exc: NlsheetError) -> dict[str, Any]:
         "changes": [],
         "clarification": None,
         "error": error,
+        "sheet": None,
+        "plan": None,
+        "notes": [],
     }
 
 
@@ -112,7 +114,11 @@ def _run_ask(args: argparse.Namespace, engine: Nlsheet, out: TextIO, err: TextIO
             print(json.dumps(_error_object(exc), ensure_ascii=False), file=out)
         else:
             print(f"nlsheet: {exc.message}", file=err)
-        return exc.exit_code if exc.exit_code in (EXIT_BAD_INPUT, EXIT_NOT_UNDERSTOOD) else EXIT_BAD_INPUT
+        return (
+            exc.exit_code
+            if exc.exit_code in (EXIT_BAD_INPUT, EXIT_NOT_UNDERSTOOD)
+            else EXIT_BAD_INPUT
+        )
     notes = list(result.notes)
     if args.save and not result.changes:
         notes.append(f"nothing was written to {args.save}: the answer changed nothing")
@@ -136,7 +142,11 @@ def main(
     """Run the command line; returns the exit code."""
     out = stdout or sys.stdout
     err = stderr or sys.stderr
-    args = _parser().parse_args(argv)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            args = _parser().parse_args(argv)
+    except SystemExit as exc:  # usage errors and --help: argparse has printed to out/err
+        return exc.code if isinstance(exc.code, int) else EXIT_BAD_INPUT
     engine = Nlsheet()
     try:
         if args.command_name == "ask":

@@ -27,8 +27,8 @@ from nlsheet.errors import (
 from nlsheet.nlu.context import ColumnMatch, find_letter_refs, match_columns
 from nlsheet.nlu.interpret import Interpretation, interpret
 from nlsheet.nlu.model import OUT_OF_SCOPE, NluModel
-from nlsheet.planner import AGG_PHRASES, Built, build
 from nlsheet.plan import AggFunc
+from nlsheet.planner import AGG_PHRASES, Built, build
 from nlsheet.result import Clarification, ColumnUse, Option, Result, json_value
 from nlsheet.settings import Settings
 from nlsheet.workbook.base import Workbook, open_workbook

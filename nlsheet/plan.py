@@ -95,7 +95,7 @@ class Plan:
             func = data.get("func")
             column = data.get("column")
             try:
-                agg = AggFunc(func)
+                agg = AggFunc(str(func))
             except ValueError as exc:
                 raise NotUnderstoodError(
                     f"expected an aggregate function ({', '.join(f.value for f in AggFunc)}), "

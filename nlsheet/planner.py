@@ -15,8 +15,9 @@ from rapidfuzz import process
 from nlsheet.errors import ColumnTypeError, NotUnderstoodError, UnknownColumnError
 from nlsheet.nlu.context import ColumnMatch, letters_outside
 from nlsheet.nlu.interpret import Interpretation
+from nlsheet.nlu.text import header_words, normalize_word
 from nlsheet.plan import AggFunc, Aggregate, Plan
-from nlsheet.result import Clarification, Option
+from nlsheet.result import Clarification, Option, json_value
 from nlsheet.workbook.table import Column, ColumnKind, Table
 
 __all__ = ["AGG_PHRASES", "Built", "build"]
@@ -57,7 +58,7 @@ def _numeric_columns(table: Table) -> list[Column]:
 def _unknown_column(interp: Interpretation, table: Table) -> UnknownColumnError:
     word = " ".join(interp.leftover)
     names = [c.name for c in table.columns]
-    close = [m[0] for m in process.extract(word, names, limit=3, score_cutoff=40)]
+    close = [m[0] for m in process.extract(word, names, limit=3, score_cutoff=70)]
     hint = f"; did you mean {close[0]!r}?" if close else f"; its headers are {', '.join(names)}"
     return UnknownColumnError(
         f"no column {word!r} in {table.header_ref}{hint}",
@@ -68,13 +69,23 @@ def _unknown_column(interp: Interpretation, table: Table) -> UnknownColumnError:
     )
 
 
-def _ask_which_column(func: AggFunc, choices: list[Column], why: str) -> Clarification:
+def _ask_which_column(
+    func: AggFunc, choices: list[Column], why: str, table: Table
+) -> Clarification:
     phrase = AGG_PHRASES[func]
+    options = []
+    for column in choices:
+        words = header_words(column.name)
+        twins = [c for c in table.columns if c is not column and header_words(c.name) == words]
+        # A command by name would meet the same ambiguity again; the letter cannot.
+        target = f"column {column.letter}" if twins else column.name
+        label = f"{phrase} of {column.name}" + (f" (column {column.letter})" if twins else "")
+        options.append(Option(label, f"{phrase} of {target}"))
     return Clarification(
         question=f"{why} Which column do you want the {phrase} of: "
         + ", ".join(c.name for c in choices)
         + "?",
-        options=tuple(Option(f"{phrase} of {c.name}", f"{phrase} of {c.name}") for c in choices),
+        options=tuple(options),
     )
 
 
@@ -109,27 +120,37 @@ def build(interp: Interpretation, table: Table) -> Built | Clarification:
     if interp.ambiguous:
         best = interp.columns[0] if interp.columns else interp.ambiguous[0]
         rivals = [best.column, *(m.column for m in interp.ambiguous if m.column != best.column)]
-        return _ask_which_column(
-            func, rivals, f"'{best.words}' fits more than one column."
-        )
+        why = f"'{best.words}' fits more than one column."
+        return _ask_which_column(func, rivals, why, table)
     notes: list[str] = []
     if not interp.columns:
         if func is AggFunc.COUNT:
             _refuse_qualifiers(interp, table, None, func)
             if interp.leftover:
                 notes.append(
-                    f"counted the table's rows ({' '.join(interp.leftover)!r} names no column)"
+                    f"counted the table's rows ({' '.join(interp.leftover)!r} names no column; "
+                    "name a column to count its values)"
                 )
             return Built(Plan(table.sheet, Aggregate(func, None)), (), tuple(notes))
         if interp.leftover:
             raise _unknown_column(interp, table)
         numeric = _numeric_columns(table)
+        if func in (AggFunc.MIN, AggFunc.MAX, AggFunc.MEDIAN):
+            numeric += [c for c in table.columns if c.kind is ColumnKind.DATE]
         if len(numeric) == 1:
             column = numeric[0]
             notes.append(f"no column named; used the only numeric column, {column.name}")
             implied = ColumnMatch(column, "", 0, 0, 1.0, "implied")
             return Built(Plan(table.sheet, Aggregate(func, column.name)), (implied,), tuple(notes))
-        return _ask_which_column(func, numeric or list(table.columns), "No column was named.")
+        if not numeric:
+            raise ColumnTypeError(
+                f"the {AGG_PHRASES[func]} needs a column of numbers, and {table.header_ref} has "
+                "none",
+                expected="a column of numbers",
+                found="only text columns",
+                where=table.header_ref,
+            )
+        return _ask_which_column(func, numeric, "No column was named.", table)
     match = interp.columns[0]
     column = match.column
     _refuse_qualifiers(interp, table, match, func)
@@ -159,6 +180,22 @@ def _refuse_qualifiers(
     found.extend(f"{m.words!r} ({m.column.header_cell})" for m in others)
     values = _mentioned_values(interp, table)
     found.extend(f"{v!r} (a value of {c})" for v, c in values)
+    valued = {v for v, _ in values}
+    counted = _counted_noun(interp) if used is None else None
+    unknown = [w for w in interp.leftover if w not in valued and w != counted]
+    if unknown and not found:
+        names = [c.name for c in table.columns]
+        close = [m[0] for m in process.extract(" ".join(unknown), names, limit=3, score_cutoff=70)]
+        raise NotUnderstoodError(
+            f"did not understand {' '.join(unknown)!r} in {text!r}: it is neither a header of "
+            f"{table.header_ref} nor a word nlsheet knows"
+            + (f"; did you mean {close[0]!r}?" if close else ""),
+            expected="headers of " + table.header_ref + " and command words",
+            found=" ".join(unknown),
+            where=f"the word(s) {' '.join(unknown)!r} in the command",
+            candidates=close,
+        )
+    found.extend(repr(w) for w in unknown)
     if not found:
         return
     instead = f"{AGG_PHRASES[func]} of {used.column.name}" if used else "how many rows"
@@ -171,6 +208,17 @@ def _refuse_qualifiers(
         where=text,
         candidates=[instead],
     )
+
+
+def _counted_noun(interp: Interpretation) -> str | None:
+    """The noun a row count counts ('orders' in 'how many orders'), if it names no column."""
+    match = re.search(
+        r"\b(?:how\s+many|number\s+of|count\s+(?:of\s+)?(?:the\s+)?)\s*(\w+)", interp.text, re.I
+    )
+    if match is None:
+        return None
+    word = normalize_word(match.group(1))
+    return word if word in interp.leftover else None
 
 
 def _mentioned_values(interp: Interpretation, table: Table) -> list[tuple[str, str]]:
@@ -193,11 +241,10 @@ def _check_kind(func: AggFunc, column: Column, table: Table) -> None:
         allowed.add(ColumnKind.DATE)
     if column.kind in allowed:
         return
-    sample = next(
-        (v for v in table.values(column.name).series.dropna().head(1).tolist()), None
-    )
+    sample = next((v for v in table.values(column.name).series.dropna().head(1).tolist()), None)
     numeric = [c.name for c in _numeric_columns(table)]
-    found = f"{column.kind.value} such as {sample!r}" if sample is not None else column.kind.value
+    shown = json_value(sample)
+    found = f"{column.kind.value} such as {shown!r}" if sample is not None else column.kind.value
     raise ColumnTypeError(
         f"the {AGG_PHRASES[func]} needs numbers, but {column.name} ({column.data_range}) holds "
         f"{found}; numeric columns: {', '.join(numeric) or 'none'}",

@@ -199,8 +199,10 @@ class Result:
         used = {c.cell for c in self.columns}
         others_considered = [c for c in self.candidates if c.cell not in used]
         for c in others_considered[:4]:
-            lines.append(f"  also considered {c.words!r} -> {c.name} at {c.cell} "
-                         f"({c.how}, score {c.score:.2f})")
+            lines.append(
+                f"  also considered {c.words!r} -> {c.name} at {c.cell} "
+                f"({c.how}, score {c.score:.2f})"
+            )
         if self.clarification:
             lines.append(f"question: {self.clarification.question}")
         else:

@@ -36,6 +36,8 @@ def recalculate(path: Path, workdir: Path) -> Path:
     """
     binary = soffice()
     if binary is None:
+        if os.environ.get("NLSHEET_REQUIRE_LIBREOFFICE"):
+            pytest.fail("LibreOffice (soffice) is required here but not installed")
         pytest.skip("LibreOffice (soffice) is not installed; .ci/run installs it")
     out = workdir / "recalculated"
     out.mkdir(exist_ok=True)
@@ -63,7 +65,9 @@ def recalculate(path: Path, workdir: Path) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Keep the trained model cache of the test run out of the user's home."""
     cache = tmp_path_factory.getbasetemp() / "nlsheet-cache"
     monkeypatch.setenv("NLSHEET_CACHE_DIR", str(cache))

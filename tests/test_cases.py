@@ -76,9 +76,11 @@ def test_formulas_match_libreoffice(book_name: str, tmp_path: Path) -> None:
     copy = tmp_path / book_name
     workbook.save(copy)
     recalculated = recalculate(copy, tmp_path)
-    grid = pc.CalamineWorkbook.from_path(str(recalculated)).get_sheet_by_name(
-        "nlsheet_check"
-    ).to_python(skip_empty_area=False)
+    grid = (
+        pc.CalamineWorkbook.from_path(str(recalculated))
+        .get_sheet_by_name("nlsheet_check")
+        .to_python(skip_empty_area=False)
+    )
     mismatches = []
     for row, (case, result, formula) in enumerate(answers):
         engine = grid[row][0]

@@ -29,7 +29,6 @@ from nlsheet.nlu.linear import MODEL_FORMAT, TOKEN_PATTERN
 __all__ = ["IntentClassifier", "training_texts"]
 
 
-
 class IntentClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
     """TF-IDF (word + character n-grams) and multinomial logistic regression.
 
@@ -125,7 +124,9 @@ class IntentClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         word, char = self.vectorizers_
         return {
             "format": MODEL_FORMAT,
-            "params": {k: list(v) if isinstance(v, tuple) else v for k, v in self.get_params().items()},
+            "params": {
+                k: list(v) if isinstance(v, tuple) else v for k, v in self.get_params().items()
+            },
             "classes": [str(c) for c in self.classes_],
             "coef": self.coef_.tolist(),
             "intercept": self.intercept_.tolist(),

@@ -75,7 +75,9 @@ def find_letter_refs(text: str, table: Table) -> list[ColumnMatch]:
             continue
         column = table.column_at(index)
         if column is not None:
-            found.append(ColumnMatch(column, match.group(), match.start(), match.end(), 1.0, "letter"))
+            found.append(
+                ColumnMatch(column, match.group(), match.start(), match.end(), 1.0, "letter")
+            )
     return found
 
 
@@ -106,6 +108,7 @@ def _span_score(
     header_typed: str,
 ) -> tuple[float, MatchKind] | None:
     canon = [canonical(w) for w in span]
+    how: MatchKind
     if span == header:
         score, how = 1.0, "exact"
     elif canon == header_canon:
@@ -119,7 +122,7 @@ def _span_score(
         )
         shortest = min(len(joined), len(target))
         need = 0.8 if shortest <= 6 else 0.78
-        if sim >= need and joined[0] == target[0] or sim >= 0.88:
+        if (sim >= need and joined[0] == target[0]) or sim >= 0.88:
             score, how = 0.5 + 0.45 * sim, "fuzzy"
         elif _contiguous_in(canon, header_canon):
             score, how = 0.6 + 0.3 * len(span) / len(header), "partial"
@@ -177,4 +180,21 @@ def match_columns(
                 if current is None or score > current.score:
                     start, end = tokens[i].start, tokens[j - 1].end
                     best[column.name] = ColumnMatch(column, text[start:end], start, end, score, how)
+        literal = _literal_match(text, column)
+        current = best.get(column.name)
+        if literal is not None and (current is None or literal.score > current.score):
+            best[column.name] = literal
     return sorted(best.values(), key=lambda m: (-m.score, m.column.position))
+
+
+def _literal_match(text: str, column: Column) -> ColumnMatch | None:
+    """The header typed out in full, with what sets it apart ('Sales (2)', 'Cost ($)')."""
+    name = column.name
+    if " ".join(header_words(name, typed=True)) == " ".join(name.lower().split()):
+        return None  # nothing beyond its words: the span matching above covers it
+    found = re.search(r"(?<!\w)" + re.escape(name.casefold()) + r"(?!\w)", text.casefold())
+    if found is None:
+        return None
+    return ColumnMatch(
+        column, text[found.start() : found.end()], found.start(), found.end(), 1.05, "exact"
+    )

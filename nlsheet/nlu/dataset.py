@@ -152,7 +152,7 @@ def load_dataset(path: Path | None = None, extra: list[Example] | None = None) -
     path = path or default_data_path()
     source = path.read_text(encoding="utf-8")
     try:
-        data: Any = yaml.load(source, Loader=_LOADER)  # noqa: S506 - a safe loader
+        data: Any = yaml.load(source, Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""

@@ -57,9 +57,9 @@ class Interpretation:
         return self.confidence - runner_up
 
 
-def _choose(candidates: list[ColumnMatch], settings: Settings) -> tuple[
-    list[ColumnMatch], list[ColumnMatch]
-]:
+def _choose(
+    candidates: list[ColumnMatch], settings: Settings
+) -> tuple[list[ColumnMatch], list[ColumnMatch]]:
     """Accepted non-overlapping matches, and the rivals of the best one."""
     accepted: list[ColumnMatch] = []
     for match in candidates:
@@ -98,9 +98,7 @@ def interpret(text: str, table: Table, model: NluModel, settings: Settings) -> I
     chosen = sorted([*letters, *accepted], key=lambda m: m.start)
     masked = mask(text, [(m.start, m.end) for m in chosen]) if chosen else text
     probabilities = model.classifier.predict_proba([masked])[0]
-    ranked = sorted(
-        zip(model.classifier.classes, probabilities, strict=True), key=lambda p: -p[1]
-    )
+    ranked = sorted(zip(model.classifier.classes, probabilities, strict=True), key=lambda p: -p[1])
     covered = [(m.start, m.end) for m in chosen]
     leftover = tuple(
         t.norm

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     from nlsheet.workbook.table import Table
 
-__all__ = ["Workbook", "open_workbook", "sheet_not_found"]
+__all__ = ["Workbook", "find_sheet", "open_workbook", "sheet_not_found"]
 
 
 @runtime_checkable
@@ -48,6 +48,20 @@ class Workbook(Protocol):
             NoTableError: If the sheet is empty.
         """
         ...
+
+
+def find_sheet(name: str, sheets: tuple[str, ...], source: str) -> str:
+    """The sheet called ``name``; like Excel, case-insensitively when that is unambiguous.
+
+    Raises:
+        UnknownSheetError: If no sheet has that name.
+    """
+    if name in sheets:
+        return name
+    folded = [s for s in sheets if s.casefold() == name.strip().casefold()]
+    if len(folded) == 1:
+        return folded[0]
+    raise sheet_not_found(name, sheets, source)
 
 
 def sheet_not_found(name: str, sheets: tuple[str, ...], source: str) -> UnknownSheetError:
@@ -84,6 +98,4 @@ def open_workbook(source: str | os.PathLike[str] | pd.DataFrame | Workbook) -> W
         return FileWorkbook(Path(source))
     if isinstance(source, Workbook):
         return source
-    raise TypeError(
-        f"expected a path or a pandas DataFrame, got {type(source).__name__}"
-    )
+    raise TypeError(f"expected a path or a pandas DataFrame, got {type(source).__name__}")

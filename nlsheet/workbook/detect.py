@@ -113,6 +113,30 @@ def _find_header(grid: Sequence[Sequence[Any]], candidates: list[int]) -> int | 
     return None
 
 
+def _two_row_header(
+    grid: Sequence[Sequence[Any]], merged: Sequence[MergedRange], header: int
+) -> bool:
+    """True when the header row holds group cells merged across columns ('Q1' over B:C) and
+    the row below names the columns under them, blank elsewhere (vertically merged cells)."""
+    below = header + 1
+    if below + 1 >= len(grid):
+        return False
+    groups = [
+        (m0, m1) for r0, m0, r1, m1 in merged if r0 <= header <= r1 and m1 > m0 and r1 < below
+    ]
+    if not groups:
+        return False
+    row = grid[below]
+    for j, value in enumerate(grid[header]):
+        grouped = any(m0 <= j <= m1 for m0, m1 in groups)
+        under = _cell(row, j)
+        if grouped and not _is_label(under) and not _blank(under):
+            return False
+        if not grouped and not _blank(value) and not _blank(under):
+            return False
+    return any(_is_label(_cell(row, j)) for m0, m1 in groups for j in range(m0, m1 + 1))
+
+
 def _merged_fill(
     grid: Sequence[Sequence[Any]], merged: Sequence[MergedRange], row: int, c0: int, c1: int
 ) -> list[Any]:
@@ -134,12 +158,18 @@ def _group_prefixes(
     above = header - 1
     if above < 0:
         return prefixes
-    for r0, m0, r1, m1 in merged:
-        spans_part = m0 >= c0 and m1 <= c1 and m1 > m0 and (m1 - m0) < (c1 - c0)
-        if r0 <= above <= r1 and r1 < header and spans_part:
-            text = str(_cell(grid[r0], m0)).strip()
-            for j in range(m0, m1 + 1):
-                prefixes[j - c0] = text
+    groups = [
+        (r0, m0, m1)
+        for r0, m0, r1, m1 in merged
+        if r0 <= above <= r1 < header and c0 <= m0 < m1 <= c1 and (m1 - m0) < (c1 - c0)
+    ]
+    # One merged cell starting at the table's first column is a title, not a group.
+    if len(groups) == 1 and groups[0][1] == c0:
+        return prefixes
+    for r0, m0, m1 in groups:
+        text = str(_cell(grid[r0], m0)).strip()
+        for j in range(m0, m1 + 1):
+            prefixes[j - c0] = text
     return prefixes
 
 
@@ -195,8 +225,10 @@ def detect_table(
         )
     notes: list[str] = []
     header = header_index if header_index is not None else _find_header(grid, candidates)
+    if header_index is None and header is not None and _two_row_header(grid, merged, header):
+        header += 1
     start = header if header is not None else candidates[0]
-    row = grid[start]
+    row = _merged_fill(grid, merged, start, 0, len(grid[start]) - 1)
     filled = [j for j, v in enumerate(row) if not _blank(v)]
     if header is None:
         # No header row: take the block under the first values and name columns by letter.
@@ -234,9 +266,10 @@ def detect_table(
         names = _header_names([""] * (c1 - c0 + 1), [""] * (c1 - c0 + 1), c0)
         notes.append("no header row found: columns are named by their letters")
     raw = LazyColumns(grid, first, last, c0, c1 - c0 + 1)
-    header_row = header + 1 if header is not None else first
+    header_row = header + 1 if header is not None else None
     columns = tuple(
-        _column(sheet, k, c0 + k + 1, name, header_row, first, last, raw) for k, name in enumerate(names)
+        _column(sheet, k, c0 + k + 1, name, header_row, first, last, raw)
+        for k, name in enumerate(names)
     )
     return Table(
         sheet=sheet,
@@ -256,7 +289,7 @@ def _column(
     position: int,
     sheet_column: int,
     name: str,
-    header_row: int,
+    header_row: int | None,
     first: int,
     last: int,
     raw: LazyColumns,
@@ -266,8 +299,11 @@ def _column(
         name=name,
         position=position,
         column=sheet_column,
-        header_cell=refs.cell_ref(sheet, header_row, sheet_column),
-        data_range=refs.range_ref(sheet, first + 1, sheet_column, max(first, last) + 1, sheet_column),
+        # Without a header row, the column's first data cell stands for it.
+        header_cell=refs.cell_ref(sheet, header_row or first + 1, sheet_column),
+        data_range=refs.range_ref(
+            sheet, first + 1, sheet_column, max(first, last) + 1, sheet_column
+        ),
         kind=kind,
         is_id=is_id_header(name),
     )

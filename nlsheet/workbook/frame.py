@@ -18,7 +18,7 @@ from typing import Any
 import pandas as pd
 
 from nlsheet.errors import NoTableError
-from nlsheet.workbook.base import sheet_not_found
+from nlsheet.workbook.base import find_sheet
 from nlsheet.workbook.detect import detect_table
 from nlsheet.workbook.table import Table
 
@@ -44,8 +44,7 @@ class FrameWorkbook:
 
     def table(self, sheet: str) -> Table:
         """Return the frame as a table with its header in row 1."""
-        if sheet not in self._frames:
-            raise sheet_not_found(sheet, self.sheet_names, self.source)
+        sheet = find_sheet(sheet, self.sheet_names, self.source)
         table = self._tables.get(sheet)
         if table is None:
             frame = self._frames[sheet]

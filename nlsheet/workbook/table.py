@@ -22,9 +22,7 @@ from nlsheet import refs
 
 __all__ = ["Column", "ColumnKind", "ColumnValues", "Table"]
 
-_NUMBER_TEXT = re.compile(
-    r"^\s*[-+]?[$€£]?\s*(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?\s*%?\s*$"
-)
+_NUMBER_TEXT = re.compile(r"^\s*[-+]?[$€£]?\s*(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?\s*%?\s*$")
 _ID_WORDS = re.compile(r"(?:^|[\s_#])(id|no|nr|num|number|code|sku|#)(?:$|[\s_.)])", re.I)
 
 
@@ -126,7 +124,8 @@ class Table:
 
     Attributes:
         sheet: The sheet's name.
-        header_row: 1-based sheet row of the (last) header row.
+        header_row: 1-based sheet row of the (last) header row; None when the sheet has none
+            and columns are named by their letters.
         first_row: First data row (1-based).
         last_row: Last data row (1-based), totals row excluded.
         first_column: First sheet column (1-based).
@@ -136,7 +135,7 @@ class Table:
     """
 
     sheet: str
-    header_row: int
+    header_row: int | None
     first_row: int
     last_row: int
     first_column: int
@@ -161,17 +160,21 @@ class Table:
     def ref(self) -> str:
         """The whole table, header included, as a range (``Stock!$B$4:$G$64``)."""
         return refs.range_ref(
-            self.sheet, self.header_row, self.first_column, self.last_row, self.last_column
+            self.sheet, self._top, self.first_column, self.last_row, self.last_column
         )
+
+    @property
+    def _top(self) -> int:
+        return self.header_row if self.header_row is not None else self.first_row
 
     @property
     def header_ref(self) -> str:
         """The header cells as a plain range (``Stock!B4:G4``), for messages."""
         return refs.range_ref(
             self.sheet,
-            self.header_row,
+            self._top,
             self.first_column,
-            self.header_row,
+            self._top,
             self.last_column,
             absolute=False,
         )
@@ -275,9 +278,8 @@ def _text(value: object) -> object:
 
 def _to_numbers(values: Sequence[Any], first_row: int) -> ColumnValues:
     raw = pd.Series(values, dtype=object)
-    types = raw.map(type).to_numpy()
-    is_str = types == str
-    is_bool = types == bool
+    is_str = raw.map(lambda v: isinstance(v, str)).to_numpy(dtype=bool)
+    is_bool = raw.map(lambda v: isinstance(v, bool)).to_numpy(dtype=bool)
     # Real numbers convert in one vectorised step; text cells are read one by one below.
     numbers = pd.to_numeric(raw.where(~(is_str | is_bool)), errors="coerce")
     fixed = numbers.to_numpy(dtype=float, copy=True)
@@ -285,7 +287,7 @@ def _to_numbers(values: Sequence[Any], first_row: int) -> ColumnValues:
     examples: list[str] = []
     bad = int(is_bool.sum())
     for i in np.flatnonzero(is_str):
-        value = values[i]
+        value = values[int(i)]
         if not value.strip():
             continue
         parsed = parse_number_text(value)

@@ -19,7 +19,7 @@ from nlsheet.errors import (
     WorkbookError,
     WorkbookNotFoundError,
 )
-from nlsheet.workbook.base import sheet_not_found
+from nlsheet.workbook.base import find_sheet
 from nlsheet.workbook.detect import MergedRange, detect_table
 from nlsheet.workbook.table import Table
 
@@ -48,8 +48,15 @@ class FileWorkbook:
         self._path = path
         self._tables: dict[str, Table] = {}
         if not path.exists():
-            close = sorted(p.name for p in path.parent.glob("*") if p.suffix.lower() in
-                           (*SPREADSHEET_SUFFIXES, ".csv"))[:5] if path.parent.is_dir() else []
+            close = (
+                sorted(
+                    p.name
+                    for p in path.parent.glob("*")
+                    if p.suffix.lower() in (*SPREADSHEET_SUFFIXES, ".csv")
+                )[:5]
+                if path.parent.is_dir()
+                else []
+            )
             hint = f"; spreadsheets there: {', '.join(close)}" if close else ""
             raise WorkbookNotFoundError(
                 f"no file at {path}{hint}",
@@ -90,8 +97,7 @@ class FileWorkbook:
 
     def table(self, sheet: str) -> Table:
         """Read a sheet (once) and find its table."""
-        if sheet not in self._sheet_names:
-            raise sheet_not_found(sheet, self._sheet_names, self.source)
+        sheet = find_sheet(sheet, self._sheet_names, self.source)
         table = self._tables.get(sheet)
         if table is None:
             grid, merged = self._read_csv() if self._csv else self._read_sheet(sheet)
@@ -123,7 +129,8 @@ class FileWorkbook:
     def _encrypted(self) -> EncryptedWorkbookError:
         return EncryptedWorkbookError(
             f"{self._path.name} is protected by a password; "
-            "open it in Excel, remove the password (File > Info > Protect Workbook) and save a copy",
+            "open it in Excel, remove the password (File > Info > Protect Workbook) "
+            "and save a copy",
             expected="a workbook without a password",
             found="an encrypted workbook",
             where=str(self._path),
