@@ -132,11 +132,21 @@ def parse_example(raw: str, intent: str, where: str = "<text>") -> Example:
     return Example(text, intent, tuple(slots))
 
 
-def _line_of(source: str, needle: str) -> int:
-    for number, line in enumerate(source.splitlines(), 1):
-        if needle in line:
+class _Lines:
+    """Finds the line an example stands on, for error messages (one pass over the file)."""
+
+    def __init__(self, source: str) -> None:
+        self._lines = source.splitlines()
+        self._items: dict[str, int] = {}
+        for number, line in enumerate(self._lines, 1):
+            item = line.strip().removeprefix("- ").strip().strip("'\"")
+            self._items.setdefault(item, number)
+
+    def of(self, needle: str) -> int:
+        number = self._items.get(needle)
+        if number is not None:
             return number
-    return 0
+        return next((n for n, line in enumerate(self._lines, 1) if needle in line), 0)
 
 
 def load_dataset(path: Path | None = None, extra: list[Example] | None = None) -> Dataset:
@@ -181,8 +191,9 @@ def load_dataset(path: Path | None = None, extra: list[Example] | None = None) -
     examples: list[Example] = []
     descriptions: dict[str, str] = {}
     seen: dict[str, str] = {}
+    lines = _Lines(source)
     for intent, body in intents.items():
-        where = f"{path}:{_line_of(source, f'{intent}:')}"
+        where = f"{path}:{lines.of(f'{intent}:')}"
         if not isinstance(body, dict) or not isinstance(body.get("examples"), list):
             raise DatasetError(
                 f"{where}: intent {intent!r} needs an 'examples' list",
@@ -192,7 +203,7 @@ def load_dataset(path: Path | None = None, extra: list[Example] | None = None) -
             )
         descriptions[str(intent)] = str(body.get("description", ""))
         for raw in body["examples"]:
-            line_where = f"{path}:{_line_of(source, str(raw))}"
+            line_where = f"{path}:{lines.of(str(raw))}"
             if not isinstance(raw, str):
                 raise DatasetError(
                     f"{line_where}: example {raw!r} of intent {intent!r} is not text",

@@ -85,6 +85,13 @@ def _is_label(value: Any) -> bool:
 
 
 def _row_blank(row: Sequence[Any], c0: int, c1: int) -> bool:
+    # Fast path: most data rows have their first cell filled (this runs once per row).
+    first = row[c0] if c0 < len(row) else ""
+    if isinstance(first, str):
+        if first.strip():
+            return False
+    elif first is not None and not (isinstance(first, float) and math.isnan(first)):
+        return False
     cells = row[c0 : c1 + 1]
     if cells.count("") == len(cells):
         return True
