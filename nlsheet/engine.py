@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from nlsheet.backends import formula as formula_backend
 from nlsheet.backends import pandas_exec
+from nlsheet.backends.formula import Formula
 from nlsheet.errors import (
     EmptyCommandError,
     InputError,
@@ -27,8 +28,8 @@ from nlsheet.errors import (
 from nlsheet.nlu.context import ColumnMatch, find_letter_refs, match_columns
 from nlsheet.nlu.interpret import Interpretation, interpret
 from nlsheet.nlu.model import OUT_OF_SCOPE, NluModel
-from nlsheet.plan import AggFunc
-from nlsheet.planner import AGG_PHRASES, Built, build
+from nlsheet.plan import Plan, op_columns
+from nlsheet.planner import INTENT_PHRASES, Built, build
 from nlsheet.result import Clarification, ColumnUse, Option, Result, json_value
 from nlsheet.settings import Settings
 from nlsheet.workbook.base import Workbook, open_workbook
@@ -40,7 +41,6 @@ if TYPE_CHECKING:
 __all__ = ["Book", "Nlsheet"]
 
 _MAX_COMMAND = 2000
-_AGG_VALUES = frozenset(f.value for f in AggFunc)
 
 
 class Nlsheet:
@@ -119,8 +119,8 @@ class Nlsheet:
         subject = interp.columns[0].column.name if interp.columns else "<column>"
         options = []
         for intent in intents:
-            phrase = AGG_PHRASES[AggFunc(intent)] if intent in _AGG_VALUES else intent
-            options.append(Option(f"{phrase} of {subject}", f"{phrase} of {subject}"))
+            phrase = INTENT_PHRASES.get(intent, intent + " of {}").format(subject)
+            options.append(Option(phrase, phrase))
         labels = [f"the {o.label}" for o in options]
         said = ", ".join(labels[:-1]) + f" or {labels[-1]}" if len(labels) > 1 else labels[0]
         return Clarification(f"Did you mean {said}?", tuple(options))
@@ -180,41 +180,29 @@ class Nlsheet:
         asker: Callable[[str, str | None], Result],
     ) -> Result:
         plan = built.plan
-        value = pandas_exec.execute(plan, table)
+        answer = pandas_exec.execute(plan, table)
         notes.extend(built.notes)
-        column = plan.op.column
-        if column is not None:
-            typed = table.values(column)
-            if typed.numbers_as_text:
-                cells = ", ".join(
-                    f"{table.column(column).letter}{r}" for r in typed.numbers_as_text[:5]
-                )
-                notes.append(
-                    f"{len(typed.numbers_as_text)} number(s) stored as text in {column} "
-                    f"were counted as numbers ({table.sheet}!{cells}"
-                    + (" ..." if len(typed.numbers_as_text) > 5 else "")
-                    + ")"
-                )
-            if typed.non_numeric and table.column(column).kind is ColumnKind.NUMBER:
-                notes.append(
-                    f"{typed.non_numeric} text cell(s) in {column} were skipped "
-                    f"(e.g. {', '.join(repr(e) for e in typed.examples)})"
-                )
+        notes.extend(answer.notes)
+        for name in op_columns(plan.op):
+            notes.extend(_cell_notes(table, name))
+        formula: Formula | None
         try:
-            formula: str | None = formula_backend.to_formula(plan, table).text
+            formula = formula_backend.to_formula(plan, table)
         except UnsupportedOperationError as exc:
             formula = None
             notes.append(f"no formula: {exc}")
         return Result(
             command=interp.text,
-            value=json_value(value),
-            formula=formula,
-            intent=interp.intent,
+            value=json_value(answer.value),
+            formula=formula.text if formula else None,
+            formula_legacy=formula.legacy if formula else None,
+            formulas=dict(formula.groups) if formula else {},
+            intent=built.intent or interp.intent,
             confidence=interp.confidence,
-            columns=tuple(_use(m) for m in built.columns),
+            columns=_columns_used(plan, table, interp, built),
             sheet=table.sheet,
             plan=plan,
-            notes=tuple(notes),
+            notes=tuple(dict.fromkeys(notes)),
             alternatives=interp.alternatives,
             candidates=tuple(_use(m) for m in interp.candidates),
             _asker=asker,
@@ -285,6 +273,45 @@ def _sheet_score(text: str, table: Table, model: NluModel) -> float:
     matches = match_columns(text, table, model.command_words)
     best = max((m.score for m in [*letters, *matches]), default=0.0)
     return best if best >= 0.6 else 0.0
+
+
+def _cell_notes(table: Table, name: str) -> list[str]:
+    column = table.column(name)
+    if column.kind is not ColumnKind.NUMBER:
+        return []
+    typed = table.values(name)
+    notes = []
+    if typed.numbers_as_text:
+        cells = ", ".join(f"{column.letter}{r}" for r in typed.numbers_as_text[:5])
+        more = " ..." if len(typed.numbers_as_text) > 5 else ""
+        notes.append(
+            f"{len(typed.numbers_as_text)} number(s) stored as text in {name} were counted as "
+            f"numbers ({table.sheet}!{cells}{more})"
+        )
+    if typed.non_numeric:
+        examples = ", ".join(repr(e) for e in typed.examples)
+        notes.append(f"{typed.non_numeric} text cell(s) in {name} were skipped (e.g. {examples})")
+    return notes
+
+
+def _columns_used(
+    plan: Plan, table: Table, interp: Interpretation, built: Built
+) -> tuple[ColumnUse, ...]:
+    """Every column the plan reads, with the words that named it (or 'implied')."""
+    named: dict[str, ColumnMatch] = {}
+    for m in [*built.columns, *interp.columns]:
+        named.setdefault(m.column.name, m)
+    for v in interp.values:
+        if v.column.name not in named:
+            named[v.column.name] = ColumnMatch(v.column, v.words, v.start, v.end, 1.0, "implied")
+    uses = []
+    for name in op_columns(plan.op):
+        match = named.get(name)
+        if match is None:
+            column = table.column(name)
+            match = ColumnMatch(column, "", 0, 0, 1.0, "implied")
+        uses.append(_use(match))
+    return tuple(uses)
 
 
 def _use(match: ColumnMatch) -> ColumnUse:

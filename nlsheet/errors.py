@@ -13,6 +13,7 @@ Every error nlsheet raises on purpose derives from :class:`NlsheetError`::
     │   ├── UnknownSheetError (LookupError)
     │   ├── NoTableError                         empty sheet, no header row found
     │   ├── UnknownColumnError (LookupError)
+    │   ├── NoMatchError (LookupError)           no row passes a lookup's conditions
     │   └── ColumnTypeError (TypeError)          text column given to a numeric aggregate
     ├── NotUnderstoodError                       command not understood -> CLI exit code 4
     └── UnsupportedOperationError (NotImplementedError)
@@ -42,6 +43,7 @@ __all__ = [
     "EncryptedWorkbookError",
     "InputError",
     "NlsheetError",
+    "NoMatchError",
     "NoTableError",
     "NotASpreadsheetError",
     "NotUnderstoodError",
@@ -131,6 +133,10 @@ class NoTableError(InputError):
 
 class UnknownColumnError(InputError, LookupError):
     """A word of the command names no column of the table."""
+
+
+class NoMatchError(InputError, LookupError):
+    """No row passes the conditions of a lookup ('price of Gizmoo')."""
 
 
 class ColumnTypeError(InputError, TypeError):

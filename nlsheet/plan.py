@@ -5,25 +5,54 @@ Every front end (the classifier, later the LLM plan tier, a user-edited plan) pr
 do no I/O and round-trip through plain dicts (``to_dict``/``from_dict``), which is how a model's
 JSON answer becomes a plan without ever being evaluated.
 
+Columns are named by their header text as in ``Table.columns``; values are numbers, text or
+dates. A :class:`Where` filters rows for every op that takes one.
+
 Example:
-    >>> plan = Plan(sheet="Sales", op=Aggregate(AggFunc.AVERAGE, "Sales"))
+    >>> plan = Plan("Sales", Aggregate(AggFunc.SUM, Measure("Sales"),
+    ...             Where((Condition("Region", Cmp.EQ, "West"),))))
     >>> Plan.from_dict(plan.to_dict()) == plan
     True
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import Any, ClassVar, Literal
 
 from nlsheet.errors import NotUnderstoodError
 
-__all__ = ["AggFunc", "Aggregate", "Op", "Plan"]
+__all__ = [
+    "AggFunc",
+    "Aggregate",
+    "ArgExtreme",
+    "Cmp",
+    "Condition",
+    "Correlation",
+    "Growth",
+    "Longest",
+    "Lookup",
+    "Measure",
+    "MostFrequent",
+    "Op",
+    "Plan",
+    "Ratio",
+    "Scalar",
+    "Share",
+    "TopN",
+    "Trend",
+    "UniqueValues",
+    "Where",
+    "op_columns",
+]
+
+Scalar = float | str | dt.date
 
 
 class AggFunc(StrEnum):
-    """Aggregate functions over one column."""
+    """Aggregate functions over one measure."""
 
     SUM = "sum"
     AVERAGE = "average"
@@ -31,32 +60,388 @@ class AggFunc(StrEnum):
     MIN = "min"
     MAX = "max"
     MEDIAN = "median"
+    COUNT_DISTINCT = "count_distinct"
+    MODE = "mode"
+    STDEV = "stdev"
+    VARIANCE = "variance"
+    PERCENTILE = "percentile"
 
     @property
     def needs_numbers(self) -> bool:
         """True when the function only makes sense on numbers (dates allowed for min/max)."""
-        return self is not AggFunc.COUNT
+        return self not in (AggFunc.COUNT, AggFunc.COUNT_DISTINCT)
+
+
+class Cmp(StrEnum):
+    """How a condition compares a column with a value."""
+
+    EQ = "eq"
+    NE = "ne"
+    GT = "gt"
+    GE = "ge"
+    LT = "lt"
+    LE = "le"
+    BETWEEN = "between"
+    CONTAINS = "contains"
+    STARTS = "starts_with"
+    ENDS = "ends_with"
+    BLANK = "blank"
+    NOT_BLANK = "not_blank"
+    MONTH = "month"
+    YEAR = "year"
+    QUARTER = "quarter"
+    IN = "in"
+
+
+@dataclass(frozen=True)
+class Condition:
+    """One test on a column.
+
+    Attributes:
+        column: The column tested.
+        cmp: The comparison.
+        value: The value compared with (None for blank tests and column comparisons).
+        value2: The upper bound of BETWEEN (inclusive).
+        other: Compare with this column of the same row instead of a value.
+        values: The list for IN ('East or West').
+    """
+
+    column: str
+    cmp: Cmp
+    value: Scalar | None = None
+    value2: Scalar | None = None
+    other: str | None = None
+    values: tuple[Scalar, ...] = ()
+
+
+@dataclass(frozen=True)
+class Where:
+    """Conditions on rows, all of which (or, with ``any``, one of which) must hold."""
+
+    conditions: tuple[Condition, ...] = ()
+    any: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.conditions)
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """Columns the conditions read, in order."""
+        names: list[str] = []
+        for c in self.conditions:
+            names.extend(n for n in (c.column, c.other) if n is not None and n not in names)
+        return tuple(names)
+
+
+@dataclass(frozen=True)
+class Measure:
+    """What an aggregate reads: a column, or two columns combined row by row (Units * Price)."""
+
+    column: str
+    op: Literal["*", "/", "+", "-"] | None = None
+    other: str | None = None
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The columns read."""
+        return (self.column,) if self.other is None else (self.column, self.other)
 
 
 @dataclass(frozen=True)
 class Aggregate:
-    """One aggregate over a column, or a count of the table's rows when ``column`` is None.
+    """An aggregate of a measure over the rows that pass ``where``, optionally per group.
 
-    Attributes:
-        func: The aggregate function.
-        column: The column's header name, as in ``Table.columns``; None counts rows.
+    ``measure`` None with COUNT counts rows. ``percentile`` is the fraction for PERCENTILE.
     """
 
     func: AggFunc
-    column: str | None = None
-    kind: ClassVar[Literal["aggregate"]] = "aggregate"
+    measure: Measure | None = None
+    where: Where = field(default_factory=Where)
+    group_by: str | None = None
+    percentile: float | None = None
+    kind: ClassVar[str] = "aggregate"
 
-    def to_dict(self) -> dict[str, Any]:
-        """Return the op as plain data."""
-        return {"op": self.kind, "func": self.func.value, "column": self.column}
+
+@dataclass(frozen=True)
+class Lookup:
+    """The value of ``target`` in the first row that passes ``where`` (XLOOKUP)."""
+
+    target: str
+    where: Where = field(default_factory=Where)
+    kind: ClassVar[str] = "lookup"
 
 
-Op = Aggregate
+@dataclass(frozen=True)
+class TopN:
+    """The ``n`` rows with the largest (or, not ``largest``, smallest) ``measure``."""
+
+    measure: str
+    n: int
+    largest: bool = True
+    where: Where = field(default_factory=Where)
+    kind: ClassVar[str] = "top_n"
+
+
+@dataclass(frozen=True)
+class ArgExtreme:
+    """Which ``target`` has the largest (smallest) ``measure``; summed per target if ``grouped``."""
+
+    target: str
+    measure: str
+    largest: bool = True
+    grouped: bool = False
+    where: Where = field(default_factory=Where)
+    kind: ClassVar[str] = "arg_extreme"
+
+
+@dataclass(frozen=True)
+class Share:
+    """The fraction of rows (or of the ``measure``'s total) that pass ``part``."""
+
+    part: Where
+    measure: str | None = None
+    where: Where = field(default_factory=Where)
+    kind: ClassVar[str] = "share"
+
+
+@dataclass(frozen=True)
+class Ratio:
+    """Total of ``numerator`` divided by total of ``denominator``."""
+
+    numerator: str
+    denominator: str
+    where: Where = field(default_factory=Where)
+    kind: ClassVar[str] = "ratio"
+
+
+@dataclass(frozen=True)
+class Correlation:
+    """Pearson correlation of two numeric columns."""
+
+    first: str
+    second: str
+    where: Where = field(default_factory=Where)
+    kind: ClassVar[str] = "correlation"
+
+
+@dataclass(frozen=True)
+class Trend:
+    """Least-squares slope of ``y`` against ``x`` or, with ``at``, the forecast at that x."""
+
+    y: str
+    x: str
+    at: float | dt.date | None = None
+    where: Where = field(default_factory=Where)
+    kind: ClassVar[str] = "trend"
+
+
+@dataclass(frozen=True)
+class Growth:
+    """Change of the measure's total from one calendar period of ``date`` to the next."""
+
+    measure: str
+    date: str
+    period: Literal["year", "quarter", "month"] = "year"
+    where: Where = field(default_factory=Where)
+    kind: ClassVar[str] = "growth"
+
+
+@dataclass(frozen=True)
+class UniqueValues:
+    """The distinct values of a column, in order of first appearance."""
+
+    column: str
+    where: Where = field(default_factory=Where)
+    kind: ClassVar[str] = "unique_values"
+
+
+@dataclass(frozen=True)
+class MostFrequent:
+    """The value that occurs in the most rows."""
+
+    column: str
+    where: Where = field(default_factory=Where)
+    kind: ClassVar[str] = "most_frequent"
+
+
+@dataclass(frozen=True)
+class Longest:
+    """The longest text of a column."""
+
+    column: str
+    where: Where = field(default_factory=Where)
+    kind: ClassVar[str] = "longest"
+
+
+Op = (
+    Aggregate
+    | Lookup
+    | TopN
+    | ArgExtreme
+    | Share
+    | Ratio
+    | Correlation
+    | Trend
+    | Growth
+    | UniqueValues
+    | MostFrequent
+    | Longest
+)
+_OPS: dict[str, type[Any]] = {
+    cls.kind: cls
+    for cls in (
+        Aggregate,
+        Lookup,
+        TopN,
+        ArgExtreme,
+        Share,
+        Ratio,
+        Correlation,
+        Trend,
+        Growth,
+        UniqueValues,
+        MostFrequent,
+        Longest,
+    )
+}
+
+
+def op_columns(op: Op) -> tuple[str, ...]:
+    """Every column an op reads."""
+    names: list[str] = []
+
+    def add(*more: str | None) -> None:
+        names.extend(n for n in more if n is not None and n not in names)
+
+    for f in fields(op):
+        value = getattr(op, f.name)
+        if isinstance(value, (Where, Measure)):
+            add(*value.columns)
+        elif isinstance(value, str) and not isinstance(value, StrEnum) and f.name != "period":
+            add(value)
+    return tuple(names)
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, dt.date):
+        return {"date": value.isoformat()}
+    if isinstance(value, (Where, Condition, Measure)):
+        return {f.name: _encode(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, tuple):
+        return [_encode(v) for v in value]
+    return value
+
+
+def _bad(what: str, expected: str, found: object) -> NotUnderstoodError:
+    return NotUnderstoodError(
+        f"plan field {what}: expected {expected}, found {found!r}",
+        expected=expected,
+        found=repr(found),
+        where=f"plan.{what}",
+    )
+
+
+def _scalar(data: Any, what: str) -> Scalar | None:
+    if data is None or isinstance(data, (str, float)):
+        return data
+    if isinstance(data, int) and not isinstance(data, bool):
+        return float(data)
+    if isinstance(data, dict) and isinstance(data.get("date"), str):
+        try:
+            return dt.date.fromisoformat(data["date"])
+        except ValueError as exc:
+            raise _bad(what, "an ISO date", data) from exc
+    raise _bad(what, "a number, text, {'date': 'YYYY-MM-DD'} or null", data)
+
+
+def _name(data: Any, what: str, optional: bool = False) -> Any:
+    if data is None and optional:
+        return None
+    if not isinstance(data, str) or not data:
+        raise _bad(what, "a column name", data)
+    return data
+
+
+def _where(data: Any) -> Where:
+    if data is None:
+        return Where()
+    if not isinstance(data, dict) or not isinstance(data.get("conditions", []), list):
+        raise _bad("where", "{'conditions': [...], 'any': false}", data)
+    conditions = []
+    for k, c in enumerate(data.get("conditions", [])):
+        if not isinstance(c, dict):
+            raise _bad(f"where.conditions[{k}]", "an object", c)
+        try:
+            cmp = Cmp(str(c.get("cmp")))
+        except ValueError as exc:
+            raise _bad(f"where.conditions[{k}].cmp", ", ".join(m.value for m in Cmp), c) from exc
+        conditions.append(
+            Condition(
+                _name(c.get("column"), f"where.conditions[{k}].column"),
+                cmp,
+                _scalar(c.get("value"), f"where.conditions[{k}].value"),
+                _scalar(c.get("value2"), f"where.conditions[{k}].value2"),
+                _name(c.get("other"), f"where.conditions[{k}].other", optional=True),
+                tuple(
+                    v
+                    for v in (
+                        _scalar(x, f"where.conditions[{k}].values") for x in c.get("values") or []
+                    )
+                    if v is not None
+                ),
+            )
+        )
+    return Where(tuple(conditions), bool(data.get("any", False)))
+
+
+def _decode_field(name: str, data: Any, kind: str) -> Any:
+    if name in ("where", "part"):
+        return _where(data)
+    if name == "measure" and kind == "aggregate":
+        if data is None:
+            return None
+        if not isinstance(data, dict):
+            raise _bad("measure", "{'column': ..., 'op': ..., 'other': ...}", data)
+        op = data.get("op")
+        if op not in (None, "*", "/", "+", "-"):
+            raise _bad("measure.op", "one of * / + - or null", op)
+        return Measure(
+            _name(data.get("column"), "measure.column"),
+            op,
+            _name(data.get("other"), "measure.other", optional=True),
+        )
+    if name == "func":
+        try:
+            return AggFunc(str(data))
+        except ValueError as exc:
+            raise _bad("func", ", ".join(f.value for f in AggFunc), data) from exc
+    if name == "period":
+        if data not in ("year", "quarter", "month"):
+            raise _bad("period", "year, quarter or month", data)
+        return data
+    if name == "n":
+        if not isinstance(data, int) or isinstance(data, bool) or data < 1:
+            raise _bad("n", "a whole number of at least 1", data)
+        return data
+    if name in ("largest", "grouped"):
+        if not isinstance(data, bool):
+            raise _bad(name, "true or false", data)
+        return data
+    if name == "percentile":
+        if data is None:
+            return None
+        if not isinstance(data, (int, float)) or not 0 <= data <= 1:
+            raise _bad(name, "a fraction from 0 to 1", data)
+        return float(data)
+    if name == "at":
+        value = _scalar(data, "at")
+        if isinstance(value, str):
+            raise _bad("at", "a number or a date", data)
+        return value
+    optional = name in ("group_by", "measure")
+    return _name(data, name, optional=optional)
 
 
 @dataclass(frozen=True)
@@ -73,7 +458,10 @@ class Plan:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the plan as JSON-ready data."""
-        return {"sheet": self.sheet, **self.op.to_dict()}
+        data: dict[str, Any] = {"sheet": self.sheet, "op": self.op.kind}
+        for f in fields(self.op):
+            data[f.name] = _encode(getattr(self.op, f.name))
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Plan:
@@ -82,39 +470,21 @@ class Plan:
         Raises:
             NotUnderstoodError: If the data does not describe a known operation.
         """
+        if not isinstance(data, dict):
+            raise _bad("", "an object", data)
         sheet = data.get("sheet")
-        op = data.get("op")
         if not isinstance(sheet, str) or not sheet:
-            raise NotUnderstoodError(
-                f"expected a plan with a 'sheet' name, found {sheet!r}",
-                expected="a sheet name",
-                found=repr(sheet),
-                where="plan.sheet",
-            )
-        if op == Aggregate.kind:
-            func = data.get("func")
-            column = data.get("column")
-            try:
-                agg = AggFunc(str(func))
-            except ValueError as exc:
-                raise NotUnderstoodError(
-                    f"expected an aggregate function ({', '.join(f.value for f in AggFunc)}), "
-                    f"found {func!r}",
-                    expected=", ".join(f.value for f in AggFunc),
-                    found=repr(func),
-                    where="plan.func",
-                ) from exc
-            if column is not None and not isinstance(column, str):
-                raise NotUnderstoodError(
-                    f"expected a column name or null, found {column!r}",
-                    expected="a column name or null",
-                    found=repr(column),
-                    where="plan.column",
-                )
-            return cls(sheet=sheet, op=Aggregate(agg, column))
-        raise NotUnderstoodError(
-            f"expected a known operation ('aggregate'), found {op!r}",
-            expected="aggregate",
-            found=repr(op),
-            where="plan.op",
-        )
+            raise _bad("sheet", "a sheet name", sheet)
+        kind = data.get("op")
+        op_class = _OPS.get(kind) if isinstance(kind, str) else None
+        if op_class is None:
+            raise _bad("op", "one of " + ", ".join(sorted(_OPS)), kind)
+        values: dict[str, Any] = {}
+        for f in fields(op_class):
+            if f.name in data:
+                values[f.name] = _decode_field(f.name, data[f.name], op_class.kind)
+        try:
+            op = op_class(**values)
+        except TypeError as exc:
+            raise _bad("op", f"the fields of {kind}", sorted(data)) from exc
+        return cls(sheet=sheet, op=op)

@@ -82,7 +82,10 @@ def json_value(value: object) -> Value:
     if isinstance(value, float):
         if math.isnan(value) or math.isinf(value):
             return None
-        return int(value) if value.is_integer() and abs(value) < 2**53 else value
+        if value.is_integer() and abs(value) < 2**53:
+            return int(value)
+        # 12 significant digits drop binary noise (3.9900000000000015 -> 3.99), as Excel shows.
+        return float(f"{value:.12g}")
     if isinstance(value, dict):
         return {str(k): json_value(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -99,6 +102,8 @@ class Result:
         value: The answer (number, text; later also groups and rows); None when the command
             needs clarification.
         formula: An Excel formula computing the same value live, or None when there is none.
+        formula_legacy: The same for Excel before 365 (INDEX/MATCH for XLOOKUP), if different.
+        formulas: For grouped answers, one formula per group.
         intent: The intent understood.
         route: How it was understood: the local ``classifier`` (or, later, an ``llm``).
         confidence: The intent's probability.
@@ -115,6 +120,8 @@ class Result:
     command: str
     value: Value = None
     formula: str | None = None
+    formula_legacy: str | None = None
+    formulas: dict[str, str] = field(default_factory=dict)
     intent: str = ""
     route: Route = "classifier"
     confidence: float = 0.0
@@ -161,6 +168,8 @@ class Result:
         return {
             "value": self.value,
             "formula": self.formula,
+            "formula_legacy": self.formula_legacy,
+            "formulas": self.formulas or None,
             "intent": self.intent,
             "route": self.route,
             "confidence": round(self.confidence, 4),

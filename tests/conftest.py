@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
+import python_calamine as pc
 import yaml
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.formula import ArrayFormula
+
+from nlsheet.backends.formula import to_file_text, to_formula
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_workbooks"
@@ -71,3 +80,85 @@ def _isolated_cache(
     """Keep the trained model cache of the test run out of the user's home."""
     cache = tmp_path_factory.getbasetemp() / "nlsheet-cache"
     monkeypatch.setenv("NLSHEET_CACHE_DIR", str(cache))
+
+
+def values_match(expected: Any, got: Any, rel: float = 1e-9) -> bool:
+    """Numbers within a relative tolerance; dicts and lists element by element; text exactly."""
+    if isinstance(expected, bool) or isinstance(got, bool):
+        return bool(expected == got)
+    if isinstance(expected, (int, float)) and isinstance(got, (int, float)):
+        return math.isclose(expected, got, rel_tol=rel, abs_tol=1e-9)
+    if isinstance(expected, dict) and isinstance(got, dict):
+        return expected.keys() == got.keys() and all(
+            values_match(expected[k], got[k], rel) for k in expected
+        )
+    if isinstance(expected, list) and isinstance(got, list):
+        return len(expected) == len(got) and all(
+            values_match(e, g, rel) for e, g in zip(expected, got, strict=True)
+        )
+    return bool(expected == got)
+
+
+def _engine_cell(ours: Any, engine: Any) -> Any:
+    """Read an engine's cell the way nlsheet reports it (dates as ISO text)."""
+    if isinstance(engine, (dt.date, dt.datetime)):
+        return engine.isoformat()[:10]
+    if (
+        isinstance(ours, str)
+        and isinstance(engine, float)
+        and re.fullmatch(r"\d{4}-\d\d-\d\d", ours)
+    ):
+        return (dt.date(1899, 12, 30) + dt.timedelta(days=engine)).isoformat()
+    if isinstance(ours, str) and isinstance(engine, float) and engine.is_integer():
+        return str(int(engine)) if ours == str(int(engine)) else engine
+    return engine
+
+
+def check_parity(source: Path, results: list[tuple[str, Any, Any]], workdir: Path) -> list[Any]:
+    """Write each answer's formula(s) into a copy of ``source``, recalculate it with
+    LibreOffice, and return the mismatches (id, formula, ours, engine's)."""
+    workbook = openpyxl.load_workbook(source)
+    sheet = workbook.create_sheet("nlsheet_check")
+    placed: list[tuple[str, str, Any, str, int, int]] = []  # id, text, ours, ref, rows, cols
+    row = 1
+    for case_id, result, table in results:
+        formula = to_formula(result.plan, table)
+        items: list[tuple[str, Any]] = []
+        if formula.groups:
+            items = [(f, result.value[k]) for k, f in formula.groups.items()]
+        else:
+            items = [(formula.text, result.value)]
+            if formula.legacy:
+                items.append((formula.legacy, result.value))
+        for text, ours in items:
+            rows, cols = formula.spill or (1, 1)
+            ref = f"A{row}:{get_column_letter(cols)}{row + rows - 1}"
+            file_text = to_file_text(text)
+            array = formula.array or formula.spill is not None or text != formula.text
+            sheet[f"A{row}"] = ArrayFormula(ref, file_text) if array else file_text
+            placed.append((case_id, text, ours, ref, rows, cols))
+            row += rows
+    copy = workdir / source.name
+    workbook.save(copy)
+    recalculated = recalculate(copy, workdir)
+    grid = (
+        pc.CalamineWorkbook.from_path(str(recalculated))
+        .get_sheet_by_name("nlsheet_check")
+        .to_python(skip_empty_area=False)
+    )
+    mismatches = []
+    for case_id, text, ours, ref, rows, cols in placed:
+        first = int(ref.split(":")[0][1:]) - 1
+        block = [r[:cols] for r in grid[first : first + rows]]
+        if isinstance(ours, list) and ours and isinstance(ours[0], dict):
+            engine: Any = [
+                {k: _engine_cell(v, c) for (k, v), c in zip(o.items(), line, strict=False)}
+                for o, line in zip(ours, block, strict=False)
+            ]
+        elif isinstance(ours, list):
+            engine = [_engine_cell(o, line[0]) for o, line in zip(ours, block, strict=False)]
+        else:
+            engine = _engine_cell(ours, block[0][0] if block and block[0] else None)
+        if not values_match(ours, engine, rel=1e-7):
+            mismatches.append((case_id, text, ours, engine))
+    return mismatches

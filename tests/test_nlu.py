@@ -15,6 +15,7 @@ from nlsheet.nlu.classifier import IntentClassifier, training_texts
 from nlsheet.nlu.dataset import DatasetError, load_dataset, parse_example
 from nlsheet.nlu.linear import CompiledModel, char_wb_ngrams, word_ngrams
 from nlsheet.nlu.model import NluModel
+from nlsheet.planner import SUPPORTED_INTENTS
 from nlsheet.settings import Settings
 
 HELDOUT = ROOT / "tests" / "data" / "heldout.yaml"
@@ -75,15 +76,7 @@ def test_dataset_error_gives_the_line(tmp_path: Path) -> None:
 
 
 def test_packaged_data_covers_the_intents(dataset) -> None:  # type: ignore[no-untyped-def]
-    assert set(dataset.intents) == {
-        "sum",
-        "average",
-        "count",
-        "min",
-        "max",
-        "median",
-        "out_of_scope",
-    }
+    assert set(dataset.intents) == SUPPORTED_INTENTS | {"out_of_scope"}
     counts = {i: sum(1 for e in dataset.examples if e.intent == i) for i in dataset.intents}
     assert min(counts.values()) >= 100
 

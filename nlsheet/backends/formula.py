@@ -1,45 +1,110 @@
 """Excel formulas for plans: absolute, sheet-qualified ranges; one handler per op.
 
 An op the backend cannot express raises :class:`UnsupportedOperationError`; it never returns an
-approximate formula.
+approximate formula. ``Formula.text`` is what a person types into Excel; ``Formula.file_text``
+carries the ``_xlfn.`` prefixes that functions newer than Excel 2007 need inside a file.
 
 Example:
-    >>> to_formula(Plan("Sales", Aggregate(AggFunc.AVERAGE, "Sales")), table).text
+    >>> to_formula(Plan("Sales", Aggregate(AggFunc.AVERAGE, Measure("Sales"))), table).text
     '=AVERAGE(Sales!$G$2:$G$201)'
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+import re
+from dataclasses import dataclass, field
 from typing import assert_never
 
+from nlsheet import refs
+from nlsheet.backends.criteria import ifs_criteria, literal, mask
 from nlsheet.errors import UnsupportedOperationError
-from nlsheet.plan import AggFunc, Aggregate, Plan
+from nlsheet.plan import (
+    AggFunc,
+    Aggregate,
+    ArgExtreme,
+    Cmp,
+    Condition,
+    Correlation,
+    Growth,
+    Longest,
+    Lookup,
+    Measure,
+    MostFrequent,
+    Plan,
+    Ratio,
+    Share,
+    TopN,
+    Trend,
+    UniqueValues,
+    Where,
+)
 from nlsheet.workbook.table import ColumnKind, Table
 
-__all__ = ["Formula", "to_formula"]
+__all__ = ["Formula", "as_text_columns", "to_file_text", "to_formula"]
 
-_FUNCTIONS = {
+_NEW_FUNCTIONS = re.compile(
+    r"(?<![\w.])(XLOOKUP|MAXIFS|MINIFS|STDEV\.S|VAR\.S|PERCENTILE\.INC|MODE\.SNGL|"
+    r"FORECAST\.LINEAR|UNIQUE|SORTBY|SEQUENCE|XMATCH|TEXTJOIN)\("
+)
+_NEW_DYNAMIC = re.compile(r"(?<![\w.])(FILTER|SORT)\(")
+_ARRAY_WORK = re.compile(
+    r"(?<![\w.])(IF|IFERROR|FILTER|UNIQUE|SORTBY|SEQUENCE|LEN|COUNTIF|MONTH|YEAR|SEARCH|LEFT|"
+    r"RIGHT)\(|--\(|\)\*\(|\)\+\("
+)
+_PLAIN = {
     AggFunc.SUM: "SUM",
     AggFunc.AVERAGE: "AVERAGE",
     AggFunc.MIN: "MIN",
     AggFunc.MAX: "MAX",
     AggFunc.MEDIAN: "MEDIAN",
     AggFunc.COUNT: "COUNT",
+    AggFunc.MODE: "MODE.SNGL",
+    AggFunc.STDEV: "STDEV.S",
+    AggFunc.VARIANCE: "VAR.S",
+    AggFunc.PERCENTILE: "PERCENTILE.INC",
+}
+_IFS = {
+    AggFunc.SUM: "SUMIFS",
+    AggFunc.AVERAGE: "AVERAGEIFS",
+    AggFunc.MIN: "MINIFS",
+    AggFunc.MAX: "MAXIFS",
 }
 
 
 @dataclass(frozen=True)
 class Formula:
-    """A formula's text and whether it must be entered as an array formula (CSE) in old Excel.
+    """A formula, how to enter it, and its per-group or legacy forms.
 
     Attributes:
         text: The formula as typed into a cell, starting with '='.
-        array: True when it computes over an array expression (``IFERROR(VALUE(...))``).
+        array: True when it evaluates arrays and old Excel needs it entered with Ctrl+Shift+Enter.
+        spill: (rows, columns) of the result when it spills over several cells.
+        legacy: An equivalent for Excel before 365 (INDEX/MATCH for XLOOKUP), if different.
+        groups: For grouped answers, one formula per group.
     """
 
     text: str
     array: bool = False
+    spill: tuple[int, int] | None = None
+    legacy: str | None = None
+    groups: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # Whatever evaluates an array expression needs array entry in Excel before 365.
+        if not self.array and _ARRAY_WORK.search(self.text):
+            object.__setattr__(self, "array", True)
+
+    @property
+    def file_text(self) -> str:
+        """The text as stored in a file, with ``_xlfn.`` prefixes for newer functions."""
+        return to_file_text(self.text)
+
+
+def to_file_text(text: str) -> str:
+    """Add the ``_xlfn.`` prefixes Excel and LibreOffice expect in files."""
+    text = _NEW_FUNCTIONS.sub(lambda m: f"_xlfn.{m.group(1)}(", text)
+    return _NEW_DYNAMIC.sub(lambda m: f"_xlfn._xlws.{m.group(1)}(", text)
 
 
 def to_formula(plan: Plan, table: Table) -> Formula:
@@ -48,29 +113,301 @@ def to_formula(plan: Plan, table: Table) -> Formula:
     Raises:
         UnsupportedOperationError: If the op has no faithful formula.
     """
+    if table.n_rows == 0:
+        raise UnsupportedOperationError(
+            f"{table.ref} has no data rows, so there is no range to write a formula over",
+            expected="at least one data row",
+            found="none",
+            where=table.ref,
+        )
     op = plan.op
     match op:
         case Aggregate():
             return _aggregate(op, table)
+        case Lookup():
+            return _lookup(op, table)
+        case TopN():
+            return _top(op, table)
+        case ArgExtreme():
+            return _arg(op, table)
+        case Share():
+            return _share(op, table)
+        case Ratio():
+            num = _total(op.numerator, op.where, table)
+            den = _total(op.denominator, op.where, table)
+            return Formula(f"={num}/{den}", array=_is_array(op.where, table))
+        case Correlation():
+            a, b = _filtered(op.first, op.where, table), _filtered(op.second, op.where, table)
+            return Formula(f"=CORREL({a},{b})", array=bool(op.where))
+        case Trend():
+            return _trend(op, table)
+        case Growth():
+            return _growth(op, table)
+        case UniqueValues():
+            r = _range(op.column, table)
+            keep = f'({r}<>"")' if not op.where else f'{mask(op.where, table)}*({r}<>"")'
+            count = len(_distinct(op, table))
+            return Formula(f"=UNIQUE(FILTER({r},{keep}))", array=True, spill=(count, 1))
+        case MostFrequent():
+            r = _range(op.column, table)
+            m = "" if not op.where else f"*({mask(op.where, table)})"
+            counts = f'COUNTIF({r},{r})*({r}<>""){m}'
+            return Formula(f"=INDEX({r},MATCH(MAX({counts}),{counts},0))", array=True)
+        case Longest():
+            r = _range(op.column, table)
+            m = "" if not op.where else f"*({mask(op.where, table)})"
+            lengths = f"LEN({r}){m}"
+            return Formula(f"=INDEX({r},MATCH(MAX({lengths}),{lengths},0))", array=True)
         case _:
             assert_never(op)
 
 
+def _range(name: str, table: Table) -> str:
+    return table.column(name).data_range
+
+
+def _values(name: str, table: Table) -> str:
+    """A column's range, read through VALUE when it holds numbers stored as text."""
+    r = _range(name, table)
+    if table.values(name).numbers_as_text:
+        return f'IFERROR(VALUE({r}),"")'
+    return r
+
+
+def _is_array(where: Where, table: Table) -> bool:
+    return bool(where) and ifs_criteria(where, table) is None
+
+
+def _filtered(name: str, where: Where, table: Table) -> str:
+    values = _values(name, table)
+    return values if not where else f"IF({mask(where, table)},{values})"
+
+
+def _total(name: str, where: Where, table: Table) -> str:
+    criteria = ifs_criteria(where, table) if where else None
+    if not where:
+        return f"SUM({_values(name, table)})"
+    if criteria is not None and not table.values(name).numbers_as_text:
+        return f"SUMIFS({_range(name, table)},{','.join(criteria)})"
+    return f"SUM({_filtered(name, where, table)})"
+
+
+def _measure_expr(measure: Measure, table: Table) -> str:
+    a = _values(measure.column, table)
+    if measure.other is None:
+        return a
+    return f"({a}{measure.op}{_values(measure.other, table)})"
+
+
 def _aggregate(op: Aggregate, table: Table) -> Formula:
-    if op.column is None:
-        return Formula(f"=ROWS({table.columns[0].data_range})")
-    column = table.column(op.column)
-    if table.n_rows == 0:
-        raise UnsupportedOperationError(
-            f"{column.name} has no data rows, so there is no range to write a formula over",
-            expected="at least one data row",
-            found="none",
-            where=column.header_cell,
+    if op.group_by is not None:
+        return _grouped(op, table)
+    return _ungrouped(op, op.where, table)
+
+
+def _ungrouped(op: Aggregate, where: Where, table: Table) -> Formula:
+    func, measure = op.func, op.measure
+    criteria = ifs_criteria(where, table) if where else None
+    if measure is None:  # a count of rows
+        if not where:
+            return Formula(f"=ROWS({table.columns[0].data_range})")
+        if criteria is not None:
+            return Formula(f"=COUNTIFS({','.join(criteria)})")
+        return Formula(f"=SUMPRODUCT(--({mask(where, table)}))")
+    column = table.column(measure.column)
+    text_kind = column.kind in (ColumnKind.TEXT, ColumnKind.BOOL) and measure.other is None
+    as_text = bool(table.values(measure.column).numbers_as_text) or measure.other is not None
+    if func is AggFunc.COUNT_DISTINCT:
+        r = _range(measure.column, table)
+        keep = f'({r}<>"")' if not where else f'{mask(where, table)}*({r}<>"")'
+        return Formula(f"=ROWS(UNIQUE(FILTER({r},{keep})))", array=True)
+    if func is AggFunc.COUNT:
+        if text_kind:
+            if not where:
+                return Formula(f"=COUNTA({column.data_range})")
+            if criteria is not None:
+                return Formula(f'=COUNTIFS({",".join(criteria)},{column.data_range},"<>")')
+            return Formula(f'=SUMPRODUCT(({mask(where, table)})*({column.data_range}<>""))')
+        values = _measure_expr(measure, table)
+        if not where:
+            return Formula(f"=COUNT({values})", array=as_text)
+        return Formula(f"=COUNT(IF({mask(where, table)},{values}))", array=True)
+    values = _measure_expr(measure, table)
+    extra = f",{literal(op.percentile)}" if func is AggFunc.PERCENTILE else ""
+    name = _PLAIN[func]
+    if not where:
+        if func is AggFunc.SUM and measure.op == "*" and not as_text_columns(measure, table):
+            a, b = _range(measure.column, table), _range(str(measure.other), table)
+            return Formula(f"=SUMPRODUCT({a},{b})")
+        return Formula(f"={name}({values}{extra})", array=as_text)
+    if criteria is not None and func in _IFS and not as_text:
+        return Formula(f"={_IFS[func]}({column.data_range},{','.join(criteria)})")
+    return Formula(f"={name}(IF({mask(where, table)},{values}){extra})", array=True)
+
+
+def as_text_columns(measure: Measure, table: Table) -> bool:
+    """True when a column of the measure holds numbers stored as text."""
+    return any(table.values(c).numbers_as_text for c in measure.columns)
+
+
+def _grouped(op: Aggregate, table: Table) -> Formula:
+    assert op.group_by is not None
+    from nlsheet.backends.pandas_exec import row_mask
+
+    keys = table.values(op.group_by).series[row_mask(op.where, table)]
+    groups: dict[str, str] = {}
+    seen: set[str] = set()
+    kind = table.column(op.group_by).kind
+    for value in keys.dropna():
+        key = _key_text(value)
+        if key in seen:
+            continue
+        seen.add(key)
+        scalar: float | str | dt.date
+        if isinstance(value, (int, float)):
+            scalar = float(value)
+        elif hasattr(value, "date") and kind is ColumnKind.DATE:
+            scalar = value.date()
+        else:
+            scalar = str(value)
+        condition = Condition(op.group_by, Cmp.EQ, scalar)
+        where = Where((*op.where.conditions, condition)) if not op.where.any else None
+        if where is None:
+            raise UnsupportedOperationError(
+                "a grouped answer with 'or' conditions has no per-group formula here",
+                expected="conditions joined by 'and'",
+                found="'or'",
+                where=op.group_by,
+            )
+        groups[key] = _ungrouped(op, where, table).text
+    first = next(iter(groups.values()))
+    return Formula(first, array=any(_is_array_text(t) for t in groups.values()), groups=groups)
+
+
+def _is_array_text(text: str) -> bool:
+    return "IF(" in text or "UNIQUE(" in text
+
+
+def _key_text(value: object) -> str:
+    from nlsheet.result import json_value
+
+    return str(json_value(value))
+
+
+def _lookup(op: Lookup, table: Table) -> Formula:
+    target = _range(op.target, table)
+    conditions = op.where.conditions
+    if len(conditions) == 1 and conditions[0].cmp is Cmp.EQ and conditions[0].other is None:
+        cond = conditions[0]
+        key, r = literal(cond.value), _range(cond.column, table)
+        return Formula(
+            f"=XLOOKUP({key},{r},{target})", legacy=f"=INDEX({target},MATCH({key},{r},0))"
         )
-    function = _FUNCTIONS[op.func]
-    if op.func is AggFunc.COUNT and column.kind in (ColumnKind.TEXT, ColumnKind.BOOL):
-        function = "COUNTA"
-    if column.kind is ColumnKind.NUMBER and table.values(column.name).numbers_as_text:
-        # Excel's own SUM/AVERAGE skip numbers stored as text; VALUE reads them as numbers.
-        return Formula(f'={function}(IFERROR(VALUE({column.data_range}),""))', array=True)
-    return Formula(f"={function}({column.data_range})")
+    m = mask(op.where, table)
+    return Formula(
+        f"=XLOOKUP(1,({m})*1,{target})",
+        array=True,
+        legacy=f"=INDEX({target},MATCH(1,({m})*1,0))",
+    )
+
+
+def _top(op: TopN, table: Table) -> Formula:
+    whole = refs.range_ref(
+        table.sheet, table.first_row, table.first_column, table.last_row, table.last_column
+    )
+    measure = _range(op.measure, table)
+    order = -1 if op.largest else 1
+    keep = f'({measure}<>"")' if not op.where else f'{mask(op.where, table)}*({measure}<>"")'
+    body = f"SORTBY(FILTER({whole},{keep}),FILTER({measure},{keep}),{order})"
+    width = len(table.columns)
+    return Formula(
+        f"=INDEX({body},SEQUENCE({op.n}),SEQUENCE(1,{width}))",
+        array=True,
+        spill=(op.n, width),
+    )
+
+
+def _arg(op: ArgExtreme, table: Table) -> Formula:
+    target, measure = _range(op.target, table), _range(op.measure, table)
+    order = -1 if op.largest else 1
+    if op.grouped:
+        keep = f'({target}<>"")' if not op.where else f'{mask(op.where, table)}*({target}<>"")'
+        names = f"UNIQUE(FILTER({target},{keep}))"
+        criteria = ifs_criteria(op.where, table) if op.where else []
+        if criteria is None:
+            totals = f"SUMPRODUCT(({target}={names})*({mask(op.where, table)})*{measure})"
+            raise UnsupportedOperationError(
+                "totals per group under 'or' conditions have no formula here",
+                expected="conditions joined by 'and'",
+                found=totals,
+                where=op.target,
+            )
+        extra = "," + ",".join(criteria) if criteria else ""
+        totals = f"SUMIFS({measure},{target},{names}{extra})"
+        return Formula(f"=INDEX(SORTBY({names},{totals},{order}),1)", array=True)
+    best = "MAX" if op.largest else "MIN"
+    values = _filtered(op.measure, op.where, table)
+    return Formula(f"=INDEX({target},MATCH({best}({values}),{values},0))", array=True)
+
+
+def _share(op: Share, table: Table) -> Formula:
+    both = Where(op.where.conditions + op.part.conditions) if not op.where.any else op.where
+    if op.part.any and op.where:
+        raise UnsupportedOperationError(
+            "a share with 'or' inside another condition has no formula here",
+            expected="conditions joined by 'and'",
+            found="'or'",
+            where="share",
+        )
+    part = op.part if not op.where else both
+    if op.measure is None:
+        count = _ungrouped(Aggregate(AggFunc.COUNT), part, table)
+        base = _ungrouped(Aggregate(AggFunc.COUNT), op.where, table)
+        return Formula(f"={count.text[1:]}/{base.text[1:]}", array=count.array or base.array)
+    num = _total(op.measure, part, table)
+    den = _total(op.measure, op.where, table)
+    return Formula(f"={num}/{den}", array=_is_array(part, table) or _is_array(op.where, table))
+
+
+def _trend(op: Trend, table: Table) -> Formula:
+    y, x = _filtered(op.y, op.where, table), _filtered(op.x, op.where, table)
+    if op.at is None:
+        return Formula(f"=SLOPE({y},{x})", array=bool(op.where))
+    at = literal(op.at) if isinstance(op.at, dt.date) else literal(float(op.at))
+    return Formula(f"=FORECAST.LINEAR({at},{y},{x})", array=bool(op.where))
+
+
+def _growth(op: Growth, table: Table) -> Formula:
+    import pandas as pd
+
+    from nlsheet.backends.pandas_exec import row_mask
+
+    dates = pd.to_datetime(table.values(op.date).series, errors="coerce")[row_mask(op.where, table)]
+    dates = dates.dropna()
+    if dates.empty:
+        raise UnsupportedOperationError(
+            f"{op.date} has no dates", expected="dates", found="none", where=op.date
+        )
+    d = _range(op.date, table)
+    m = _values(op.measure, table)
+    extra = "" if not op.where else f"*({mask(op.where, table)})"
+    latest = dates.max()
+    if op.period == "year":
+        a, b = f"(YEAR({d})={latest.year})", f"(YEAR({d})={latest.year - 1})"
+    elif op.period == "month":
+        first_prev = (latest.replace(day=1) - pd.Timedelta(days=1)).replace(day=1)
+        a = f"(YEAR({d})={latest.year})*(MONTH({d})={latest.month})"
+        b = f"(YEAR({d})={first_prev.year})*(MONTH({d})={first_prev.month})"
+    else:
+        q = (latest.month - 1) // 3 + 1
+        pq, py = (q - 1, latest.year) if q > 1 else (4, latest.year - 1)
+        a = f"(YEAR({d})={latest.year})*(ROUNDUP(MONTH({d})/3,0)={q})"
+        b = f"(YEAR({d})={py})*(ROUNDUP(MONTH({d})/3,0)={pq})"
+    return Formula(f"=SUMPRODUCT({a}{extra}*{m})/SUMPRODUCT({b}{extra}*{m})-1", array=True)
+
+
+def _distinct(op: UniqueValues, table: Table) -> list[object]:
+    from nlsheet.backends.pandas_exec import execute
+
+    value = execute(Plan(table.sheet, op), table).value
+    return value if isinstance(value, list) else [value]

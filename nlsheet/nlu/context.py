@@ -23,7 +23,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from nlsheet import refs
 from nlsheet.nlu.text import STOPWORDS, Token, canonical, header_words, tokenize
-from nlsheet.workbook.table import Column, Table
+from nlsheet.workbook.table import Column, ColumnKind, Table
 
 __all__ = ["ColumnMatch", "MatchKind", "find_letter_refs", "match_columns", "overlaps"]
 
@@ -32,6 +32,15 @@ MatchKind = Literal["letter", "exact", "synonym", "fuzzy", "partial", "implied"]
 # "column F", "col c", "column AB"; three letters only in capitals, so "column age" is a word.
 _LETTER_REF = re.compile(r"(?i:\b(?:column|col)\.?)\s+([A-Za-z]{1,2}|[A-Z]{3})\b")
 _MAX_SPAN = 6
+_ENDINGS = ("ing", "ed", "d", "s", "es")
+# A word naming the kind of a column may follow its header: 'end date', 'rep name'.
+_KIND_WORDS = {
+    ColumnKind.DATE: frozenset({"date", "day", "time", "when"}),
+    ColumnKind.TEXT: frozenset({"name", "title", "label", "code"}),
+    ColumnKind.NUMBER: frozenset(
+        {"value", "amount", "number", "figure", "count", "level", "score"}
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -106,11 +115,14 @@ def _span_score(
     command_words: Collection[str],
     typed: str,
     header_typed: str,
+    kind: ColumnKind = ColumnKind.TEXT,
 ) -> tuple[float, MatchKind] | None:
     canon = [canonical(w) for w in span]
     how: MatchKind
     if span == header:
         score, how = 1.0, "exact"
+    elif span[:-1] == header and span[-1] in _KIND_WORDS.get(kind, ()):
+        score, how = 0.97, "exact"
     elif canon == header_canon:
         score, how = 0.95, "synonym"
     else:
@@ -125,7 +137,7 @@ def _span_score(
         if (sim >= need and joined[0] == target[0]) or sim >= 0.88:
             score, how = 0.5 + 0.45 * sim, "fuzzy"
         elif _contiguous_in(canon, header_canon):
-            score, how = 0.6 + 0.3 * len(span) / len(header), "partial"
+            score, how = 0.6 + 0.3 * len(span) / len(header) - 0.05 * (span == header), "partial"
         else:
             return None
     if all(w in command_words or w in STOPWORDS for w in span) and how != "exact":
@@ -135,9 +147,29 @@ def _span_score(
     return score + 0.01 * (len(span) - 1), how
 
 
+def _same_word(a: str, b: str) -> bool:
+    """Equal, or one a prefix of the other ('hire'/'hired', 'start'/'started')."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    if not long_.startswith(short):
+        # 'located' / 'location', 'managed' / 'manager': one stem, other endings.
+        stem = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(short))
+        return stem >= 5 and stem >= len(short) - 3
+    rest = long_[len(short) :]
+    return (len(short) >= 4 and len(rest) <= 3) or (len(short) >= 3 and rest in _ENDINGS)
+
+
 def _contiguous_in(part: list[str], whole: list[str]) -> bool:
     n = len(part)
-    return 0 < n < len(whole) and any(whole[i : i + n] == part for i in range(len(whole) - n + 1))
+    return (
+        0 < n <= len(whole)
+        and part != whole
+        and any(
+            all(_same_word(p, w) for p, w in zip(part, whole[i : i + n], strict=True))
+            for i in range(len(whole) - n + 1)
+        )
+    )
 
 
 def match_columns(
@@ -171,7 +203,13 @@ def match_columns(
                     continue
                 typed = " ".join(t.lower for t in tokens[i:j])
                 scored = _span_score(
-                    words[i:j], header, header_canon, command_words, typed, header_typed
+                    words[i:j],
+                    header,
+                    header_canon,
+                    command_words,
+                    typed,
+                    header_typed,
+                    column.kind,
                 )
                 if scored is None:
                     continue

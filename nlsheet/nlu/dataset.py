@@ -27,7 +27,7 @@ from typing import Any
 import yaml
 
 from nlsheet.errors import InputError
-from nlsheet.nlu.text import mask
+from nlsheet.nlu.slots import mask_text
 
 __all__ = [
     "SLOT_NAMES",
@@ -40,7 +40,7 @@ __all__ = [
     "parse_example",
 ]
 
-SLOT_NAMES = frozenset({"column"})
+SLOT_NAMES = frozenset({"column", "value"})
 _ANNOTATION = re.compile(r"\[([^\[\]]+)\]\(([a-z_]+)\)")
 _SUPPORTED_VERSIONS = (1,)
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -70,8 +70,12 @@ class Example:
 
     @property
     def masked(self) -> str:
-        """The text with every column slot replaced by the column token."""
-        return mask(self.text, [(s.start, s.end) for s in self.slots if s.name == "column"])
+        """The text as the classifier reads it: columns, values, dates, numbers masked."""
+        return mask_text(
+            self.text,
+            [(s.start, s.end) for s in self.slots if s.name == "column"],
+            [(s.start, s.end) for s in self.slots if s.name == "value"],
+        )
 
 
 @dataclass(frozen=True)

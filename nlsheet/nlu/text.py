@@ -12,11 +12,11 @@ from dataclasses import dataclass
 
 __all__ = [
     "COLUMN_TOKEN",
+    "GRAMMAR_WORDS",
     "STOPWORDS",
     "Token",
     "canonical",
     "header_words",
-    "mask",
     "normalize_word",
     "tokenize",
 ]
@@ -24,7 +24,7 @@ __all__ = [
 # Stands for a column mention in the text the classifier sees ("average of xcolx").
 COLUMN_TOKEN = "xcolx"
 
-_WORD = re.compile(r"[A-Za-z0-9]+(?:\.[0-9]+)?|[$€£%#]")
+_WORD = re.compile(r"[^\W_]+(?:\.[0-9]+)?|[$€£%#]")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 STOPWORDS = frozenset(
@@ -116,6 +116,19 @@ STOPWORDS = frozenset(
     ]
 )
 
+# Words that shape a command (conditions, grouping, arithmetic) rather than name anything.
+GRAMMAR_WORDS = frozenset(
+    """where when whose which who that with without having has have had times multiplied
+    divided minus plus between and or not over under above below more less than greater fewer
+    least most equal equals containing contains contain starting starts start beginning begins
+    ending ends end before after since during by per each every grouped broken down split
+    across no blank empty missing null top bottom first last percentile quartile isn isnt
+    other except excluding apart besides but up lower higher larger smaller bigger earlier
+    later newer older prior exceed exceeds exceeding beyond greatest highest lowest largest
+    smallest none any some same total""".split()  # noqa: SIM905 - a word list reads best so
+)
+
+
 # Words with the same meaning in headers, each mapped to one canonical word.
 _SYNONYMS: dict[str, str] = {}
 for _group in (
@@ -202,15 +215,3 @@ def header_words(header: str, *, typed: bool = False) -> list[str]:
     without_units = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", header)
     tokens = [t for t in tokenize(without_units) if t.norm.isalnum()] or tokenize(header)
     return [t.lower if typed else t.norm for t in tokens]
-
-
-def mask(text: str, spans: list[tuple[int, int]]) -> str:
-    """Replace the given character spans with :data:`COLUMN_TOKEN`."""
-    out: list[str] = []
-    last = 0
-    for start, end in sorted(spans):
-        out.append(text[last:start])
-        out.append(COLUMN_TOKEN)
-        last = end
-    out.append(text[last:])
-    return "".join(out)

@@ -20,7 +20,16 @@ import pandas as pd
 
 from nlsheet import refs
 
-__all__ = ["Column", "ColumnKind", "ColumnValues", "Table"]
+__all__ = ["Column", "ColumnKind", "ColumnValues", "Table", "value_words"]
+
+_VALUE_WORD = re.compile(r"[^\W_]+")
+_MAX_DISTINCT = 100_000
+
+
+def value_words(text: str) -> str:
+    """The form cell values are compared in: case-folded words joined by single spaces."""
+    return " ".join(_VALUE_WORD.findall(text.casefold()))
+
 
 _NUMBER_TEXT = re.compile(r"^\s*[-+]?[$€£]?\s*(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?\s*%?\s*$")
 _ID_WORDS = re.compile(r"(?:^|[\s_#])(id|no|nr|num|number|code|sku|#)(?:$|[\s_.)])", re.I)
@@ -145,6 +154,8 @@ class Table:
     total_row: int | None = None
     _typed: dict[str, ColumnValues] = field(default_factory=dict, repr=False)
     _words: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    _index: dict[str, tuple[str, ...]] | None = field(default=None, repr=False)
+    _spelling: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
 
     @property
     def n_rows(self) -> int:
@@ -216,6 +227,36 @@ class Table:
             cached = frozenset(t.norm for value in distinct for t in tokenize(value))
             self._words[name] = cached
         return cached
+
+    def value_index(self) -> dict[str, tuple[str, ...]]:
+        """Map each text value (as :func:`value_words`) to the columns holding it.
+
+        Built on first use; columns with more than 100,000 distinct values are left out.
+        """
+        if self._index is None:
+            index: dict[str, list[str]] = {}
+            for column in self.columns:
+                if column.kind is not ColumnKind.TEXT:
+                    continue
+                distinct = self.values(column.name).series.dropna().unique()
+                if len(distinct) > _MAX_DISTINCT:
+                    continue
+                for value in distinct:
+                    text = str(value)
+                    key = value_words(text)
+                    if not key:
+                        continue
+                    names = index.setdefault(key, [])
+                    if column.name not in names:
+                        names.append(column.name)
+                    self._spelling.setdefault((column.name, key), text)
+            self._index = {k: tuple(v) for k, v in index.items()}
+        return self._index
+
+    def value_spelling(self, name: str, key: str) -> str:
+        """The value as written in the column, for a key of :meth:`value_index`."""
+        self.value_index()
+        return self._spelling.get((name, key), key)
 
     def frame(self) -> pd.DataFrame:
         """Return the whole table as a DataFrame with typed columns (built on demand)."""

@@ -1,0 +1,502 @@
+"""Assemble the slots of a command into conditions, grouping, N and the columns left to use.
+
+Works on what the other NLU steps found: column mentions, values linked to columns, numbers,
+dates, periods and quoted text, each with its span. A number is tied to the column named right
+before it ("units over 20", "a Lost of 4") or right after it ("more than 5 goals"); a value to
+the column holding it; a period to the date column. What no condition or grouping uses is left
+*free* for the operation itself (the column to sum, the column to look up).
+
+Example:
+    >>> frame = assemble("total sales where region is West and units over 20", ...)
+    >>> [(c.column, c.cmp, c.value) for c in frame.where.conditions]
+    [('Region', <Cmp.EQ: 'eq'>, 'West'), ('Units', <Cmp.GT: 'gt'>, 20.0)]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from nlsheet.nlu.context import ColumnMatch
+from nlsheet.nlu.slots import (
+    DateSlot,
+    NumberSlot,
+    PatternSlot,
+    PeriodSlot,
+    QuotedSlot,
+    comparator_after,
+    comparator_before,
+)
+from nlsheet.nlu.values import ValueMatch
+from nlsheet.plan import Cmp, Condition, Scalar, Where
+from nlsheet.workbook.table import Column, ColumnKind, Table, value_words
+
+__all__ = ["Frame", "assemble"]
+
+_GROUP = re.compile(
+    r"\b(?:grouped\s+by|broken\s+down\s+by|split\s+by|for\s+each|for\s+every|by|per|each|"
+    r"across)\s+(?:the\s+|each\s+|every\s+)?$",
+    re.I,
+)
+_TOP_N = re.compile(
+    r"\b(?:top|bottom|highest|lowest|largest|smallest|best|worst|biggest|cheapest|"
+    r"greatest)\s+(\d+)\b|\b(\d+)\s+(?:top|bottom|highest|lowest|largest|smallest|biggest|"
+    r"best|worst|cheapest|most|least|greatest|priciest|oldest|newest|youngest)\b",
+    re.I,
+)
+_PERCENTILE = re.compile(
+    r"\b(\d{1,2}(?:\.\d+)?)(?:st|nd|rd|th)?\s*(?:percentile|pct)\b|\bp(\d{1,2})\b|"
+    r"\b(first|1st|third|3rd|lower|upper)\s+quartile\b",
+    re.I,
+)
+_QUARTILES = {"first": 0.25, "1st": 0.25, "lower": 0.25, "third": 0.75, "3rd": 0.75}
+_QUARTILES["upper"] = 0.75
+_BLANK_BEFORE = re.compile(
+    r"\b(?:with\s+no|without|no|missing|lacking|empty|blank)\s+(?:an?\s+)?$", re.I
+)
+_BLANK_AFTER = re.compile(
+    r"^\s+(?:is|are|was|were)\s+(not\s+)?(?:blank|empty|missing|null)\b", re.I
+)
+_HAS_BEFORE = re.compile(r"\b(?:with|having|has|have)\s+(?:an?\s+|some\s+)$", re.I)
+_BETWEEN = re.compile(r"\bbetween\s+$|\bfrom\s+$", re.I)
+_AND_TO = re.compile(r"^\s*(?:and|to|-|–)\s*$", re.I)
+_ARITH = re.compile(
+    r"^\s*(times|multiplied\s+by|x|\*|divided\s+by|/|minus|less|-|plus|\+)\s*(?:the\s+)?$", re.I
+)
+_ARITH_OPS = {"times": "*", "multiplied by": "*", "x": "*", "*": "*", "divided by": "/", "/": "/"}
+_ARITH_OPS.update({"minus": "-", "less": "-", "-": "-", "plus": "+", "+": "+"})
+_ORDERING = (Cmp.GT, Cmp.GE, Cmp.LT, Cmp.LE)
+_LINK_WORDS = re.compile(
+    r"^[\s,]*(?:(?:is|are|was|were|of|=|equals?|a|an|the|has|have|had|with|for|in|on|at|"
+    r"that|which|who|whose|where|when|its|their)\s+)*$",
+    re.I,
+)
+
+
+@dataclass
+class Frame:
+    """What the slots of a command add up to.
+
+    Attributes:
+        where: The row conditions.
+        by: The column named after 'by', 'per', 'for each' (grouping, or a top-N measure).
+        free: Column mentions no condition or grouping uses, in command order.
+        n: The N of "top 5".
+        percentile: The fraction of "90th percentile".
+        loose: Numbers and dates no condition took (a forecast's x, say).
+        expression: Two free columns combined row by row ('units times price').
+        problems: What could not be tied to a column, for messages.
+        explained: Character spans explained by slots.
+    """
+
+    where: Where = field(default_factory=Where)
+    by: ColumnMatch | None = None
+    free: list[ColumnMatch] = field(default_factory=list)
+    n: int | None = None
+    percentile: float | None = None
+    loose: list[NumberSlot | DateSlot] = field(default_factory=list)
+    expression: tuple[ColumnMatch, str, ColumnMatch] | None = None
+    problems: list[str] = field(default_factory=list)
+    explained: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class _Bound:
+    condition: Condition
+    start: int
+    end: int
+    mention: ColumnMatch | None = None
+
+
+def _gap(text: str, a: int, b: int) -> str:
+    return text[a:b] if a <= b else ""
+
+
+def _left_mention(
+    text: str, mentions: Sequence[ColumnMatch], position: int, limit: int = 30
+) -> ColumnMatch | None:
+    """The mention ending closest before ``position``, with only link words between."""
+    best = None
+    for m in mentions:
+        if (
+            m.end <= position
+            and position - m.end <= limit
+            and _LINK_WORDS.match(_gap(text, m.end, position))
+        ):
+            best = m if best is None or m.end > best.end else best
+    return best
+
+
+def _right_mention(
+    text: str, mentions: Sequence[ColumnMatch], position: int, limit: int = 12
+) -> ColumnMatch | None:
+    for m in sorted(mentions, key=lambda m: m.start):
+        if (
+            m.start >= position
+            and m.start - position <= limit
+            and _LINK_WORDS.match(_gap(text, position, m.start))
+        ):
+            return m
+    return None
+
+
+def _number_value(slot: NumberSlot, column: Column, table: Table) -> float:
+    if not slot.percent:
+        return slot.value
+    # '15%' compares with 0.15 when the column holds fractions (formatted as percent).
+    values = table.values(column.name).series.dropna()
+    return slot.value / 100 if len(values) and values.abs().max() <= 1.5 else slot.value
+
+
+def _cmp_for_number(text: str, start: int, end: int, default: Cmp = Cmp.EQ) -> tuple[Cmp, int]:
+    before = comparator_before(text, start)
+    if before is not None and before[0] not in (Cmp.CONTAINS, Cmp.STARTS, Cmp.ENDS):
+        return before
+    after = comparator_after(text, end)
+    if after is not None:
+        return after[0], start
+    return default, start
+
+
+def _date_columns(table: Table) -> list[Column]:
+    return [c for c in table.columns if c.kind is ColumnKind.DATE]
+
+
+class _Assembler:
+    """One pass over a command's slots; each method ties one kind of slot to columns."""
+
+    def __init__(self, text: str, table: Table, mentions: Sequence[ColumnMatch]) -> None:
+        self.text = text
+        self.table = table
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.frame = Frame()
+        self.used: set[int] = set()  # ids of mentions a condition or grouping took
+        self.bound: list[_Bound] = []
+
+    def take(self, mention: ColumnMatch | None) -> None:
+        if mention is not None:
+            self.used.add(id(mention))
+
+    def bind(self, condition: Condition, start: int, end: int, mention: ColumnMatch | None) -> None:
+        self.take(mention)
+        self.bound.append(_Bound(condition, start, end, mention))
+
+    def special_numbers(self, numbers: list[NumberSlot]) -> list[NumberSlot]:
+        """Take out the N of 'top 5' and percentiles; return the numbers left."""
+        for found in _TOP_N.finditer(self.text):
+            self.frame.n = int(found.group(1) or found.group(2))
+            numbers = [n for n in numbers if not found.start() <= n.start < found.end()]
+            self.frame.explained.append((found.start(), found.end()))
+        for found in _PERCENTILE.finditer(self.text):
+            if found.group(3):
+                self.frame.percentile = _QUARTILES[found.group(3).lower()]
+            else:
+                self.frame.percentile = float(found.group(1) or found.group(2)) / 100
+            numbers = [n for n in numbers if not found.start() <= n.start < found.end()]
+            self.frame.explained.append((found.start(), found.end()))
+        return numbers
+
+    def grouping(self) -> None:
+        for mention in self.mentions:
+            if _GROUP.search(self.text[: mention.start]):
+                self.frame.by = mention
+                self.take(mention)
+                return
+
+    def column_comparisons(self, numbers: Sequence[NumberSlot]) -> None:
+        """'actual is over budget': two columns with a comparison between them."""
+        text = self.text
+        for a, b in itertools.pairwise(self.mentions):
+            gap = _gap(text, a.end, b.start)
+            head = text[: b.start].rstrip()
+            found = comparator_before(head + " ", len(head) + 1)
+            if found is None or found[0] not in _ORDERING or found[1] < a.end:
+                continue
+            if not re.fullmatch(r"[\s\w]*", gap) or len(gap) > 30:
+                continue
+            if any(a.end <= n.start < b.start for n in numbers):
+                continue
+            if a.column.kind != b.column.kind or a.column.kind is ColumnKind.TEXT:
+                continue
+            self.take(a)
+            condition = Condition(a.column.name, found[0], other=b.column.name)
+            self.bind(condition, a.start, b.end, b)
+
+    def ranges(self, scalars: Sequence[NumberSlot | DateSlot]) -> set[int]:
+        """'between 10 and 20', 'from 2024-01-01 to 2024-03-31'; returns the slots used."""
+        consumed: set[int] = set()
+        for first, second in itertools.pairwise(scalars):
+            opener = _BETWEEN.search(self.text[: first.start])
+            if opener is None or not _AND_TO.match(self.text[first.end : second.start]):
+                continue
+            column = _column_for(
+                self.text, self.table, self.mentions, opener.start(), second.end, first
+            )
+            if column is None:
+                self.frame.problems.append(
+                    f"could not tell which column should be between {first.text} and {second.text}"
+                )
+                continue
+            consumed.update((id(first), id(second)))
+            low = _scalar(first, column[0], self.table)
+            high = _scalar(second, column[0], self.table)
+            condition = Condition(column[0].name, Cmp.BETWEEN, low, high)
+            self.bind(condition, opener.start(), second.end, column[1])
+        return consumed
+
+    def scalars(self, scalars: Sequence[NumberSlot | DateSlot], consumed: set[int]) -> None:
+        for slot in scalars:
+            if id(slot) in consumed:
+                continue
+            cmp, cmp_start = _cmp_for_number(self.text, slot.start, slot.end)
+            column = _column_for(self.text, self.table, self.mentions, cmp_start, slot.end, slot)
+            if column is None:
+                self.frame.loose.append(slot)
+                continue
+            start = min(cmp_start, column[1].start if column[1] else cmp_start)
+            value = _scalar(slot, column[0], self.table)
+            self.bind(Condition(column[0].name, cmp, value), start, slot.end, column[1])
+
+    def periods(self, periods: Sequence[PeriodSlot]) -> None:
+        for period in periods:
+            if any(b.start <= period.start < b.end for b in self.bound) or any(
+                m.start < period.end and period.start < m.end for m in self.mentions
+            ):
+                continue
+            target = _date_column(self.text, self.table, self.mentions, period.start, period.end)
+            if target is None:
+                if period.kind != "year":  # a year may be a value of a Year column instead
+                    self.frame.problems.append(
+                        f"'{period.text}' needs a date column, and there is none"
+                    )
+                continue
+            cmp = {"month": Cmp.MONTH, "quarter": Cmp.QUARTER, "year": Cmp.YEAR}[period.kind]
+            condition = Condition(target[0].name, cmp, float(period.value))
+            self.bind(condition, period.start, period.end, target[1])
+
+    def texts(self, quoted: Sequence[QuotedSlot], values: Sequence[ValueMatch]) -> None:
+        for q in quoted:
+            column = _column_of_text(self.text, self.table, self.mentions, q)
+            if column is None:
+                self.frame.problems.append(f'could not tell which column holds "{q.value}"')
+                continue
+            self.bound.append(
+                _text_condition(self.text, column[0], q.value, q.start, q.end, column[1])
+            )
+            self.take(column[1])
+        for v in values:
+            own = [m for m in self.mentions if m.column == v.column]
+            before = comparator_before(self.text, v.start)
+            position = before[1] if before is not None else v.start
+            near = _left_mention(self.text, own, position) or _right_mention(self.text, own, v.end)
+            self.take(near)
+            self.bound.append(_text_condition(self.text, v.column, v.value, v.start, v.end, near))
+
+    def patterns(self, patterns: Sequence[PatternSlot]) -> None:
+        """'rep starts with M', 'items containing Bolt': text tests on a named column."""
+        for p in patterns:
+            near = _left_mention(self.text, self.mentions, p.cmp_start, limit=40)
+            column = near.column if near is not None else _column_containing(self.table, p)
+            if column is None:
+                self.frame.problems.append(f"could not tell which column should {p.text!r}")
+                continue
+            self.bind(Condition(column.name, p.cmp, p.value), p.cmp_start, p.end, near)
+
+    def blanks(self) -> None:
+        """'with no email', 'email is blank', 'with an email'."""
+        for m in self.mentions:
+            if id(m) in self.used:
+                continue
+            after = _BLANK_AFTER.match(self.text[m.end :])
+            ends = re.match(r"^\s*(?:[,.?!]|and\b|or\b|$)", self.text[m.end :])
+            if _BLANK_BEFORE.search(self.text[: m.start]) or (after and not after.group(1)):
+                self.bind(Condition(m.column.name, Cmp.BLANK), m.start, m.end, m)
+            elif (after and after.group(1)) or (_HAS_BEFORE.search(self.text[: m.start]) and ends):
+                self.bind(Condition(m.column.name, Cmp.NOT_BLANK), m.start, m.end, m)
+
+    def finish(self) -> Frame:
+        frame = self.frame
+        frame.where = _combine(self.text, self.bound)
+        frame.explained.extend((b.start, b.end) for b in self.bound)
+        frame.free = [m for m in self.mentions if id(m) not in self.used]
+        for a, b in itertools.pairwise(frame.free):
+            op = _ARITH.match(_gap(self.text, a.end, b.start))
+            if op:
+                frame.expression = (a, _ARITH_OPS[" ".join(op.group(1).lower().split())], b)
+                break
+        return frame
+
+
+def assemble(
+    text: str,
+    table: Table,
+    mentions: Sequence[ColumnMatch],
+    values: Sequence[ValueMatch],
+    numbers: Sequence[NumberSlot],
+    dates: Sequence[DateSlot],
+    periods: Sequence[PeriodSlot],
+    quoted: Sequence[QuotedSlot],
+    patterns: Sequence[PatternSlot] = (),
+    compare_columns: bool = True,
+) -> Frame:
+    """Tie slots to columns and build the row conditions; see the module docstring.
+
+    ``compare_columns`` False keeps 'sales over date' from reading as a comparison (a trend).
+    """
+    work = _Assembler(text, table, mentions)
+    spans = [*((m.start, m.end) for m in mentions), *((d.start, d.end) for d in dates)]
+    spans += [(q.start, q.end) for q in quoted] + [(v.start, v.end) for v in values]
+    # Numbers inside headers ('Race 1'), dates, quotes or values are not numbers of their own.
+    free_numbers = [n for n in numbers if not any(s <= n.start < e for s, e in spans)]
+    free_numbers = work.special_numbers(free_numbers)
+    work.grouping()
+    if compare_columns:
+        work.column_comparisons(free_numbers)
+    work.periods(periods)
+    # The year of 'in 2024' belongs to the period when a date column took it.
+    taken = [(b.start, b.end) for b in work.bound]
+    free_numbers = [n for n in free_numbers if not any(s <= n.start < e for s, e in taken)]
+    scalars: list[NumberSlot | DateSlot] = sorted([*free_numbers, *dates], key=lambda s: s.start)
+    consumed = work.ranges(scalars)
+    work.scalars(scalars, consumed)
+    work.patterns(patterns)
+    work.texts(quoted, values)
+    work.blanks()
+    return work.finish()
+
+
+def _scalar(slot: NumberSlot | DateSlot, column: Column, table: Table) -> Scalar:
+    if isinstance(slot, DateSlot):
+        return slot.value
+    if column.kind is ColumnKind.TEXT:
+        return slot.text if not slot.value.is_integer() else str(int(slot.value))
+    return _number_value(slot, column, table)
+
+
+def _column_for(
+    text: str,
+    table: Table,
+    mentions: Sequence[ColumnMatch],
+    start: int,
+    end: int,
+    slot: NumberSlot | DateSlot,
+) -> tuple[Column, ColumnMatch | None] | None:
+    """The column a number or date compares with: named before, named after, or implied."""
+    is_date = isinstance(slot, DateSlot)
+    left = _left_mention(text, mentions, start)
+    if left is not None and (not is_date or left.column.kind is ColumnKind.DATE):
+        return left.column, left
+    right = _right_mention(text, mentions, end)
+    if right is not None and (not is_date or right.column.kind is ColumnKind.DATE):
+        return right.column, right
+    if is_date:
+        named = [m for m in mentions if m.column.kind is ColumnKind.DATE]
+        if len(named) == 1:
+            return named[0].column, named[0]
+        dates = _date_columns(table)
+        if len(dates) == 1:
+            return dates[0], None
+        return None
+    # An unnamed number: the one numeric column that holds exactly this value.
+    assert isinstance(slot, NumberSlot)
+    holders = [
+        c
+        for c in table.columns
+        if c.kind is ColumnKind.NUMBER and (table.values(c.name).series == slot.value).any()
+    ]
+    return (holders[0], None) if len(holders) == 1 else None
+
+
+def _date_column(
+    text: str, table: Table, mentions: Sequence[ColumnMatch], start: int, end: int
+) -> tuple[Column, ColumnMatch | None] | None:
+    named = [m for m in mentions if m.column.kind is ColumnKind.DATE]
+    near = _left_mention(text, named, start) or _right_mention(text, named, end)
+    if near is not None:
+        return near.column, near
+    if len(named) == 1:
+        return named[0].column, None
+    dates = _date_columns(table)
+    return (dates[0], None) if len(dates) == 1 else None
+
+
+def _column_containing(table: Table, p: PatternSlot) -> Column | None:
+    """The text column with the most cells that pass the pattern."""
+    best: tuple[int, Column] | None = None
+    needle = p.value.casefold()
+    for column in table.columns:
+        if column.kind is not ColumnKind.TEXT:
+            continue
+        cells = table.values(column.name).series.dropna().astype(str).str.casefold()
+        if p.cmp is Cmp.STARTS:
+            hits = int(cells.str.startswith(needle).sum())
+        elif p.cmp is Cmp.ENDS:
+            hits = int(cells.str.endswith(needle).sum())
+        else:
+            hits = int(cells.str.contains(needle, regex=False).sum())
+        if hits and (best is None or hits > best[0]):
+            best = (hits, column)
+    return best[1] if best else None
+
+
+def _column_of_text(
+    text: str, table: Table, mentions: Sequence[ColumnMatch], q: QuotedSlot
+) -> tuple[Column, ColumnMatch | None] | None:
+    left = _left_mention(text, mentions, q.start)
+    if left is not None:
+        return left.column, left
+    holders = table.value_index().get(value_words(q.value), ())
+    if holders:
+        return table.column(holders[0]), None
+    texts = [c for c in table.columns if c.kind is ColumnKind.TEXT]
+    return (texts[0], None) if len(texts) == 1 else None
+
+
+def _text_condition(
+    text: str, column: Column, value: str, start: int, end: int, mention: ColumnMatch | None
+) -> _Bound:
+    before = comparator_before(text, start)
+    cmp = Cmp.EQ
+    begin = start
+    if before is not None and before[0] in (Cmp.NE, Cmp.CONTAINS, Cmp.STARTS, Cmp.ENDS):
+        cmp, begin = before
+    scalar: Scalar = value
+    if column.kind is ColumnKind.DATE:
+        try:
+            scalar = dt.date.fromisoformat(value)
+        except ValueError:
+            scalar = value
+    return _Bound(Condition(column.name, cmp, scalar), begin, end, mention)
+
+
+def _combine(text: str, bound: list[_Bound]) -> Where:
+    """Join conditions: same-column equalities become IN; 'or' between conditions means any."""
+    bound.sort(key=lambda b: b.start)
+    joined_or = any(
+        re.search(r"\bor\b", _gap(text, a.end, b.start), re.I) for a, b in itertools.pairwise(bound)
+    )
+    conditions: list[Condition] = []
+    by_column: dict[str, list[Condition]] = {}
+    for b in bound:
+        by_column.setdefault(b.condition.column, []).append(b.condition)
+    done: set[str] = set()
+    for b in bound:
+        name = b.condition.column
+        same = by_column[name]
+        equalities = [c for c in same if c.cmp is Cmp.EQ and c.other is None]
+        if len(equalities) > 1 and name not in done:
+            done.add(name)
+            values = tuple(c.value for c in equalities if c.value is not None)
+            conditions.append(Condition(name, Cmp.IN, values=values))
+            conditions.extend(c for c in same if c not in equalities)
+            continue
+        if name in done:
+            continue
+        if b.condition not in conditions:
+            conditions.append(b.condition)
+    columns = {c.column for c in conditions}
+    # 'East or West' on one column is an IN; 'or' across columns means any of them.
+    return Where(tuple(conditions), any=joined_or and len(columns) > 1)
