@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from nlsheet.engine import Nlsheet
-from nlsheet.errors import NlsheetError
+from nlsheet.errors import InputError, NlsheetError
 from nlsheet.result import Result
 
 __all__ = ["EXIT_ANSWERED", "EXIT_BAD_INPUT", "EXIT_CLARIFY", "EXIT_NOT_UNDERSTOOD", "main"]
@@ -42,6 +42,11 @@ def _parser() -> argparse.ArgumentParser:
         "--no-llm", action="store_true", help="never ask a language model (the default for now)"
     )
     ask.add_argument("--save", metavar="OUT", help="write the changed workbook to OUT")
+    ask.add_argument(
+        "--write-to",
+        metavar="CELL",
+        help="put the answer's live formula into CELL (e.g. H2) of the copy saved with --save",
+    )
     ask.add_argument("--explain", action="store_true", help="show how the answer was found")
     return parser
 
@@ -75,6 +80,8 @@ def _print_human(result: Result, out: TextIO, explain: bool) -> None:
         f"  intent:  {result.intent} ({result.confidence:.0%} sure), sheet {result.sheet}",
         file=out,
     )
+    for change in result.changes:
+        print(f"  wrote:   {change['what']} at {change['range']} in {change['file']}", file=out)
     for note in result.notes:
         print(f"  note:    {note}", file=out)
     if explain:
@@ -107,8 +114,17 @@ def _error_object(exc: NlsheetError) -> dict[str, Any]:
 
 def _run_ask(args: argparse.Namespace, engine: Nlsheet, out: TextIO, err: TextIO) -> int:
     try:
+        if args.write_to and not args.save:
+            raise InputError(
+                "--write-to needs --save OUT.xlsx: nlsheet writes to a copy, never to its input",
+                expected="--save OUT.xlsx",
+                found="no --save",
+                where="--write-to",
+            )
         book = engine.open(args.book)
         result = book.ask(args.command, sheet=args.sheet)
+        if args.write_to and not result.needs_clarification:
+            result = book.write_answer(result, args.write_to, args.save)
     except NlsheetError as exc:
         if args.json:
             print(json.dumps(_error_object(exc), ensure_ascii=False), file=out)

@@ -10,6 +10,7 @@ Example:
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import threading
 from collections.abc import Callable
@@ -34,6 +35,7 @@ from nlsheet.result import Clarification, ColumnUse, Option, Result, json_value
 from nlsheet.settings import Settings
 from nlsheet.workbook.base import Workbook, open_workbook
 from nlsheet.workbook.table import ColumnKind, Table
+from nlsheet.workbook.writer import write_formula
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -102,9 +104,14 @@ class Nlsheet:
             )
         in_scope = [(i, p) for i, p in interp.alternatives if i != OUT_OF_SCOPE]
         close = [(i, p) for i, p in in_scope if interp.confidence - p <= settings.clarify_margin]
-        if interp.confidence >= settings.min_confidence and not close:
+        clear_winner = interp.margin >= settings.clear_margin and (
+            interp.confidence >= settings.min_confidence - settings.clear_margin / 2
+        )
+        if interp.intent != OUT_OF_SCOPE and not close and (
+            interp.confidence >= settings.min_confidence or clear_winner
+        ):
             return None
-        if interp.confidence < settings.min_confidence and interp.columns:
+        if interp.confidence < settings.min_confidence and interp.columns and not close:
             close = in_scope[:2]  # a column was named but not what to do with it: ask
         if not close or (interp.intent == OUT_OF_SCOPE and not interp.columns):
             raise NotUnderstoodError(
@@ -230,6 +237,39 @@ class Book:
     def table(self, sheet: str | None = None) -> Table:
         """The table found on a sheet (the first sheet by default)."""
         return self.workbook.table(sheet if sheet is not None else self.sheet_names[0])
+
+    def write_answer(self, result: Result, cell: str, out: str | os.PathLike[str]) -> Result:
+        """Write the answer's live formula into ``cell`` of a copy of the workbook saved as ``out``.
+
+        Returns:
+            The result with the change listed in ``changes``.
+
+        Raises:
+            InputError: If the result has no formula, the book is not a file, or ``cell`` or
+                ``out`` are unusable.
+
+        Example:
+            >>> r = book.ask("average of sales")
+            >>> book.write_answer(r, "I2", "sales-with-answer.xlsx").changes
+        """
+        path = getattr(self.workbook, "path", None)
+        if result.plan is None or result.formula is None or result.sheet is None:
+            raise InputError(
+                "there is no formula to write: the command was not answered with one",
+                expected="an answer with a formula",
+                found="none",
+                where=result.command,
+            )
+        if path is None:
+            raise InputError(
+                "only workbooks opened from a file can be written to a copy",
+                expected="a workbook file",
+                found=self.workbook.source,
+                where=self.workbook.source,
+            )
+        formula = formula_backend.to_formula(result.plan, self.table(result.sheet))
+        change = write_formula(path, out, result.sheet, cell, formula)
+        return dataclasses.replace(result, changes=(*result.changes, change))
 
     def ask(self, command: str, sheet: str | None = None) -> Result:
         """Answer a command.

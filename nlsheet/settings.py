@@ -31,6 +31,8 @@ class Settings:
     Attributes:
         min_confidence: Below this intent probability nlsheet asks or says it did not understand.
         clarify_margin: When the top two intents are closer than this, nlsheet asks which.
+        clear_margin: A top intent this far ahead of the next is accepted a little below
+            ``min_confidence`` (down to half this margin below it).
         column_accept: A word must match a header at least this well to be used.
         column_margin: Two headers matched within this margin of each other are ambiguous.
         cache_dir: Where the trained classifier is cached as JSON (None: no cache).
@@ -38,6 +40,7 @@ class Settings:
 
     min_confidence: float = 0.55
     clarify_margin: float = 0.12
+    clear_margin: float = 0.3
     column_accept: float = 0.72
     column_margin: float = 0.03
     cache_dir: Path | None = field(default=None)

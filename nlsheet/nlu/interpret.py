@@ -41,6 +41,8 @@ _RANKING = re.compile(
     re.I,
 )
 
+_COUNTING = re.compile(r"\b(how\s+many|number|count|counts|tally|#|total)\b", re.I)
+
 # Below this many rows every command is checked for cell values; above, only commands with
 # words nothing else explains (so plain questions on big sheets never index their values).
 _ALWAYS_LINK_ROWS = 20_000
@@ -132,6 +134,8 @@ def _fits(intent: str, text: str, frame: Frame, table: Table) -> bool:
         return bool(frame.where)
     if intent in ("ratio", "correlation"):
         return len(frame.free) >= 2
+    if intent == "count_distinct":
+        return bool(_COUNTING.search(text))
     if intent == "growth":
         return any(c.kind is ColumnKind.DATE for c in table.columns)
     return True

@@ -13,6 +13,7 @@ Example:
 
 from __future__ import annotations
 
+import base64
 import math
 import re
 from collections import Counter
@@ -29,12 +30,14 @@ __all__ = [
     "TOKEN_PATTERN",
     "CompiledModel",
     "char_wb_ngrams",
+    "pack_array",
+    "unpack_array",
     "word_ngrams",
 ]
 
-MODEL_FORMAT = 1
+MODEL_FORMAT = 2
 # Bump when the training code or its defaults change, so that cached models are retrained.
-MODEL_REVISION = 1
+MODEL_REVISION = 2
 
 TOKEN_PATTERN = r"(?u)\b\w+\b|[$%#]"
 _TOKENS = re.compile(TOKEN_PATTERN)
@@ -65,6 +68,26 @@ def char_wb_ngrams(text: str, low: int, high: int) -> list[str]:
             if offset == 0:  # a word shorter than n counts once
                 break
     return grams
+
+
+def pack_array(array: NDArray[np.float64]) -> dict[str, Any]:
+    """A float array as JSON: its shape and its little-endian float64 bytes in base64."""
+    data = np.ascontiguousarray(array, dtype="<f8")
+    return {"shape": list(data.shape), "f8": base64.b64encode(data.tobytes()).decode("ascii")}
+
+
+def unpack_array(data: dict[str, Any]) -> NDArray[np.float64]:
+    """The array :func:`pack_array` packed.
+
+    Raises:
+        ValueError: If the bytes do not fit the shape.
+    """
+    raw = base64.b64decode(data["f8"], validate=True)
+    shape = tuple(int(n) for n in data["shape"])
+    array = np.frombuffer(raw, dtype="<f8")
+    if array.size != math.prod(shape):
+        raise ValueError(f"expected {math.prod(shape)} numbers, found {array.size}")
+    return array.reshape(shape).astype(np.float64)
 
 
 @dataclass(frozen=True)
@@ -110,13 +133,12 @@ class CompiledModel:
         ranges = (params["word_ngram_range"], params["char_ngram_range"])
         blocks: list[_Block] = []
         offset = 0
-        for k, (vocabulary, idf) in enumerate(zip(data["vocabularies"], data["idf"], strict=True)):
+        for k, (terms, idf) in enumerate(zip(data["vocabularies"], data["idf"], strict=True)):
             low, high = ranges[k]
-            blocks.append(
-                _Block(vocabulary, np.asarray(idf, dtype=np.float64), offset, low, high, k == 1)
-            )
+            vocabulary = {term: i for i, term in enumerate(terms.split("\n"))} if terms else {}
+            blocks.append(_Block(vocabulary, unpack_array(idf), offset, low, high, k == 1))
             offset += len(vocabulary)
-        coef = np.asarray(data["coef"], dtype=np.float64)
+        coef = unpack_array(data["coef"])
         if coef.shape[1] != offset:
             raise ValueError(f"expected {offset} coefficients per class, found {coef.shape[1]}")
         return cls(
