@@ -107,8 +107,10 @@ class Nlsheet:
         clear_winner = interp.margin >= settings.clear_margin and (
             interp.confidence >= settings.min_confidence - settings.clear_margin / 2
         )
-        if interp.intent != OUT_OF_SCOPE and not close and (
-            interp.confidence >= settings.min_confidence or clear_winner
+        if (
+            interp.intent != OUT_OF_SCOPE
+            and not close
+            and (interp.confidence >= settings.min_confidence or clear_winner)
         ):
             return None
         if interp.confidence < settings.min_confidence and interp.columns and not close:

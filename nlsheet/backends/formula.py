@@ -335,13 +335,12 @@ def _arg(op: ArgExtreme, table: Table) -> Formula:
         names = f"UNIQUE(FILTER({target},{keep}))"
         criteria = ifs_criteria(op.where, table) if op.where else []
         if criteria is None:
-            totals = f"SUMPRODUCT(({target}={names})*({mask(op.where, table)})*{measure})"
-            raise UnsupportedOperationError(
-                "totals per group under 'or' conditions have no formula here",
-                expected="conditions joined by 'and'",
-                found=totals,
-                where=op.target,
-            )
+            # Conditions *IFS cannot say: total each name with a matrix product over the rows
+            # that pass (names x rows) times (rows x 1).
+            k = f'{mask(op.where, table)}*({target}<>"")*({measure}<>"")'
+            names = f"UNIQUE(FILTER({target},{k}))"
+            totals = f"MMULT(--({names}=TRANSPOSE(FILTER({target},{k}))),FILTER({measure},{k}))"
+            return Formula(f"=INDEX(SORTBY({names},{totals},{order}),1)", array=True)
         extra = "," + ",".join(criteria) if criteria else ""
         totals = f"SUMIFS({measure},{target},{names}{extra})"
         return Formula(f"=INDEX(SORTBY({names},{totals},{order}),1)", array=True)
