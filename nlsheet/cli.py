@@ -52,6 +52,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _format_value(value: object) -> str:
+    if value is None:
+        return ""
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int):
@@ -65,14 +67,40 @@ def _format_value(value: object) -> str:
     return str(value)
 
 
+def _value_lines(result: Result) -> list[str]:
+    value = result.value
+    if result.intent == "share" and isinstance(value, (int, float)):
+        return [f"{value:.1%}"]
+    if isinstance(value, dict):
+        width = max((len(str(k)) for k in value), default=0)
+        return [f"{str(k).ljust(width)}  {_format_value(v)}" for k, v in value.items()]
+    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        headers = list(value[0])
+        rows = [[_format_value(v.get(h)) for h in headers] for v in value]
+        widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
+        lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))]
+        lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows]
+        return lines
+    if isinstance(value, list):
+        return [", ".join(_format_value(v) for v in value)]
+    return [_format_value(value)]
+
+
 def _print_human(result: Result, out: TextIO, explain: bool) -> None:
     if result.clarification is not None:
         print(result.clarification.question, file=out)
         for n, option in enumerate(result.clarification.options, 1):
             print(f'  {n}. {option.label}    (nlsheet ask ... "{option.command}")', file=out)
         return
-    print(_format_value(result.value), file=out)
-    print(f"  formula: {result.formula or 'none'}", file=out)
+    for line in _value_lines(result):
+        print(line, file=out)
+    if result.formulas:
+        first = next(iter(result.formulas))
+        print(f"  formula: {result.formulas[first]}   (for {first}; one per group)", file=out)
+    else:
+        print(f"  formula: {result.formula or 'none'}", file=out)
+    if result.formula_legacy:
+        print(f"  older Excel: {result.formula_legacy}", file=out)
     if result.columns:
         cells = ", ".join(f"{c.name} ({c.cell})" for c in result.columns)
         print(f"  cells:   {cells}", file=out)

@@ -13,12 +13,18 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from nlsheet.nlu.conditions import Frame, assemble
 from nlsheet.nlu.context import ColumnMatch, find_letter_refs, match_columns, overlaps
 from nlsheet.nlu.model import OUT_OF_SCOPE, NluModel
 from nlsheet.nlu.slots import (
+    DateSlot,
+    NumberSlot,
+    PatternSlot,
+    PeriodSlot,
+    QuotedSlot,
     find_dates,
     find_numbers,
     find_patterns,
@@ -41,7 +47,18 @@ _RANKING = re.compile(
     re.I,
 )
 
+# Words that ask for more than one cell's value (an aggregate, a ranking, a statistic).
+_AGGREGATE_CUE = re.compile(
+    r"\b(total|totals|sum|average|avg|mean|how\s+many|how\s+much|number\s+of|count|max|maximum|"
+    r"min|minimum|highest|lowest|most|least|largest|smallest|biggest|greatest|fewest|median|"
+    r"percent|percentage|share|fraction|proportion|ratio|top|bottom|earliest|latest|std|"
+    r"deviation|variance|percentile|quartile|correlat\w*|trend|slope|forecast|growth|grow|"
+    r"distinct|unique|different|list|longest|shortest|mode|common|frequent|often|spread|all)\b",
+    re.I,
+)
 _COUNTING = re.compile(r"\b(how\s+many|number|count|counts|tally|#|total)\b", re.I)
+
+_FIRM = ("exact", "synonym", "letter")
 
 # Below this many rows every command is checked for cell values; above, only commands with
 # words nothing else explains (so plain questions on big sheets never index their values).
@@ -110,9 +127,8 @@ def _choose(
     return accepted, rivals
 
 
-def _unexplained(
-    tokens: list[Token], spans: list[tuple[int, int]], command_words: frozenset[str]
-) -> list[Token]:
+def _unexplained(tokens: list[Token], spans: list[tuple[int, int]], model: NluModel) -> list[Token]:
+    command_words = model.command_words
     return [
         t
         for t in tokens
@@ -141,6 +157,20 @@ def _fits(intent: str, text: str, frame: Frame, table: Table) -> bool:
     return True
 
 
+def _value_wins(value: ValueMatch, mentions: list[ColumnMatch]) -> bool:
+    """A cell value beats header mentions it strictly contains; a firm header reading of the
+    same or partly the same words beats the value."""
+    for m in mentions:
+        if not (m.start < value.end and value.start < m.end):
+            continue
+        contains = value.start <= m.start and m.end <= value.end
+        if contains and value.end - value.start > m.end - m.start:
+            continue
+        if m.how in ("exact", "synonym", "letter"):
+            return False
+    return True
+
+
 def _repeat_mentions(
     text: str, tokens: list[Token], accepted: list[ColumnMatch]
 ) -> list[ColumnMatch]:
@@ -160,6 +190,127 @@ def _repeat_mentions(
     return [*accepted, *extra]
 
 
+@dataclass
+class _Words:
+    """What the words of a command were found to be, before the intent is known."""
+
+    tokens: list[Token]
+    letters: list[ColumnMatch]
+    candidates: list[ColumnMatch]
+    accepted: list[ColumnMatch]
+    rivals: list[ColumnMatch]
+    values: list[ValueMatch]
+    quoted: list[QuotedSlot]
+    patterns: list[PatternSlot]
+    numbers: list[NumberSlot]
+    dates: list[DateSlot]
+    periods: list[PeriodSlot]
+
+    @property
+    def chosen(self) -> list[ColumnMatch]:
+        return sorted([*self.letters, *self.accepted], key=lambda m: m.start)
+
+    def frame(self, text: str, table: Table, intent: str) -> Frame:
+        return assemble(
+            text,
+            table,
+            self.chosen,
+            self.values,
+            self.numbers,
+            self.dates,
+            self.periods,
+            self.quoted,
+            self.patterns,
+            compare_columns=intent not in ("trend", "correlation"),
+        )
+
+
+def _outside(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    return lambda start, end: not any(s < end and start < e for s, e in spans)
+
+
+def _read_words(text: str, table: Table, model: NluModel, settings: Settings) -> _Words:
+    tokens = tokenize(text)
+    letters = find_letter_refs(text, table)
+    candidates = match_columns(text, table, model.command_words, tokens)
+    named = [m for m in candidates if not any(overlaps(m, letter) for letter in letters)]
+    accepted, rivals = _choose(named, settings)
+    patterns = find_patterns(text)
+    free_of_patterns = _outside([(p.start, p.end) for p in patterns])
+    quoted = [q for q in find_quoted(text) if free_of_patterns(q.start, q.end)]
+    # Words after 'starts with' / 'containing' are literal text, not headers.
+    accepted = _repeat_mentions(
+        text, tokens, [m for m in accepted if free_of_patterns(m.start, m.end)]
+    )
+    dates = find_dates(text)
+    hard = [(q.start, q.end) for q in quoted] + [(p.start, p.end) for p in patterns]
+    must_cover = None
+    if table.n_rows > _ALWAYS_LINK_ROWS:
+        firm = [(m.start, m.end) for m in [*letters, *accepted] if m.how in _FIRM]
+        loose = _unexplained(tokens, firm + hard + [(d.start, d.end) for d in dates], model)
+        must_cover = [(t.start, t.end) for t in loose]
+    mentioned = [m.column for m in [*letters, *accepted]]
+    values = link_values(text, table, hard, mentioned, must_cover)
+    values = [v for v in values if _value_wins(v, [*letters, *accepted])]
+    # A value outranks the header words inside it ('Mega Channel', 'Mission Viejo High School')
+    # and a loose (fuzzy or partial) reading of the same words as a header.
+    free_of_values = _outside([(v.start, v.end) for v in values])
+    return _Words(
+        tokens=tokens,
+        letters=[m for m in letters if free_of_values(m.start, m.end)],
+        candidates=candidates,
+        accepted=[m for m in accepted if free_of_values(m.start, m.end)],
+        rivals=[m for m in rivals if free_of_values(m.start, m.end)],
+        values=values,
+        quoted=quoted,
+        patterns=patterns,
+        numbers=[n for n in find_numbers(text) if free_of_patterns(n.start, n.end)],
+        dates=[d for d in dates if free_of_values(d.start, d.end)],
+        periods=find_periods(text),
+    )
+
+
+def _renormalise(
+    ranked: list[tuple[str, float]], keep: Callable[[str], bool]
+) -> list[tuple[str, float]]:
+    kept = [(c, p) for c, p in ranked if keep(c)]
+    total = sum(p for _, p in kept) or 1.0
+    return sorted(((c, p / total) for c, p in kept), key=lambda cp: -cp[1])
+
+
+def _rank(
+    ranked: list[tuple[str, float]],
+    text: str,
+    words: _Words,
+    table: Table,
+    settings: Settings,
+) -> tuple[list[tuple[str, float]], Frame]:
+    """Check the classifier's ranking against the slots; return it with the matching frame."""
+    intent = ranked[0][0]
+    frame = words.frame(text, table, intent)
+    if not _fits(intent, text, frame, table):
+        # Slots rule the top intent out: choose among those they allow, renormalised.
+        fitting = _renormalise(ranked, lambda c: _fits(c, text, frame, table))
+        if fitting:
+            ranked = fitting
+            if "trend" in (intent, ranked[0][0]) or "correlation" in (intent, ranked[0][0]):
+                frame = words.frame(text, table, ranked[0][0])
+    if frame.where and words.chosen and any(c == OUT_OF_SCOPE for c, _ in ranked):
+        # It names this sheet's columns and picks rows by their values: it is about the sheet.
+        ranked = _renormalise(ranked, lambda c: c != OUT_OF_SCOPE)
+    if (
+        ranked[0][0] != "lookup"
+        and ranked[0][1] < settings.min_confidence
+        and _fits("lookup", text, frame, table)
+        and not _AGGREGATE_CUE.search(text)
+    ):
+        # Unsure, and no word asks to aggregate: a question naming a column and picking a row
+        # by its values ('what was the final score for the game on February 1, 2009') is a
+        # lookup. Renormalise over the readings that need no such word.
+        ranked = _renormalise(ranked, lambda c: c in ("lookup", OUT_OF_SCOPE))
+    return ranked, frame
+
+
 def interpret(text: str, table: Table, model: NluModel, settings: Settings) -> Interpretation:
     """Interpret a command against a table.
 
@@ -169,94 +320,32 @@ def interpret(text: str, table: Table, model: NluModel, settings: Settings) -> I
         model: The trained classifier and its command vocabulary.
         settings: Thresholds.
     """
-    tokens = tokenize(text)
-    letters = find_letter_refs(text, table)
-    candidates = match_columns(text, table, model.command_words, tokens)
-    named = [m for m in candidates if not any(overlaps(m, letter) for letter in letters)]
-    accepted, rivals = _choose(named, settings)
-    numbers, dates, periods = find_numbers(text), find_dates(text), find_periods(text)
-    patterns = find_patterns(text)
-    pattern_values = [(p.start, p.end) for p in patterns]
-    quoted = [q for q in find_quoted(text) if not any(s <= q.start < e for s, e in pattern_values)]
-    # Words after 'starts with' / 'containing' are literal text, not headers.
-    accepted = [
-        m for m in accepted if not any(s < m.end and m.start < e for s, e in pattern_values)
-    ]
-    accepted = _repeat_mentions(text, tokens, accepted)
-    firm = [
-        (m.start, m.end) for m in [*letters, *accepted] if m.how in ("exact", "synonym", "letter")
-    ]
-    slots = [(q.start, q.end) for q in quoted] + [(d.start, d.end) for d in dates]
-    slots += pattern_values
-    must_cover = None
-    if table.n_rows > _ALWAYS_LINK_ROWS:
-        loose = _unexplained(tokens, firm + slots, model.command_words)
-        must_cover = [(t.start, t.end) for t in loose]
-    mentioned = [m.column for m in [*letters, *accepted]]
-    values = link_values(text, table, firm + slots, mentioned, must_cover)
-    # A value outranks a loose (fuzzy or partial) reading of the same words as a header.
-    accepted = [m for m in accepted if not any(v.start < m.end and m.start < v.end for v in values)]
-    rivals = [m for m in rivals if not any(v.start < m.end and m.start < v.end for v in values)]
-    chosen = sorted([*letters, *accepted], key=lambda m: m.start)
-    masked = mask_text(
-        text,
-        [(m.start, m.end) for m in chosen],
-        [(v.start, v.end) for v in values] + [(q.start, q.end) for q in quoted] + pattern_values,
-    )
+    words = _read_words(text, table, model, settings)
+    chosen = words.chosen
+    value_spans = [(v.start, v.end) for v in words.values]
+    value_spans += [(q.start, q.end) for q in words.quoted]
+    value_spans += [(p.start, p.end) for p in words.patterns]
+    masked = mask_text(text, [(m.start, m.end) for m in chosen], value_spans)
     probabilities = model.classifier.predict_proba([masked])[0]
-    ranked = sorted(zip(model.classifier.classes, probabilities, strict=True), key=lambda p: -p[1])
-    numbers = [n for n in numbers if not any(s <= n.start < e for s, e in pattern_values)]
-    intent = str(ranked[0][0])
-    frame = assemble(
-        text,
-        table,
-        chosen,
-        values,
-        numbers,
-        dates,
-        periods,
-        quoted,
-        patterns,
-        compare_columns=intent not in ("trend", "correlation"),
+    ranked = sorted(
+        ((str(c), float(p)) for c, p in zip(model.classifier.classes, probabilities, strict=True)),
+        key=lambda cp: -cp[1],
     )
-    fitting = [(str(c), float(p)) for c, p in ranked if _fits(str(c), text, frame, table)]
-    if fitting and fitting[0][0] != intent:
-        # Slots rule the top intent out: choose among those they allow, renormalised.
-        total = sum(p for _, p in fitting) or 1.0
-        ranked_out = [(c, p / total) for c, p in fitting]
-        if ranked_out[0][0] in ("trend", "correlation") or intent in ("trend", "correlation"):
-            frame = assemble(
-                text,
-                table,
-                chosen,
-                values,
-                numbers,
-                dates,
-                periods,
-                quoted,
-                patterns,
-                compare_columns=ranked_out[0][0] not in ("trend", "correlation"),
-            )
-    else:
-        ranked_out = [(str(c), float(p)) for c, p in ranked]
-    covered = [
-        *((m.start, m.end) for m in chosen),
-        *((v.start, v.end) for v in values),
-        *slots,
-        *frame.explained,
-    ]
-    leftover = tuple(t.norm for t in _unexplained(tokens, covered, model.command_words))
+    ranked, frame = _rank(ranked, text, words, table, settings)
+    covered = [(m.start, m.end) for m in chosen] + value_spans
+    covered += [(d.start, d.end) for d in words.dates] + frame.explained
+    leftover = tuple(t.norm for t in _unexplained(words.tokens, covered, model))
     return Interpretation(
         text=text,
-        intent=ranked_out[0][0],
-        confidence=ranked_out[0][1],
-        alternatives=tuple(ranked_out[1:4]),
+        intent=ranked[0][0],
+        confidence=ranked[0][1],
+        alternatives=tuple(ranked[1:4]),
         columns=tuple(chosen),
-        candidates=tuple([*letters, *candidates]),
-        ambiguous=tuple(rivals),
-        values=tuple(values),
+        candidates=tuple([*words.letters, *words.candidates]),
+        ambiguous=tuple(words.rivals),
+        values=tuple(words.values),
         frame=frame,
         leftover=leftover,
         masked=masked,
-        tokens=tuple(tokens),
+        tokens=tuple(words.tokens),
     )
