@@ -29,6 +29,7 @@ from nlsheet.errors import (
 from nlsheet.nlu.context import ColumnMatch, find_letter_refs, match_columns
 from nlsheet.nlu.interpret import Interpretation, interpret
 from nlsheet.nlu.model import OUT_OF_SCOPE, NluModel
+from nlsheet.nlu.values import link_values
 from nlsheet.plan import Plan, op_columns
 from nlsheet.planner import INTENT_PHRASES, Built, build
 from nlsheet.result import Clarification, ColumnUse, Option, Result, json_value
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
 __all__ = ["Book", "Nlsheet"]
 
 _MAX_COMMAND = 2000
+_VALUE_SCAN_ROWS = 20_000  # sheets this small are also searched for named values
 
 
 class Nlsheet:
@@ -311,10 +313,15 @@ def _check_command(command: str) -> str:
 
 
 def _sheet_score(text: str, table: Table, model: NluModel) -> float:
+    """How well a sheet fits a command: its best header match, plus a bonus when cell values
+    of the sheet are named ('C007' is a customer of the Customers sheet)."""
     letters = find_letter_refs(text, table)
     matches = match_columns(text, table, model.command_words)
     best = max((m.score for m in [*letters, *matches]), default=0.0)
-    return best if best >= 0.6 else 0.0
+    score = best if best >= 0.6 else 0.0
+    if table.n_rows <= _VALUE_SCAN_ROWS and link_values(text, table):
+        score += 0.3
+    return score
 
 
 def _cell_notes(table: Table, name: str) -> list[str]:
@@ -345,7 +352,7 @@ def _columns_used(
         named.setdefault(m.column.name, m)
     for v in interp.values:
         if v.column.name not in named:
-            named[v.column.name] = ColumnMatch(v.column, v.words, v.start, v.end, 1.0, "implied")
+            named[v.column.name] = ColumnMatch(v.column, v.words, v.start, v.end, 1.0, "value")
     uses = []
     for name in op_columns(plan.op):
         match = named.get(name)

@@ -322,6 +322,35 @@ def op_columns(op: Op) -> tuple[str, ...]:
     return tuple(names)
 
 
+_CMP_WORDS = {
+    Cmp.EQ: "=",
+    Cmp.NE: "<>",
+    Cmp.GT: ">",
+    Cmp.GE: ">=",
+    Cmp.LT: "<",
+    Cmp.LE: "<=",
+    Cmp.CONTAINS: "contains",
+    Cmp.STARTS: "starts with",
+    Cmp.ENDS: "ends with",
+    Cmp.MONTH: "in month",
+    Cmp.YEAR: "in year",
+    Cmp.QUARTER: "in quarter",
+}
+
+
+def _condition_words(c: Condition) -> str:
+    if c.cmp is Cmp.BLANK:
+        return f"{c.column} is blank"
+    if c.cmp is Cmp.NOT_BLANK:
+        return f"{c.column} is not blank"
+    if c.cmp is Cmp.BETWEEN:
+        return f"{c.column} between {c.value!r} and {c.value2!r}"
+    if c.cmp is Cmp.IN:
+        return f"{c.column} in {list(c.values)!r}"
+    target = c.other if c.other is not None else repr(c.value)
+    return f"{c.column} {_CMP_WORDS[c.cmp]} {target}"
+
+
 def _encode(value: Any) -> Any:
     if isinstance(value, StrEnum):
         return value.value
@@ -455,6 +484,28 @@ class Plan:
 
     sheet: str
     op: Op
+
+    def describe(self) -> list[str]:
+        """The plan in words, one line per part (for explain())."""
+        op = self.op
+        lines = [
+            f"operation: {op.kind}" + (f" ({op.func.value})" if isinstance(op, Aggregate) else "")
+        ]
+        for f in fields(op):
+            value = getattr(op, f.name)
+            if isinstance(value, Where):
+                joiner = " or " if value.any else " and "
+                tests = joiner.join(_condition_words(c) for c in value.conditions)
+                if tests:
+                    lines.append(f"{f.name}: {tests}")
+            elif isinstance(value, Measure):
+                lines.append(
+                    f"{f.name}: {value.column}"
+                    + (f" {value.op} {value.other}" if value.other else "")
+                )
+            elif value is not None and f.name != "func":
+                lines.append(f"{f.name}: {value}")
+        return lines
 
     def to_dict(self) -> dict[str, Any]:
         """Return the plan as JSON-ready data."""

@@ -327,12 +327,57 @@ def _no_column(func: AggFunc, choices: list[Column], table: Table) -> Clarificat
     return _ask_which_column(AGG_PHRASES[func], choices, "No column was named.", table)
 
 
+# Question words that name the kind of column they ask for: (pattern, header words, dates?).
+_QUESTION_TARGETS = (
+    (
+        re.compile(r"^\s*(when|what\s+(date|day|year|time)|which\s+(date|day|year))\b", re.I),
+        frozenset({"date", "day", "year", "time", "when", "season", "dated"}),
+        True,
+    ),
+    (
+        re.compile(r"^\s*(where|in\s+which\s+(city|place|country))\b", re.I),
+        frozenset({"location", "venue", "city", "place", "country", "site", "stadium", "arena"})
+        | frozenset({"ground", "town", "state", "where", "address", "region"}),
+        False,
+    ),
+    (
+        re.compile(r"^\s*(who|whom|whose)\b", re.I),
+        frozenset({"name", "player", "winner", "driver", "artist", "person", "candidate"})
+        | frozenset({"incumbent", "director", "coach", "champion", "rider", "author"})
+        | frozenset({"manager", "owner", "rep", "team", "opponent", "athlete", "employee"}),
+        False,
+    ),
+)
+
+
+def _question_target(ctx: _Context) -> ColumnMatch | None:
+    """The column a 'when' / 'where' / 'who' question asks for when it names none."""
+    used = set(ctx.frame.where.columns)
+    for pattern, words, dates in _QUESTION_TARGETS:
+        if not pattern.search(ctx.interp.text):
+            continue
+        fits = [
+            c for c in ctx.table.columns if c.name not in used and words & set(header_words(c.name))
+        ]
+        if dates:
+            fits += [c for c in ctx.table.columns if c.kind is ColumnKind.DATE and c not in fits]
+        if fits:
+            ctx.notes.append(f"the question word asks for {fits[0].name}")
+            return ColumnMatch(fits[0], "", 0, 0, 0.8, "implied")
+    return None
+
+
 def _lookup(ctx: _Context) -> Op:
     free = ctx.free()
     if not ctx.frame.where:
         raise ctx.refuse("could not tell which row to look in", "a value that picks the row")
     if not free:
-        raise ctx.refuse("could not tell which column to return", "the column whose value to show")
+        implied = _question_target(ctx)
+        if implied is None:
+            raise ctx.refuse(
+                "could not tell which column to return", "the column whose value to show"
+            )
+        free = [implied]
     target = ctx.use(free[0])
     assert target is not None
     _where_note(ctx)

@@ -212,6 +212,8 @@ class Result:
                 f"  also considered {c.words!r} -> {c.name} at {c.cell} "
                 f"({c.how}, score {c.score:.2f})"
             )
+        if self.plan is not None:
+            lines.extend(f"plan {line}" for line in self.plan.describe())
         if self.clarification:
             lines.append(f"question: {self.clarification.question}")
         else:

@@ -69,8 +69,10 @@ _ARITH = re.compile(
 _ARITH_OPS = {"times": "*", "multiplied by": "*", "x": "*", "*": "*", "divided by": "/", "/": "/"}
 _ARITH_OPS.update({"minus": "-", "less": "-", "-": "-", "plus": "+", "+": "+"})
 _ORDERING = (Cmp.GT, Cmp.GE, Cmp.LT, Cmp.LE)
+_MULTIPLIED = re.compile(r"^[$€£]?([\d,]*\.?\d+)\s*(?:k|m|bn|thousand|million|billion)\b", re.I)
 _LINK_WORDS = re.compile(
-    r"^[\s,]*(?:(?:is|are|was|were|of|=|equals?|a|an|the|has|have|had|with|for|in|on|at|"
+    r"^[\s,]*(?:(?:is|are|was|were|be|being|been|of|=|equals?|a|an|the|has|have|had|with|for|"
+    r"in|on|at|"
     r"that|which|who|whose|where|when|its|their)\s+)*$",
     re.I,
 )
@@ -283,8 +285,16 @@ class _Assembler:
             if column is None:
                 self.frame.problems.append(f'could not tell which column holds "{q.value}"')
                 continue
+            # Cells may keep quotes or spaces the command left out ('" Old Friend "').
+            key = value_words(q.value)
+            holders = self.table.value_index().get(key, ())
+            value = (
+                self.table.value_spelling(column[0].name, key, q.value)
+                if column[0].name in holders
+                else q.value
+            )
             self.bound.append(
-                _text_condition(self.text, column[0], q.value, q.start, q.end, column[1])
+                _text_condition(self.text, column[0], value, q.start, q.end, column[1])
             )
             self.take(column[1])
         for v in values:
@@ -371,6 +381,13 @@ def assemble(
 def _scalar(slot: NumberSlot | DateSlot, column: Column, table: Table) -> Scalar:
     if isinstance(slot, DateSlot):
         return slot.value
+    plain = _MULTIPLIED.match(slot.text)
+    if plain and column.kind is ColumnKind.NUMBER:
+        # '5.24 million viewers' in a column 'Viewers (millions)' holds 5.24.
+        unscaled = float(plain.group(1).replace(",", ""))
+        series = table.values(column.name).series
+        if not (series == slot.value).any() and (series == unscaled).any():
+            return unscaled
     if column.kind is ColumnKind.TEXT:
         return slot.text if not slot.value.is_integer() else str(int(slot.value))
     return _number_value(slot, column, table)
@@ -384,14 +401,22 @@ def _column_for(
     end: int,
     slot: NumberSlot | DateSlot,
 ) -> tuple[Column, ColumnMatch | None] | None:
-    """The column a number or date compares with: named before, named after, or implied."""
+    """The column a number or date compares with: named before, named after, or implied.
+
+    When columns are named on both sides ('which team had 342 total points'), the one that
+    holds the number wins an equality; otherwise the one before it.
+    """
     is_date = isinstance(slot, DateSlot)
     left = _left_mention(text, mentions, start)
-    if left is not None and (not is_date or left.column.kind is ColumnKind.DATE):
-        return left.column, left
     right = _right_mention(text, mentions, end)
-    if right is not None and (not is_date or right.column.kind is ColumnKind.DATE):
-        return right.column, right
+    sides = [m for m in (left, right) if m is not None]
+    sides = [m for m in sides if not is_date or m.column.kind is ColumnKind.DATE]
+    if isinstance(slot, NumberSlot) and len(sides) == 2:
+        holding = [m for m in sides if _holds(table, m.column, slot)]
+        if len(holding) == 1:
+            return holding[0].column, holding[0]
+    if sides:
+        return sides[0].column, sides[0]
     if is_date:
         named = [m for m in mentions if m.column.kind is ColumnKind.DATE]
         if len(named) == 1:
@@ -408,6 +433,18 @@ def _column_for(
         if c.kind is ColumnKind.NUMBER and (table.values(c.name).series == slot.value).any()
     ]
     return (holders[0], None) if len(holders) == 1 else None
+
+
+def _holds(table: Table, column: Column, slot: NumberSlot) -> bool:
+    """Whether a column has a cell equal to the number (or to its text, in a text column)."""
+    if column.kind is ColumnKind.NUMBER:
+        return bool((table.values(column.name).series == slot.value).any())
+    if column.kind is ColumnKind.TEXT:
+        return (
+            value_words(slot.text) in table.value_index()
+            and column.name in table.value_index()[value_words(slot.text)]
+        )
+    return False
 
 
 def _date_column(
@@ -475,8 +512,11 @@ def _text_condition(
 def _combine(text: str, bound: list[_Bound]) -> Where:
     """Join conditions: same-column equalities become IN; 'or' between conditions means any."""
     bound.sort(key=lambda b: b.start)
+    # Only an 'or' between conditions on different columns makes any one of them enough.
     joined_or = any(
-        re.search(r"\bor\b", _gap(text, a.end, b.start), re.I) for a, b in itertools.pairwise(bound)
+        a.condition.column != b.condition.column
+        and re.search(r"\bor\b", _gap(text, a.end, b.start), re.I)
+        for a, b in itertools.pairwise(bound)
     )
     conditions: list[Condition] = []
     by_column: dict[str, list[Condition]] = {}

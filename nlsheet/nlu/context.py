@@ -27,7 +27,7 @@ from nlsheet.workbook.table import Column, ColumnKind, Table
 
 __all__ = ["ColumnMatch", "MatchKind", "find_letter_refs", "match_columns", "overlaps"]
 
-MatchKind = Literal["letter", "exact", "synonym", "fuzzy", "partial", "implied"]
+MatchKind = Literal["letter", "exact", "synonym", "fuzzy", "partial", "value", "implied"]
 
 # "column F", "col c", "column AB"; three letters only in capitals, so "column age" is a word.
 _LETTER_REF = re.compile(r"(?i:\b(?:column|col)\.?)\s+([A-Za-z]{1,2}|[A-Z]{3})\b")
@@ -122,7 +122,7 @@ def _span_score(
     if span == header:
         score, how = 1.0, "exact"
     elif span[:-1] == header and span[-1] in _KIND_WORDS.get(kind, ()):
-        score, how = 0.97, "exact"
+        score, how = 1.0, "exact"  # 'try bonus value', 'end date': the header and its kind
     elif canon == header_canon:
         score, how = 0.95, "synonym"
     else:

@@ -59,6 +59,10 @@ _AGGREGATE_CUE = re.compile(
 _COUNTING = re.compile(r"\b(how\s+many|number|count|counts|tally|#|total)\b", re.I)
 
 _FIRM = ("exact", "synonym", "letter")
+# 'Name the winner ...', 'List all teams ...': a verb that opens a command, not a header.
+_IMPERATIVE = re.compile(
+    r"^\s*(name|list|show|give|find|tell|count)\s+(the|all|a|an|me|each)\b", re.I
+)
 
 # Below this many rows every command is checked for cell values; above, only commands with
 # words nothing else explains (so plain questions on big sheets never index their values).
@@ -234,6 +238,9 @@ def _read_words(text: str, table: Table, model: NluModel, settings: Settings) ->
     letters = find_letter_refs(text, table)
     candidates = match_columns(text, table, model.command_words, tokens)
     named = [m for m in candidates if not any(overlaps(m, letter) for letter in letters)]
+    opener = _IMPERATIVE.match(text)
+    if opener is not None:
+        named = [m for m in named if (m.start, m.end) != opener.span(1)]
     accepted, rivals = _choose(named, settings)
     patterns = find_patterns(text)
     free_of_patterns = _outside([(p.start, p.end) for p in patterns])
@@ -295,7 +302,7 @@ def _rank(
             ranked = fitting
             if "trend" in (intent, ranked[0][0]) or "correlation" in (intent, ranked[0][0]):
                 frame = words.frame(text, table, ranked[0][0])
-    if frame.where and words.chosen and any(c == OUT_OF_SCOPE for c, _ in ranked):
+    if frame.where and any(c == OUT_OF_SCOPE for c, _ in ranked):
         # It names this sheet's columns and picks rows by their values: it is about the sheet.
         ranked = _renormalise(ranked, lambda c: c != OUT_OF_SCOPE)
     if (
@@ -334,7 +341,14 @@ def interpret(text: str, table: Table, model: NluModel, settings: Settings) -> I
     ranked, frame = _rank(ranked, text, words, table, settings)
     covered = [(m.start, m.end) for m in chosen] + value_spans
     covered += [(d.start, d.end) for d in words.dates] + frame.explained
-    leftover = tuple(t.norm for t in _unexplained(words.tokens, covered, model))
+    # Words of the headers themselves (also inside brackets: 'Size ( s base pair )') name
+    # nothing new; only words foreign to the table count as not understood.
+    header_vocabulary = table.header_vocabulary()
+    leftover = tuple(
+        t.norm
+        for t in _unexplained(words.tokens, covered, model)
+        if t.norm not in header_vocabulary
+    )
     return Interpretation(
         text=text,
         intent=ranked[0][0],

@@ -125,7 +125,7 @@ GRAMMAR_WORDS = frozenset(
     across no blank empty missing null top bottom first last percentile quartile isn isnt
     other except excluding apart besides but up lower higher larger smaller bigger earlier
     later newer older prior exceed exceeds exceeding beyond greatest highest lowest largest
-    smallest none any some same total""".split()  # noqa: SIM905 - a word list reads best so
+    smallest none any some same total being been be""".split()  # noqa: SIM905 - a word list reads best so
 )
 
 
@@ -139,12 +139,13 @@ for _group in (
     "cost expense expenses spend spending",
     "customer client cust buyer",
     "employee staff worker",
+    "population people inhabitants residents",
     "salary pay wage wages",
     "date day",
     "product item article",
     "category cat type",
     "department dept division",
-    "number num no nr",
+    "number num no nr #",
     "identifier id",
     "percent pct percentage",
     "average avg mean",
@@ -213,5 +214,8 @@ def header_words(header: str, *, typed: bool = False) -> list[str]:
         ['unit', 'cost']
     """
     without_units = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", header)
-    tokens = [t for t in tokenize(without_units) if t.norm.isalnum()] or tokenize(header)
+    # '#' in a header means 'number' ('Overall Pick #').
+    tokens = [t for t in tokenize(without_units) if t.norm.isalnum() or t.norm == "#"]
+    tokens = [Token("number", t.start, t.end, "number") if t.norm == "#" else t for t in tokens]
+    tokens = tokens or tokenize(header)
     return [t.lower if typed else t.norm for t in tokens]

@@ -112,6 +112,6 @@ def _pick(
     # Text columns before others; then the one where the value is rarest (most specific).
     preferred.sort(key=lambda c: (c.kind is not ColumnKind.TEXT, c.position))
     best = preferred[0]
-    value = table.value_spelling(best.name, key)
+    value = table.value_spelling(best.name, key, words)
     others = tuple(c for c in columns if c is not best)
     return ValueMatch(best, value, words, start, end, others)

@@ -155,7 +155,7 @@ class Table:
     _typed: dict[str, ColumnValues] = field(default_factory=dict, repr=False)
     _words: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
     _index: dict[str, tuple[str, ...]] | None = field(default=None, repr=False)
-    _spelling: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
+    _spelling: dict[tuple[str, str], list[str]] = field(default_factory=dict, repr=False)
 
     @property
     def n_rows(self) -> int:
@@ -228,6 +228,12 @@ class Table:
             self._words[name] = cached
         return cached
 
+    def header_vocabulary(self) -> frozenset[str]:
+        """Normalised words of all headers, brackets included."""
+        from nlsheet.nlu.text import tokenize
+
+        return frozenset(t.norm for c in self.columns for t in tokenize(c.name))
+
     def value_index(self) -> dict[str, tuple[str, ...]]:
         """Map each text value (as :func:`value_words`) to the columns holding it.
 
@@ -249,14 +255,22 @@ class Table:
                     names = index.setdefault(key, [])
                     if column.name not in names:
                         names.append(column.name)
-                    self._spelling.setdefault((column.name, key), text)
+                    spellings = self._spelling.setdefault((column.name, key), [])
+                    if text not in spellings:
+                        spellings.append(text)
             self._index = {k: tuple(v) for k, v in index.items()}
         return self._index
 
-    def value_spelling(self, name: str, key: str) -> str:
-        """The value as written in the column, for a key of :meth:`value_index`."""
+    def value_spelling(self, name: str, key: str, typed: str = "") -> str:
+        """The value as written in the column, for a key of :meth:`value_index`.
+
+        When cells spell the same words differently ('FS-6306 A', 'FS 6306-A'), the one
+        typed in the command wins, ignoring case.
+        """
         self.value_index()
-        return self._spelling.get((name, key), key)
+        spellings = self._spelling.get((name, key), [key])
+        folded = typed.casefold()
+        return next((s for s in spellings if s.casefold() == folded), spellings[0])
 
     def frame(self) -> pd.DataFrame:
         """Return the whole table as a DataFrame with typed columns (built on demand)."""
