@@ -75,6 +75,18 @@ INTENT_PHRASES = {f.value: p for f, p in AGG_PHRASES.items()} | {
     "longest": "longest {}",
 }
 _QUANTITY_QUESTION = re.compile(r"\b(how\s+many|how\s+much|number\s+of|amount\s+of)\s*$", re.I)
+# 'how many units did we sell', 'how many points were scored', 'how many units' (alone): a
+# quantity to add up; 'how many stunts have a total of 201.5' counts rows instead.
+_SUMMED_AFTER = re.compile(
+    r"^\s*(?:[?.!]?\s*$|(?:did|do|does|were|was|got|get|sold|scored|made|earned|in\s+total|"
+    r"altogether|combined|overall)\b)",
+    re.I,
+)
+_SUPERLATIVE = re.compile(
+    r"\b(lowest|highest|least|most|smallest|largest|biggest|greatest|fewest|cheapest|"
+    r"minimum|maximum|min|max|top|bottom|best|worst)\b",
+    re.I,
+)
 _PERIOD_WORDS = (("month", "month"), ("quarter", "quarter"), ("year", "year"), ("annual", "year"))
 
 
@@ -249,6 +261,11 @@ def _where_note(ctx: _Context) -> None:
 def _aggregate(ctx: _Context) -> Op | Clarification:
     interp, frame, table = ctx.interp, ctx.frame, ctx.table
     func = AggFunc(ctx.intent)
+    if func in (AggFunc.MIN, AggFunc.MAX) and _names_a_row(ctx):
+        # 'name of the employee with the lowest salary': the column named before the
+        # superlative is what to return, not a number to take the minimum of.
+        ctx.intent = "arg_min" if func is AggFunc.MIN else "arg_max"
+        return _arg(ctx)
     group = ctx.use(frame.by)
     measure: Measure | None = None
     if frame.expression is not None:
@@ -272,6 +289,7 @@ def _aggregate(ctx: _Context) -> Op | Clarification:
                 and not column.is_id
                 and pick is not None
                 and _QUANTITY_QUESTION.search(interp.text[: pick.start])
+                and _SUMMED_AFTER.match(interp.text[pick.end :])
             ):
                 func = AggFunc.SUM
                 ctx.intent = func.value
@@ -305,6 +323,17 @@ def _aggregate(ctx: _Context) -> Op | Clarification:
         frame.where,
         group.name if group is not None else None,
         percentile,
+    )
+
+
+def _names_a_row(ctx: _Context) -> bool:
+    superlative = _SUPERLATIVE.search(ctx.interp.text)
+    if superlative is None:
+        return False
+    before = [m for m in ctx.frame.free if m.end <= superlative.start()]
+    after = [m for m in ctx.frame.free if m.start >= superlative.end()]
+    return any(m.column.kind is ColumnKind.TEXT for m in before) and any(
+        m.column.kind is ColumnKind.NUMBER for m in after
     )
 
 

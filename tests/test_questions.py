@@ -21,7 +21,6 @@ BOOKS: dict[str, nlsheet.Book] = {}
 ASKS_INSTEAD = {
     "sales-totl-sales-in-the-north": "'totl' (a typo) leaves sum vs lookup close",
     "sales-revenue-by-region": "no aggregate word: sum, percentile and trend are all weak",
-    "employees-name-of-the-employee-with-the-lowest-salary-in-marketing": "min vs arg_min close",
 }
 
 

@@ -35,11 +35,6 @@ def sales(tmp_path: Path) -> Path:
     return copy
 
 
-def _sales_column(path: Path, index: int) -> list[float]:
-    sheet = openpyxl.load_workbook(path, read_only=True)["Sales"]
-    return [float(r[index]) for r in sheet.iter_rows(min_row=2, values_only=True)]
-
-
 def test_cli_writes_the_formula_into_a_copy(sales: Path, tmp_path: Path) -> None:
     before = _digest(sales)
     out = tmp_path / "answer.xlsx"
@@ -78,7 +73,7 @@ def test_written_formulas_compute_the_answer(sales: Path, tmp_path: Path) -> Non
         .get_sheet_by_name("Sales")
         .to_python(skip_empty_area=False)
     )
-    regions = openpyxl.load_workbook(sales, read_only=True)["Sales"]
+    regions = openpyxl.load_workbook(sales)["Sales"]
     totals: dict[str, float] = {}
     for row in regions.iter_rows(min_row=2, values_only=True):
         totals[str(row[1])] = totals.get(str(row[1]), 0.0) + float(row[6])

@@ -359,7 +359,9 @@ def _lookup(op: Lookup, table: Table) -> Answer:
             where=table.ref,
         )
     values = table.values(op.target).series
-    first = values.iloc[rows[0]]
+    # The cell as written: '22%' stays '22%' (as XLOOKUP returns it), not 0.22.
+    raw = table.raw[table.column(op.target).position][int(rows[0])]
+    first = raw if isinstance(raw, str) and raw.strip() else values.iloc[rows[0]]
     answer = Answer(first)
     distinct = {_group_key(v) for v in values.iloc[rows] if not pd.isna(v)}
     if len(distinct) > 1:

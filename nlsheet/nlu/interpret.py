@@ -16,6 +16,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import DamerauLevenshtein
+
 from nlsheet.nlu.conditions import Frame, assemble
 from nlsheet.nlu.context import ColumnMatch, find_letter_refs, match_columns, overlaps
 from nlsheet.nlu.model import OUT_OF_SCOPE, NluModel
@@ -32,7 +34,7 @@ from nlsheet.nlu.slots import (
     find_quoted,
     mask_text,
 )
-from nlsheet.nlu.text import GRAMMAR_WORDS, STOPWORDS, Token, tokenize
+from nlsheet.nlu.text import GRAMMAR_WORDS, STOPWORDS, Token, is_verb, tokenize
 from nlsheet.nlu.values import ValueMatch, link_values
 from nlsheet.settings import Settings
 from nlsheet.workbook.table import ColumnKind, Table
@@ -56,6 +58,7 @@ _AGGREGATE_CUE = re.compile(
     r"distinct|unique|different|list|longest|shortest|mode|common|frequent|often|spread|all)\b",
     re.I,
 )
+_WHO_WHICH = re.compile(r"\b(who|whom|whose|which)\b", re.I)
 _COUNTING = re.compile(r"\b(how\s+many|number|count|counts|tally|#|total)\b", re.I)
 
 _FIRM = ("exact", "synonym", "letter")
@@ -131,16 +134,32 @@ def _choose(
     return accepted, rivals
 
 
+def _known(word: Token, command_words: frozenset[str]) -> bool:
+    """A word of the command language: a command word, a function word, a verb form, or a
+    typo of one ('wth', 'nme', 'teh')."""
+    for form in (word.norm, word.lower):
+        if form in STOPWORDS or form in GRAMMAR_WORDS or form in command_words:
+            return True
+    if is_verb(word.lower):
+        return True
+    if len(word.lower) >= 3:
+        for known in (STOPWORDS, GRAMMAR_WORDS):
+            if any(_one_edit(word.lower, k) for k in known if abs(len(k) - len(word.lower)) <= 1):
+                return True
+    return False
+
+
+def _one_edit(a: str, b: str) -> bool:
+    return len(b) >= 3 and DamerauLevenshtein.distance(a, b) <= 1
+
+
 def _unexplained(tokens: list[Token], spans: list[tuple[int, int]], model: NluModel) -> list[Token]:
     command_words = model.command_words
     return [
         t
         for t in tokens
         if t.norm.isalpha()
-        and t.norm not in STOPWORDS
-        and t.norm not in GRAMMAR_WORDS
-        and t.lower not in GRAMMAR_WORDS
-        and t.norm not in command_words
+        and not _known(t, command_words)
         and not any(s <= t.start < e for s, e in spans)
     ]
 
@@ -148,8 +167,13 @@ def _unexplained(tokens: list[Token], spans: list[tuple[int, int]], model: NluMo
 def _fits(intent: str, text: str, frame: Frame, table: Table) -> bool:
     """Whether the command has the slots an intent needs (a ranking word for 'top', a value
     picking the row for a lookup ...)."""
-    if intent in ("top_n", "bottom_n", "arg_max", "arg_min"):
-        return bool(_RANKING.search(text))
+    if intent in ("top_n", "bottom_n"):
+        return bool(_RANKING.search(text)) and frame.n is not None
+    if intent in ("arg_max", "arg_min"):
+        # 'which rep has the highest sales' names what to return and what to rank by;
+        # 'who earns the most' names the one through its question word.
+        named_target = len(frame.free) >= 2 or bool(_WHO_WHICH.search(text))
+        return bool(_RANKING.search(text)) and named_target
     if intent in ("lookup", "share"):
         return bool(frame.where)
     if intent in ("ratio", "correlation"):
@@ -295,13 +319,13 @@ def _rank(
     """Check the classifier's ranking against the slots; return it with the matching frame."""
     intent = ranked[0][0]
     frame = words.frame(text, table, intent)
-    if not _fits(intent, text, frame, table):
-        # Slots rule the top intent out: choose among those they allow, renormalised.
-        fitting = _renormalise(ranked, lambda c: _fits(c, text, frame, table))
-        if fitting:
-            ranked = fitting
-            if "trend" in (intent, ranked[0][0]) or "correlation" in (intent, ranked[0][0]):
-                frame = words.frame(text, table, ranked[0][0])
+    # Keep only the intents the slots allow (a ranking word for 'top', a row-picking value for
+    # a lookup ...), renormalised.
+    fitting = _renormalise(ranked, lambda c: _fits(c, text, frame, table))
+    if fitting:
+        ranked = fitting
+        if ranked[0][0] != intent and {intent, ranked[0][0]} & {"trend", "correlation"}:
+            frame = words.frame(text, table, ranked[0][0])
     if frame.where and any(c == OUT_OF_SCOPE for c, _ in ranked):
         # It names this sheet's columns and picks rows by their values: it is about the sheet.
         ranked = _renormalise(ranked, lambda c: c != OUT_OF_SCOPE)

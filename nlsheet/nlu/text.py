@@ -17,6 +17,7 @@ __all__ = [
     "Token",
     "canonical",
     "header_words",
+    "is_verb",
     "normalize_word",
     "tokenize",
 ]
@@ -127,6 +128,29 @@ GRAMMAR_WORDS = frozenset(
     later newer older prior exceed exceeds exceeding beyond greatest highest lowest largest
     smallest none any some same total being been be""".split()  # noqa: SIM905 - a word list reads best so
 )
+
+
+# Common verbs: they say what happened to a row, not which column or value it is ('who ran',
+# 'votes cast', 'where was it held'). Values are linked before this list is consulted.
+_VERBS = frozenset(
+    """ran run runs running cast held hold holds play plays played playing win wins won
+    winning lose loses lost start starts started finish finishes finished end ended come came
+    go went gone take took taken make made give gave given get got sell sold buy bought pay
+    paid use used call called name named feature features featured happen happened happens
+    become became air aired release released write wrote written direct directed produce
+    produced attend attended join joined leave left move moved serve served live lived born
+    die died score scored draft drafted hire hired elect elected appear appeared work worked
+    earn earned receive received record recorded build built open opened close closed
+    represent represents represented belong belongs belonged list listed show showed shown
+    finish placed rank ranked compete competed reach reached beat defeated face faced host
+    hosted occur occurred report reported spend spent cost costs see saw seen know knew
+    known""".split()  # noqa: SIM905 - a word list reads best so
+)
+
+
+def is_verb(word: str) -> bool:
+    """A common verb or a past form of one ('ran', 'drafted', 'aired')."""
+    return word in _VERBS or (len(word) > 5 and word.endswith("ed"))
 
 
 # Words with the same meaning in headers, each mapped to one canonical word.
