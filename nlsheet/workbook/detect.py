@@ -20,6 +20,7 @@ from nlsheet.workbook.table import (
     ColumnKind,
     Table,
     infer_kind,
+    is_blank,
     is_id_header,
     parse_number_text,
 )
@@ -72,14 +73,6 @@ def _cell(row: Sequence[Any], j: int) -> Any:
     return row[j] if j < len(row) else ""
 
 
-def _blank(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    return isinstance(value, float) and math.isnan(value)
-
-
 def _is_label(value: Any) -> bool:
     return isinstance(value, str) and bool(value.strip()) and parse_number_text(value) is None
 
@@ -95,7 +88,7 @@ def _row_blank(row: Sequence[Any], c0: int, c1: int) -> bool:
     cells = row[c0 : c1 + 1]
     if cells.count("") == len(cells):
         return True
-    return all(_blank(v) for v in cells)
+    return all(is_blank(v) for v in cells)
 
 
 def _nonblank_rows(grid: Sequence[Sequence[Any]], limit: int) -> Iterator[int]:
@@ -109,10 +102,10 @@ def _nonblank_rows(grid: Sequence[Sequence[Any]], limit: int) -> Iterator[int]:
 
 
 def _find_header(grid: Sequence[Sequence[Any]], candidates: list[int]) -> int | None:
-    width = max(sum(1 for v in grid[i] if not _blank(v)) for i in candidates)
+    width = max(sum(1 for v in grid[i] if not is_blank(v)) for i in candidates)
     need = max(2 if width >= 2 else 1, math.ceil(0.5 * width))
     for k, i in enumerate(candidates):
-        cells = [v for v in grid[i] if not _blank(v)]
+        cells = [v for v in grid[i] if not is_blank(v)]
         labels = sum(1 for v in cells if _is_label(v))
         has_next = k + 1 < len(candidates) and candidates[k + 1] == i + 1
         if labels >= need and labels >= 0.6 * len(cells) and has_next:
@@ -137,9 +130,9 @@ def _two_row_header(
     for j, value in enumerate(grid[header]):
         grouped = any(m0 <= j <= m1 for m0, m1 in groups)
         under = _cell(row, j)
-        if grouped and not _is_label(under) and not _blank(under):
+        if grouped and not _is_label(under) and not is_blank(under):
             return False
-        if not grouped and not _blank(value) and not _blank(under):
+        if not grouped and not is_blank(value) and not is_blank(under):
             return False
     return any(_is_label(_cell(row, j)) for m0, m1 in groups for j in range(m0, m1 + 1))
 
@@ -152,7 +145,7 @@ def _merged_fill(
         if r0 <= row <= r1:
             top = _cell(grid[r0], m0)
             for j in range(max(m0, c0), min(m1, c1) + 1):
-                if _blank(values[j - c0]):
+                if is_blank(values[j - c0]):
                     values[j - c0] = top
     return values
 
@@ -184,7 +177,7 @@ def _header_names(values: list[Any], prefixes: list[str], c0: int) -> list[str]:
     names: list[str] = []
     seen: dict[str, int] = {}
     for k, value in enumerate(values):
-        if _blank(value):
+        if is_blank(value):
             text = f"Column {refs.column_letter(c0 + k + 1)}"
         elif isinstance(value, float) and value.is_integer():
             text = str(int(value))
@@ -236,10 +229,10 @@ def detect_table(
         header += 1
     start = header if header is not None else candidates[0]
     row = _merged_fill(grid, merged, start, 0, len(grid[start]) - 1)
-    filled = [j for j, v in enumerate(row) if not _blank(v)]
+    filled = [j for j, v in enumerate(row) if not is_blank(v)]
     if header is None:
         # No header row: take the block under the first values and name columns by letter.
-        filled = sorted({j for i in candidates for j, v in enumerate(grid[i]) if not _blank(v)})
+        filled = sorted({j for i in candidates for j, v in enumerate(grid[i]) if not is_blank(v)})
     c0, c1 = filled[0], filled[-1]
     first = header + 1 if header is not None else start
     last = first
@@ -317,5 +310,5 @@ def _column(
 
 
 def _is_total(row: Sequence[Any], c0: int, c1: int) -> bool:
-    cells = [v for v in row[c0 : c1 + 1] if not _blank(v)]
+    cells = [v for v in row[c0 : c1 + 1] if not is_blank(v)]
     return bool(cells) and isinstance(cells[0], str) and bool(_TOTAL.match(cells[0]))

@@ -20,7 +20,7 @@ import pandas as pd
 
 from nlsheet import refs
 
-__all__ = ["Column", "ColumnKind", "ColumnValues", "Table", "value_words"]
+__all__ = ["Column", "ColumnKind", "ColumnValues", "Table", "is_blank", "value_words"]
 
 _VALUE_WORD = re.compile(r"[^\W_]+")
 _MAX_DISTINCT = 100_000
@@ -59,7 +59,8 @@ def parse_number_text(value: str) -> float | None:
     return number / 100 if percent else number
 
 
-def _is_blank(value: object) -> bool:
+def is_blank(value: object) -> bool:
+    """True for an empty cell: None, NaN, or text of white space only."""
     if value is None:
         return True
     if isinstance(value, str):
@@ -281,7 +282,7 @@ def infer_kind(sample: Sequence[Any]) -> ColumnKind:
     """Judge what a column mostly holds from a sample of its cells (blanks are skipped)."""
     counts: dict[object, int] = {}
     for value in sample:
-        if _is_blank(value):
+        if is_blank(value):
             continue
         kind = _cell_kind(value)
         counts[kind] = counts.get(kind, 0) + 1
@@ -315,13 +316,13 @@ def _convert(values: Sequence[Any], kind: ColumnKind, first_row: int) -> ColumnV
         return _to_numbers(values, first_row)
     if kind is ColumnKind.DATE:
         series = pd.to_datetime(
-            pd.Series([None if _is_blank(v) else v for v in values], dtype=object),
+            pd.Series([None if is_blank(v) else v for v in values], dtype=object),
             errors="coerce",
         )
         return ColumnValues(series)
     if kind is ColumnKind.BOOL:
-        return ColumnValues(pd.Series([None if _is_blank(v) else v for v in values], dtype=object))
-    cleaned = [None if _is_blank(v) else _text(v) for v in values]
+        return ColumnValues(pd.Series([None if is_blank(v) else v for v in values], dtype=object))
+    cleaned = [None if is_blank(v) else _text(v) for v in values]
     return ColumnValues(pd.Series(cleaned, dtype=object))
 
 
