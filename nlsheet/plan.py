@@ -226,12 +226,14 @@ class Correlation:
 
 @dataclass(frozen=True)
 class Trend:
-    """Least-squares slope of ``y`` against ``x`` or, with ``at``, the forecast at that x."""
+    """Least-squares line of ``y`` against ``x``: its slope, its ``intercept``, or with
+    ``at`` the forecast at that x."""
 
     y: str
     x: str
     at: float | dt.date | None = None
     where: Where = field(default_factory=Where)
+    intercept: bool = False
     kind: ClassVar[str] = "trend"
 
 
@@ -454,7 +456,7 @@ def _decode_field(name: str, data: Any, kind: str) -> Any:
         if not isinstance(data, int) or isinstance(data, bool) or data < 1:
             raise _bad("n", "a whole number of at least 1", data)
         return data
-    if name in ("largest", "grouped"):
+    if name in ("largest", "grouped", "intercept"):
         if not isinstance(data, bool):
             raise _bad(name, "true or false", data)
         return data

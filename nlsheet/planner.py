@@ -11,6 +11,7 @@ Example:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from nlsheet.plan import (
     AggFunc,
     Aggregate,
     ArgExtreme,
+    Cmp,
     Correlation,
     Growth,
     Longest,
@@ -39,6 +41,7 @@ from nlsheet.plan import (
     TopN,
     Trend,
     UniqueValues,
+    Where,
 )
 from nlsheet.result import Clarification, Option, json_value
 from nlsheet.workbook.table import Column, ColumnKind, Table
@@ -509,13 +512,29 @@ def _trend(ctx: _Context) -> Op:
         raise ctx.refuse("could not tell which numbers to fit a trend to", "a numeric column")
     y = ctx.use(numeric[0])
     assert y is not None
-    x = ctx.use(numeric[1]) if len(numeric) > 1 else _date_column(ctx)
+    where = ctx.frame.where
+    at: float | dt.date | None = None
+    # 'forecast sales when units is 60': the x column and where to read the line off it.
+    given = [
+        c
+        for c in where.conditions
+        if c.cmp is Cmp.EQ
+        and c.column != y.name
+        and ctx.table.column(c.column).kind in (ColumnKind.NUMBER, ColumnKind.DATE)
+        and isinstance(c.value, (float, dt.date))
+    ]
+    if len(given) == 1 and not where.any:
+        x: Column | None = ctx.table.column(given[0].column)
+        at = given[0].value  # type: ignore[assignment]
+        where = Where(tuple(c for c in where.conditions if c is not given[0]))
+    else:
+        x = ctx.use(numeric[1]) if len(numeric) > 1 else _date_column(ctx)
     assert x is not None
-    at = None
     if ctx.frame.loose:
         slot = ctx.frame.loose[-1]
         at = slot.value if isinstance(slot, DateSlot) else float(slot.value)
-    return Trend(y.name, x.name, at, ctx.frame.where)
+    intercept = at is None and bool(re.search(r"\bintercept\b", ctx.interp.text, re.I))
+    return Trend(y.name, x.name, at, where, intercept)
 
 
 def _growth(ctx: _Context) -> Op:

@@ -370,6 +370,8 @@ def _share(op: Share, table: Table) -> Formula:
 
 def _trend(op: Trend, table: Table) -> Formula:
     y, x = _filtered(op.y, op.where, table), _filtered(op.x, op.where, table)
+    if op.intercept:
+        return Formula(f"=INTERCEPT({y},{x})", array=bool(op.where))
     if op.at is None:
         return Formula(f"=SLOPE({y},{x})", array=bool(op.where))
     at = literal(op.at) if isinstance(op.at, dt.date) else literal(float(op.at))

@@ -448,6 +448,8 @@ def _trend(op: Trend, table: Table) -> Answer:
     if len(xs) < 2 or np.ptp(xs) == 0:
         raise _empty(op.x, table, "a trend (two different x values)")
     slope = float(((xs - xs.mean()) * (ys - ys.mean())).sum() / ((xs - xs.mean()) ** 2).sum())
+    if op.intercept:
+        return Answer(float(ys.mean() - slope * xs.mean()))
     if op.at is None:
         return Answer(slope)
     at = excel_serial(op.at) if isinstance(op.at, dt.date) else float(op.at)
