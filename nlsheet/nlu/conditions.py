@@ -483,11 +483,13 @@ def _column_of_text(
     text: str, table: Table, mentions: Sequence[ColumnMatch], q: QuotedSlot
 ) -> tuple[Column, ColumnMatch | None] | None:
     left = _left_mention(text, mentions, q.start)
-    if left is not None:
-        return left.column, left
     holders = table.value_index().get(value_words(q.value), ())
+    if left is not None and (not holders or left.column.name in holders):
+        return left.column, left
     if holders:
-        return table.column(holders[0]), None
+        # The quoted text is a cell of another column than the one named before it.
+        own = next((m for m in mentions if m.column.name == holders[0]), None)
+        return table.column(holders[0]), own
     texts = [c for c in table.columns if c.kind is ColumnKind.TEXT]
     return (texts[0], None) if len(texts) == 1 else None
 

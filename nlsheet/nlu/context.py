@@ -191,38 +191,56 @@ def match_columns(
     words = [t.norm for t in tokens]
     best: dict[str, ColumnMatch] = {}
     for column in table.columns:
-        header = header_words(column.name)
-        header_canon = [canonical(w) for w in header]
-        header_typed = " ".join(header_words(column.name, typed=True))
-        longest = min(_MAX_SPAN, len(header) + 1)
-        for i in range(len(words)):
-            if words[i] in STOPWORDS and words[i] not in header:
-                continue
-            for j in range(i + 1, min(len(words), i + longest) + 1):
-                if words[j - 1] in STOPWORDS and words[j - 1] not in header:
-                    continue
-                typed = " ".join(t.lower for t in tokens[i:j])
-                scored = _span_score(
-                    words[i:j],
-                    header,
-                    header_canon,
-                    command_words,
-                    typed,
-                    header_typed,
-                    column.kind,
-                )
-                if scored is None:
-                    continue
-                score, how = scored
-                current = best.get(column.name)
-                if current is None or score > current.score:
-                    start, end = tokens[i].start, tokens[j - 1].end
-                    best[column.name] = ColumnMatch(column, text[start:end], start, end, score, how)
+        for header, header_typed in _header_forms(column.name):
+            _match_header(text, tokens, words, column, header, header_typed, command_words, best)
         literal = _literal_match(text, column)
         current = best.get(column.name)
         if literal is not None and (current is None or literal.score > current.score):
             best[column.name] = literal
     return sorted(best.values(), key=lambda m: (-m.score, m.column.position))
+
+
+def _header_forms(name: str) -> list[tuple[list[str], str]]:
+    """A header's words without what is in brackets, and (when different) with it:
+    'Population (2011)' is named as 'population' and as 'population 2011'."""
+    forms = [(header_words(name), " ".join(header_words(name, typed=True)))]
+    opened = re.sub(r"[()\[\]]", " ", name)
+    full = header_words(opened)
+    if full != forms[0][0]:
+        forms.append((full, " ".join(header_words(opened, typed=True))))
+    return forms
+
+
+def _match_header(
+    text: str,
+    tokens: list[Token],
+    words: list[str],
+    column: Column,
+    header: list[str],
+    header_typed: str,
+    command_words: Collection[str],
+    best: dict[str, ColumnMatch],
+) -> None:
+    """Score every span of the command against one form of a header; keep the best."""
+    header_canon = [canonical(w) for w in header]
+    longest = min(_MAX_SPAN, len(header) + 1)
+    for i in range(len(words)):
+        if words[i] in STOPWORDS and words[i] not in header:
+            continue
+        for j in range(i + 1, min(len(words), i + longest) + 1):
+            if words[j - 1] in STOPWORDS and words[j - 1] not in header:
+                continue
+            typed = " ".join(t.lower for t in tokens[i:j])
+            scored = _span_score(
+                words[i:j], header, header_canon, command_words, typed, header_typed, column.kind
+            )
+            if scored is None:
+                continue
+            score, how = scored
+            current = best.get(column.name)
+            if current is None or score > current.score:
+                start, end = tokens[i].start, tokens[j - 1].end
+                best[column.name] = ColumnMatch(column, text[start:end], start, end, score, how)
 
 
 def _literal_match(text: str, column: Column) -> ColumnMatch | None:
