@@ -78,11 +78,11 @@ INTENT_PHRASES = {f.value: p for f, p in AGG_PHRASES.items()} | {
     "longest": "longest {}",
 }
 _QUANTITY_QUESTION = re.compile(r"\b(how\s+many|how\s+much|number\s+of|amount\s+of)\s*$", re.I)
-# 'how many units did we sell', 'how many points were scored', 'how many units' (alone): a
-# quantity to add up; 'how many stunts have a total of 201.5' counts rows instead.
-_SUMMED_AFTER = re.compile(
-    r"^\s*(?:[?.!]?\s*$|(?:did|do|does|were|was|got|get|sold|scored|made|earned|in\s+total|"
-    r"altogether|combined|overall)\b)",
+# 'how many units did we sell', 'how many tries for Nelson RFC': a quantity to add up;
+# 'how many stunts have a total of 201.5' counts the rows that have it instead.
+_COUNTED_AFTER = re.compile(
+    r"^\s*(?:have|has|had|with|that|which|whose|where|when|are\s+there|is\s+there|"
+    r"were\s+there)\b",
     re.I,
 )
 _SUPERLATIVE = re.compile(
@@ -292,7 +292,7 @@ def _aggregate(ctx: _Context) -> Op | Clarification:
                 and not column.is_id
                 and pick is not None
                 and _QUANTITY_QUESTION.search(interp.text[: pick.start])
-                and _SUMMED_AFTER.match(interp.text[pick.end :])
+                and not _COUNTED_AFTER.match(interp.text[pick.end :])
             ):
                 func = AggFunc.SUM
                 ctx.intent = func.value
@@ -403,13 +403,18 @@ def _lookup(ctx: _Context) -> Op:
     free = ctx.free()
     if not ctx.frame.where:
         raise ctx.refuse("could not tell which row to look in", "a value that picks the row")
-    if not free:
+    # The column a condition fixes to one value is no answer ('the name of the jockey for
+    # Pink Gin' asks for the jockey, not the name 'Pink Gin').
+    fixed = {c.column for c in ctx.frame.where.conditions if c.cmp in (Cmp.EQ, Cmp.IN)}
+    free = [m for m in free if m.column.name not in fixed] or free
+    if not free or free[0].column.name in fixed:
         implied = _question_target(ctx)
-        if implied is None:
+        if implied is not None:
+            free = [implied]
+        elif not free:
             raise ctx.refuse(
                 "could not tell which column to return", "the column whose value to show"
             )
-        free = [implied]
     target = ctx.use(free[0])
     assert target is not None
     _where_note(ctx)

@@ -41,6 +41,7 @@ _GROUP = re.compile(
     r"across)\s+(?:the\s+|each\s+|every\s+)?$",
     re.I,
 )
+_CONDITION_AFTER = re.compile(r"^\s*(?:with|who|that|which|whose|of|is|was|named|called)\b", re.I)
 _TOP_N = re.compile(
     r"\b(?:top|bottom|highest|lowest|largest|smallest|best|worst|biggest|cheapest|"
     r"greatest)\s+(\d+)\b|\b(\d+)\s+(?:top|bottom|highest|lowest|largest|smallest|biggest|"
@@ -201,12 +202,21 @@ class _Assembler:
             self.frame.explained.append((found.start(), found.end()))
         return numbers
 
-    def grouping(self) -> None:
+    def grouping(self, values: Sequence[ValueMatch]) -> None:
         for mention in self.mentions:
-            if _GROUP.search(self.text[: mention.start]):
-                self.frame.by = mention
-                self.take(mention)
-                return
+            if not _GROUP.search(self.text[: mention.start]):
+                continue
+            after = self.text[mention.end :]
+            # 'by driver Nick Heidfeld', 'earned by the entrant with the March chassis': the
+            # agent of a verb, named by a value or a condition after it, is no grouping.
+            named = any(
+                v.column == mention.column and 0 <= v.start - mention.end <= 3 for v in values
+            )
+            if named or _CONDITION_AFTER.match(after):
+                continue
+            self.frame.by = mention
+            self.take(mention)
+            return
 
     def column_comparisons(self, numbers: Sequence[NumberSlot]) -> None:
         """'actual is over budget': two columns with a comparison between them."""
@@ -362,7 +372,7 @@ def assemble(
     # Numbers inside headers ('Race 1'), dates, quotes or values are not numbers of their own.
     free_numbers = [n for n in numbers if not any(s <= n.start < e for s, e in spans)]
     free_numbers = work.special_numbers(free_numbers)
-    work.grouping()
+    work.grouping(values)
     if compare_columns:
         work.column_comparisons(free_numbers)
     work.periods(periods)

@@ -199,6 +199,24 @@ def _value_wins(value: ValueMatch, mentions: list[ColumnMatch]) -> bool:
     return True
 
 
+_CUE_WORDS = tuple(
+    w for w in _AGGREGATE_CUE.pattern.replace("\\b", "").strip("()").split("|") if w.isalpha()
+)
+
+
+def _aggregate_cue(text: str) -> bool:
+    """A word asking to aggregate, also misspelt ('totl', 'averge')."""
+    if _AGGREGATE_CUE.search(text):
+        return True
+    words = re.findall(r"[a-z]{3,}", text.lower())
+    return any(
+        DamerauLevenshtein.distance(w, cue) <= 1
+        for w in words
+        for cue in _CUE_WORDS
+        if len(cue) >= 4 and abs(len(cue) - len(w)) <= 1
+    )
+
+
 def _repeat_mentions(
     text: str, tokens: list[Token], accepted: list[ColumnMatch]
 ) -> list[ColumnMatch]:
@@ -333,7 +351,7 @@ def _rank(
         ranked[0][0] != "lookup"
         and ranked[0][1] < settings.min_confidence
         and _fits("lookup", text, frame, table)
-        and not _AGGREGATE_CUE.search(text)
+        and not _aggregate_cue(text)
     ):
         # Unsure, and no word asks to aggregate: a question naming a column and picking a row
         # by its values ('what was the final score for the game on February 1, 2009') is a
