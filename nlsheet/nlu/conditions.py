@@ -73,7 +73,7 @@ _ORDERING = (Cmp.GT, Cmp.GE, Cmp.LT, Cmp.LE)
 _MULTIPLIED = re.compile(r"^[$€£]?([\d,]*\.?\d+)\s*(?:k|m|bn|thousand|million|billion)\b", re.I)
 _LINK_WORDS = re.compile(
     r"^[\s,]*(?:(?:is|are|was|were|be|being|been|of|=|equals?|a|an|the|has|have|had|with|for|"
-    r"in|on|at|"
+    r"in|on|at|as|"
     r"that|which|who|whose|where|when|its|their)\s+)*$",
     re.I,
 )
@@ -268,6 +268,11 @@ class _Assembler:
             if column is None:
                 self.frame.loose.append(slot)
                 continue
+            if cmp is Cmp.EQ and column[1] is not None and cmp_start == slot.start:
+                # 'before round 6': the comparison stands before the column's name.
+                ahead = comparator_before(self.text, column[1].start)
+                if ahead is not None and ahead[0] in _ORDERING:
+                    cmp, cmp_start = ahead
             start = min(cmp_start, column[1].start if column[1] else cmp_start)
             value = _scalar(slot, column[0], self.table)
             self.bind(Condition(column[0].name, cmp, value), start, slot.end, column[1])
@@ -308,12 +313,22 @@ class _Assembler:
             )
             self.take(column[1])
         for v in values:
-            own = [m for m in self.mentions if m.column == v.column]
             before = comparator_before(self.text, v.start)
             position = before[1] if before is not None else v.start
-            near = _left_mention(self.text, own, position) or _right_mention(self.text, own, v.end)
+            holder, value, near = v.column, v.value, None
+            # The value may sit in several columns: the one named next to it wins
+            # ('detroit as the home', 'Philippe Caux was a lead').
+            for candidate in (v.column, *v.others):
+                own = [m for m in self.mentions if m.column == candidate]
+                near = _left_mention(self.text, own, position) or _right_mention(
+                    self.text, own, v.end
+                )
+                if near is not None:
+                    holder = candidate
+                    value = self.table.value_spelling(candidate.name, value_words(v.value), v.words)
+                    break
             self.take(near)
-            self.bound.append(_text_condition(self.text, v.column, v.value, v.start, v.end, near))
+            self.bound.append(_text_condition(self.text, holder, value, v.start, v.end, near))
 
     def patterns(self, patterns: Sequence[PatternSlot]) -> None:
         """'rep starts with M', 'items containing Bolt': text tests on a named column."""
@@ -425,6 +440,12 @@ def _column_for(
         holding = [m for m in sides if _holds(table, m.column, slot)]
         if len(holding) == 1:
             return holding[0].column, holding[0]
+    if isinstance(slot, NumberSlot) and sides and not _holds(table, sides[0].column, slot):
+        # A number no named column holds may still sit in one unnamed numeric column
+        # ('the district in which 312520 people lived').
+        holders = _numeric_holders(table, slot)
+        if len(holders) == 1 and sides[0].column.kind is ColumnKind.TEXT:
+            return holders[0], None
     if sides:
         return sides[0].column, sides[0]
     if is_date:
@@ -437,12 +458,16 @@ def _column_for(
         return None
     # An unnamed number: the one numeric column that holds exactly this value.
     assert isinstance(slot, NumberSlot)
-    holders = [
+    holders = _numeric_holders(table, slot)
+    return (holders[0], None) if len(holders) == 1 else None
+
+
+def _numeric_holders(table: Table, slot: NumberSlot) -> list[Column]:
+    return [
         c
         for c in table.columns
         if c.kind is ColumnKind.NUMBER and (table.values(c.name).series == slot.value).any()
     ]
-    return (holders[0], None) if len(holders) == 1 else None
 
 
 def _holds(table: Table, column: Column, slot: NumberSlot) -> bool:
