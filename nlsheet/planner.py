@@ -85,6 +85,7 @@ _COUNTED_AFTER = re.compile(
     r"were\s+there)\b",
     re.I,
 )
+_COUNT_WORDS = re.compile(r"\bnumber\s+of\b|\bhow\s+many\b|\bcount\b", re.I)
 _SUPERLATIVE = re.compile(
     r"\b(lowest|highest|least|most|smallest|largest|biggest|greatest|fewest|cheapest|"
     r"minimum|maximum|min|max|top|bottom|best|worst)\b",
@@ -299,6 +300,14 @@ def _aggregate(ctx: _Context) -> Op | Clarification:
                 ctx.notes.append(
                     f"read '{interp.text[: pick.end].strip()}' as the total of {column.name}"
                 )
+            if (
+                func is AggFunc.SUM
+                and column.kind in (ColumnKind.TEXT, ColumnKind.BOOL)
+                and _COUNT_WORDS.search(interp.text)
+            ):
+                # 'the total number of churches': a count of text, not a sum.
+                func = AggFunc.COUNT
+                ctx.intent = func.value
             _check_kind(func, column, table)
             measure = Measure(column.name)
         elif func is AggFunc.COUNT:
@@ -350,7 +359,7 @@ def _choices(func: AggFunc, table: Table) -> list[Column]:
 def _no_column(func: AggFunc, choices: list[Column], table: Table) -> Clarification:
     if not choices:
         raise ColumnTypeError(
-            f"the {AGG_PHRASES[func].format('column')} needs a column of numbers, "
+            f"the {func.value} needs a column of numbers, "
             f"and {table.header_ref} has none",
             expected="a column of numbers",
             found="only text columns",
@@ -618,7 +627,7 @@ def _check_kind(func: AggFunc, column: Column, table: Table) -> None:
     shown = json_value(sample)
     found = f"{column.kind.value} such as {shown!r}" if sample is not None else column.kind.value
     raise ColumnTypeError(
-        f"the {AGG_PHRASES[func].format('column')} needs numbers, "
+        f"the {AGG_PHRASES[func].format(column.name)} needs numbers, "
         f"but {column.name} ({column.data_range}) holds "
         f"{found}; numeric columns: {', '.join(numeric) or 'none'}",
         expected="a column of numbers",
