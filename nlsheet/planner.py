@@ -359,8 +359,7 @@ def _choices(func: AggFunc, table: Table) -> list[Column]:
 def _no_column(func: AggFunc, choices: list[Column], table: Table) -> Clarification:
     if not choices:
         raise ColumnTypeError(
-            f"the {func.value} needs a column of numbers, "
-            f"and {table.header_ref} has none",
+            f"the {func.value} needs a column of numbers, and {table.header_ref} has none",
             expected="a column of numbers",
             found="only text columns",
             where=table.header_ref,

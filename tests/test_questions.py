@@ -19,7 +19,6 @@ BOOKS: dict[str, nlsheet.Book] = {}
 # Commands the classifier is not sure enough of: nlsheet asks back instead of answering.
 # Asking is the safe outcome, but it is not the answer; the intent data should fix them.
 ASKS_INSTEAD = {
-    "sales-totl-sales-in-the-north": "'totl' (a typo) leaves sum vs lookup close",
     "sales-revenue-by-region": "no aggregate word: sum, percentile and trend are all weak",
 }
 

@@ -55,7 +55,7 @@ _AGGREGATE_CUE = re.compile(
     r"min|minimum|highest|lowest|most|least|largest|smallest|biggest|greatest|fewest|median|"
     r"percent|percentage|share|fraction|proportion|ratio|top|bottom|earliest|latest|std|"
     r"deviation|variance|percentile|quartile|correlat\w*|trend|slope|forecast|growth|grow|"
-    r"distinct|unique|different|list|longest|shortest|mode|common|frequent|often|spread|all)\b",
+    r"distinct|unique|different|list|longest|shortest|mode|common|frequent|often|spread)\b",
     re.I,
 )
 _WHO_WHICH = re.compile(r"\b(who|whom|whose|which)\b", re.I)
@@ -164,9 +164,15 @@ def _unexplained(tokens: list[Token], spans: list[tuple[int, int]], model: NluMo
     ]
 
 
-def _fits(intent: str, text: str, frame: Frame, table: Table) -> bool:
+def _fits(intent: str, text: str, frame: Frame, table: Table, masked: str = "") -> bool:
     """Whether the command has the slots an intent needs (a ranking word for 'top', a value
-    picking the row for a lookup ...)."""
+    picking the row and no word asking to aggregate for a lookup ...).
+
+    ``masked`` is the command with columns and values masked: words inside header names
+    ('Total medals') ask for nothing.
+    """
+    if intent == "lookup":
+        return bool(frame.where) and not _aggregate_cue(masked or text)
     if intent in ("top_n", "bottom_n"):
         return bool(_RANKING.search(text)) and frame.n is not None
     if intent in ("arg_max", "arg_min"):
@@ -174,7 +180,7 @@ def _fits(intent: str, text: str, frame: Frame, table: Table) -> bool:
         # 'who earns the most' names the one through its question word.
         named_target = len(frame.free) >= 2 or bool(_WHO_WHICH.search(text))
         return bool(_RANKING.search(text)) and named_target
-    if intent in ("lookup", "share"):
+    if intent == "share":
         return bool(frame.where)
     if intent in ("ratio", "correlation"):
         return len(frame.free) >= 2
@@ -330,6 +336,7 @@ def _renormalise(
 def _rank(
     ranked: list[tuple[str, float]],
     text: str,
+    masked: str,
     words: _Words,
     table: Table,
     settings: Settings,
@@ -339,7 +346,7 @@ def _rank(
     frame = words.frame(text, table, intent)
     # Keep only the intents the slots allow (a ranking word for 'top', a row-picking value for
     # a lookup ...), renormalised.
-    fitting = _renormalise(ranked, lambda c: _fits(c, text, frame, table))
+    fitting = _renormalise(ranked, lambda c: _fits(c, text, frame, table, masked))
     if fitting:
         ranked = fitting
         if ranked[0][0] != intent and {intent, ranked[0][0]} & {"trend", "correlation"}:
@@ -350,8 +357,7 @@ def _rank(
     if (
         ranked[0][0] != "lookup"
         and ranked[0][1] < settings.min_confidence
-        and _fits("lookup", text, frame, table)
-        and not _aggregate_cue(text)
+        and _fits("lookup", text, frame, table, masked)
     ):
         # Unsure, and no word asks to aggregate: a question naming a column and picking a row
         # by its values ('what was the final score for the game on February 1, 2009') is a
@@ -380,7 +386,7 @@ def interpret(text: str, table: Table, model: NluModel, settings: Settings) -> I
         ((str(c), float(p)) for c, p in zip(model.classifier.classes, probabilities, strict=True)),
         key=lambda cp: -cp[1],
     )
-    ranked, frame = _rank(ranked, text, words, table, settings)
+    ranked, frame = _rank(ranked, text, masked, words, table, settings)
     covered = [(m.start, m.end) for m in chosen] + value_spans
     covered += [(d.start, d.end) for d in words.dates] + frame.explained
     # Words of the headers themselves (also inside brackets: 'Size ( s base pair )') name
