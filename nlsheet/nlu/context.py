@@ -137,7 +137,10 @@ def _span_score(
         if (sim >= need and joined[0] == target[0]) or sim >= 0.88:
             score, how = 0.5 + 0.45 * sim, "fuzzy"
         elif _contiguous_in(canon, header_canon):
-            score, how = 0.6 + 0.3 * len(span) / len(header) - 0.05 * (span == header), "partial"
+            # The header's first words name it best ('inhabitants' for 'Inhabitants per km²').
+            leading = all(_same_word(a, b) for a, b in zip(canon, header_canon, strict=False))
+            score = 0.6 + 0.3 * len(span) / len(header) + 0.05 * leading - 0.05 * (span == header)
+            how = "partial"
         else:
             return None
     if all(w in command_words or w in STOPWORDS for w in span) and how != "exact":
@@ -228,7 +231,12 @@ def _match_header(
         if words[i] in STOPWORDS and words[i] not in header:
             continue
         for j in range(i + 1, min(len(words), i + longest) + 1):
-            if words[j - 1] in STOPWORDS and words[j - 1] not in header:
+            last = words[j - 1]
+            if (
+                last in STOPWORDS
+                and last not in header
+                and last not in _KIND_WORDS.get(column.kind, ())
+            ):
                 continue
             typed = " ".join(t.lower for t in tokens[i:j])
             scored = _span_score(
