@@ -20,6 +20,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from nlsheet.nlu.binding import (
+    cmp_for_number,
+    column_containing,
+    column_for,
+    column_of_text,
+    date_column,
+    gap,
+    left_mention,
+    right_mention,
+    scalar_for,
+)
 from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.slots import (
     DateSlot,
@@ -27,7 +38,6 @@ from nlsheet.nlu.slots import (
     PatternSlot,
     PeriodSlot,
     QuotedSlot,
-    comparator_after,
     comparator_before,
 )
 from nlsheet.nlu.values import ValueMatch
@@ -70,13 +80,6 @@ _ARITH = re.compile(
 _ARITH_OPS = {"times": "*", "multiplied by": "*", "x": "*", "*": "*", "divided by": "/", "/": "/"}
 _ARITH_OPS.update({"minus": "-", "less": "-", "-": "-", "plus": "+", "+": "+"})
 _ORDERING = (Cmp.GT, Cmp.GE, Cmp.LT, Cmp.LE)
-_MULTIPLIED = re.compile(r"^[$€£]?([\d,]*\.?\d+)\s*(?:k|m|bn|thousand|million|billion)\b", re.I)
-_LINK_WORDS = re.compile(
-    r"^[\s,]*(?:(?:is|are|was|were|be|being|been|of|=|equals?|a|an|the|has|have|had|with|for|"
-    r"in|on|at|as|"
-    r"that|which|who|whose|where|when|its|their)\s+)*$",
-    re.I,
-)
 
 
 @dataclass
@@ -112,60 +115,6 @@ class _Bound:
     start: int
     end: int
     mention: ColumnMatch | None = None
-
-
-def _gap(text: str, a: int, b: int) -> str:
-    return text[a:b] if a <= b else ""
-
-
-def _left_mention(
-    text: str, mentions: Sequence[ColumnMatch], position: int, limit: int = 30
-) -> ColumnMatch | None:
-    """The mention ending closest before ``position``, with only link words between."""
-    best = None
-    for m in mentions:
-        if (
-            m.end <= position
-            and position - m.end <= limit
-            and _LINK_WORDS.match(_gap(text, m.end, position))
-        ):
-            best = m if best is None or m.end > best.end else best
-    return best
-
-
-def _right_mention(
-    text: str, mentions: Sequence[ColumnMatch], position: int, limit: int = 12
-) -> ColumnMatch | None:
-    for m in sorted(mentions, key=lambda m: m.start):
-        if (
-            m.start >= position
-            and m.start - position <= limit
-            and _LINK_WORDS.match(_gap(text, position, m.start))
-        ):
-            return m
-    return None
-
-
-def _number_value(slot: NumberSlot, column: Column, table: Table) -> float:
-    if not slot.percent:
-        return slot.value
-    # '15%' compares with 0.15 when the column holds fractions (formatted as percent).
-    values = table.values(column.name).series.dropna()
-    return slot.value / 100 if len(values) and values.abs().max() <= 1.5 else slot.value
-
-
-def _cmp_for_number(text: str, start: int, end: int, default: Cmp = Cmp.EQ) -> tuple[Cmp, int]:
-    before = comparator_before(text, start)
-    if before is not None and before[0] not in (Cmp.CONTAINS, Cmp.STARTS, Cmp.ENDS):
-        return before
-    after = comparator_after(text, end)
-    if after is not None:
-        return after[0], start
-    return default, start
-
-
-def _date_columns(table: Table) -> list[Column]:
-    return [c for c in table.columns if c.kind is ColumnKind.DATE]
 
 
 class _Assembler:
@@ -222,12 +171,12 @@ class _Assembler:
         """'actual is over budget': two columns with a comparison between them."""
         text = self.text
         for a, b in itertools.pairwise(self.mentions):
-            gap = _gap(text, a.end, b.start)
+            between = gap(text, a.end, b.start)
             head = text[: b.start].rstrip()
             found = comparator_before(head + " ", len(head) + 1)
             if found is None or found[0] not in _ORDERING or found[1] < a.end:
                 continue
-            if not re.fullmatch(r"[\s\w]*", gap) or len(gap) > 30:
+            if not re.fullmatch(r"[\s\w]*", between) or len(between) > 30:
                 continue
             if any(a.end <= n.start < b.start for n in numbers):
                 continue
@@ -244,7 +193,7 @@ class _Assembler:
             opener = _BETWEEN.search(self.text[: first.start])
             if opener is None or not _AND_TO.match(self.text[first.end : second.start]):
                 continue
-            column = _column_for(
+            column = column_for(
                 self.text, self.table, self.mentions, opener.start(), second.end, first
             )
             if column is None:
@@ -253,8 +202,8 @@ class _Assembler:
                 )
                 continue
             consumed.update((id(first), id(second)))
-            low = _scalar(first, column[0], self.table)
-            high = _scalar(second, column[0], self.table)
+            low = scalar_for(first, column[0], self.table)
+            high = scalar_for(second, column[0], self.table)
             condition = Condition(column[0].name, Cmp.BETWEEN, low, high)
             self.bind(condition, opener.start(), second.end, column[1])
         return consumed
@@ -263,8 +212,8 @@ class _Assembler:
         for slot in scalars:
             if id(slot) in consumed:
                 continue
-            cmp, cmp_start = _cmp_for_number(self.text, slot.start, slot.end)
-            column = _column_for(self.text, self.table, self.mentions, cmp_start, slot.end, slot)
+            cmp, cmp_start = cmp_for_number(self.text, slot.start, slot.end)
+            column = column_for(self.text, self.table, self.mentions, cmp_start, slot.end, slot)
             if column is None:
                 self.frame.loose.append(slot)
                 continue
@@ -274,7 +223,7 @@ class _Assembler:
                 if ahead is not None and ahead[0] in _ORDERING:
                     cmp, cmp_start = ahead
             start = min(cmp_start, column[1].start if column[1] else cmp_start)
-            value = _scalar(slot, column[0], self.table)
+            value = scalar_for(slot, column[0], self.table)
             self.bind(Condition(column[0].name, cmp, value), start, slot.end, column[1])
 
     def periods(self, periods: Sequence[PeriodSlot]) -> None:
@@ -283,7 +232,7 @@ class _Assembler:
                 m.start < period.end and period.start < m.end for m in self.mentions
             ):
                 continue
-            target = _date_column(self.text, self.table, self.mentions, period.start, period.end)
+            target = date_column(self.text, self.table, self.mentions, period.start, period.end)
             if target is None:
                 if period.kind != "year":  # a year may be a value of a Year column instead
                     self.frame.problems.append(
@@ -296,7 +245,7 @@ class _Assembler:
 
     def texts(self, quoted: Sequence[QuotedSlot], values: Sequence[ValueMatch]) -> None:
         for q in quoted:
-            column = _column_of_text(self.text, self.table, self.mentions, q)
+            column = column_of_text(self.text, self.table, self.mentions, q)
             if column is None:
                 self.frame.problems.append(f'could not tell which column holds "{q.value}"')
                 continue
@@ -320,7 +269,7 @@ class _Assembler:
             # ('detroit as the home', 'Philippe Caux was a lead').
             for candidate in (v.column, *v.others):
                 own = [m for m in self.mentions if m.column == candidate]
-                near = _left_mention(self.text, own, position) or _right_mention(
+                near = left_mention(self.text, own, position) or right_mention(
                     self.text, own, v.end
                 )
                 if near is not None:
@@ -333,8 +282,8 @@ class _Assembler:
     def patterns(self, patterns: Sequence[PatternSlot]) -> None:
         """'rep starts with M', 'items containing Bolt': text tests on a named column."""
         for p in patterns:
-            near = _left_mention(self.text, self.mentions, p.cmp_start, limit=40)
-            column = near.column if near is not None else _column_containing(self.table, p)
+            near = left_mention(self.text, self.mentions, p.cmp_start, limit=40)
+            column = near.column if near is not None else column_containing(self.table, p)
             if column is None:
                 self.frame.problems.append(f"could not tell which column should {p.text!r}")
                 continue
@@ -358,7 +307,7 @@ class _Assembler:
         frame.explained.extend((b.start, b.end) for b in self.bound)
         frame.free = [m for m in self.mentions if id(m) not in self.used]
         for a, b in itertools.pairwise(frame.free):
-            op = _ARITH.match(_gap(self.text, a.end, b.start))
+            op = _ARITH.match(gap(self.text, a.end, b.start))
             if op:
                 frame.expression = (a, _ARITH_OPS[" ".join(op.group(1).lower().split())], b)
                 break
@@ -403,132 +352,6 @@ def assemble(
     return work.finish()
 
 
-def _scalar(slot: NumberSlot | DateSlot, column: Column, table: Table) -> Scalar:
-    if isinstance(slot, DateSlot):
-        return slot.value
-    plain = _MULTIPLIED.match(slot.text)
-    if plain and column.kind is ColumnKind.NUMBER:
-        # '5.24 million viewers' in a column 'Viewers (millions)' holds 5.24.
-        unscaled = float(plain.group(1).replace(",", ""))
-        series = table.values(column.name).series
-        if not (series == slot.value).any() and (series == unscaled).any():
-            return unscaled
-    if column.kind is ColumnKind.TEXT:
-        return slot.text if not slot.value.is_integer() else str(int(slot.value))
-    return _number_value(slot, column, table)
-
-
-def _column_for(
-    text: str,
-    table: Table,
-    mentions: Sequence[ColumnMatch],
-    start: int,
-    end: int,
-    slot: NumberSlot | DateSlot,
-) -> tuple[Column, ColumnMatch | None] | None:
-    """The column a number or date compares with: named before, named after, or implied.
-
-    When columns are named on both sides ('which team had 342 total points'), the one that
-    holds the number wins an equality; otherwise the one before it.
-    """
-    is_date = isinstance(slot, DateSlot)
-    left = _left_mention(text, mentions, start)
-    right = _right_mention(text, mentions, end)
-    sides = [m for m in (left, right) if m is not None]
-    sides = [m for m in sides if not is_date or m.column.kind is ColumnKind.DATE]
-    if isinstance(slot, NumberSlot) and len(sides) == 2:
-        holding = [m for m in sides if _holds(table, m.column, slot)]
-        if len(holding) == 1:
-            return holding[0].column, holding[0]
-    if isinstance(slot, NumberSlot) and sides and not _holds(table, sides[0].column, slot):
-        # A number no named column holds may still sit in one unnamed numeric column
-        # ('the district in which 312520 people lived').
-        holders = _numeric_holders(table, slot)
-        if len(holders) == 1 and sides[0].column.kind is ColumnKind.TEXT:
-            return holders[0], None
-    if sides:
-        return sides[0].column, sides[0]
-    if is_date:
-        named = [m for m in mentions if m.column.kind is ColumnKind.DATE]
-        if len(named) == 1:
-            return named[0].column, named[0]
-        dates = _date_columns(table)
-        if len(dates) == 1:
-            return dates[0], None
-        return None
-    # An unnamed number: the one numeric column that holds exactly this value.
-    assert isinstance(slot, NumberSlot)
-    holders = _numeric_holders(table, slot)
-    return (holders[0], None) if len(holders) == 1 else None
-
-
-def _numeric_holders(table: Table, slot: NumberSlot) -> list[Column]:
-    return [
-        c
-        for c in table.columns
-        if c.kind is ColumnKind.NUMBER and (table.values(c.name).series == slot.value).any()
-    ]
-
-
-def _holds(table: Table, column: Column, slot: NumberSlot) -> bool:
-    """Whether a column has a cell equal to the number (or to its text, in a text column)."""
-    if column.kind is ColumnKind.NUMBER:
-        return bool((table.values(column.name).series == slot.value).any())
-    if column.kind is ColumnKind.TEXT:
-        return (
-            value_words(slot.text) in table.value_index()
-            and column.name in table.value_index()[value_words(slot.text)]
-        )
-    return False
-
-
-def _date_column(
-    text: str, table: Table, mentions: Sequence[ColumnMatch], start: int, end: int
-) -> tuple[Column, ColumnMatch | None] | None:
-    named = [m for m in mentions if m.column.kind is ColumnKind.DATE]
-    near = _left_mention(text, named, start) or _right_mention(text, named, end)
-    if near is not None:
-        return near.column, near
-    if len(named) == 1:
-        return named[0].column, None
-    dates = _date_columns(table)
-    return (dates[0], None) if len(dates) == 1 else None
-
-
-def _column_containing(table: Table, p: PatternSlot) -> Column | None:
-    """The text column with the most cells that pass the pattern."""
-    best: tuple[int, Column] | None = None
-    needle = p.value.casefold()
-    for column in table.columns:
-        if column.kind is not ColumnKind.TEXT:
-            continue
-        cells = table.values(column.name).series.dropna().astype(str).str.casefold()
-        if p.cmp is Cmp.STARTS:
-            hits = int(cells.str.startswith(needle).sum())
-        elif p.cmp is Cmp.ENDS:
-            hits = int(cells.str.endswith(needle).sum())
-        else:
-            hits = int(cells.str.contains(needle, regex=False).sum())
-        if hits and (best is None or hits > best[0]):
-            best = (hits, column)
-    return best[1] if best else None
-
-
-def _column_of_text(
-    text: str, table: Table, mentions: Sequence[ColumnMatch], q: QuotedSlot
-) -> tuple[Column, ColumnMatch | None] | None:
-    left = _left_mention(text, mentions, q.start)
-    holders = table.value_index().get(value_words(q.value), ())
-    if left is not None and (not holders or left.column.name in holders):
-        return left.column, left
-    if holders:
-        # The quoted text is a cell of another column than the one named before it.
-        own = next((m for m in mentions if m.column.name == holders[0]), None)
-        return table.column(holders[0]), own
-    texts = [c for c in table.columns if c.kind is ColumnKind.TEXT]
-    return (texts[0], None) if len(texts) == 1 else None
-
-
 def _text_condition(
     text: str, column: Column, value: str, start: int, end: int, mention: ColumnMatch | None
 ) -> _Bound:
@@ -552,7 +375,7 @@ def _combine(text: str, bound: list[_Bound]) -> Where:
     # Only an 'or' between conditions on different columns makes any one of them enough.
     joined_or = any(
         a.condition.column != b.condition.column
-        and re.search(r"\bor\b", _gap(text, a.end, b.start), re.I)
+        and re.search(r"\bor\b", gap(text, a.end, b.start), re.I)
         for a, b in itertools.pairwise(bound)
     )
     conditions: list[Condition] = []

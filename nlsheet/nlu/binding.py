@@ -1,0 +1,230 @@
+"""Tying a number, date or text of a command to the column it is about.
+
+A number belongs to the column named right before it ("units over 20", "a Lost of 4") or
+right after it ("more than 5 goals"); when both are named, to the one that holds it; when none
+is, to the one numeric column that holds it. A date goes to a date column, quoted text to the
+column whose cells hold it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from nlsheet.nlu.context import ColumnMatch
+from nlsheet.nlu.slots import (
+    DateSlot,
+    NumberSlot,
+    PatternSlot,
+    QuotedSlot,
+    comparator_after,
+    comparator_before,
+)
+from nlsheet.plan import Cmp, Scalar
+from nlsheet.workbook.table import Column, ColumnKind, Table, value_words
+
+__all__ = [
+    "LINK_WORDS",
+    "cmp_for_number",
+    "column_containing",
+    "column_for",
+    "column_of_text",
+    "date_column",
+    "date_columns",
+    "gap",
+    "holds",
+    "left_mention",
+    "numeric_holders",
+    "right_mention",
+    "scalar_for",
+]
+
+_MULTIPLIED = re.compile(r"^[$€£]?([\d,]*\.?\d+)\s*(?:k|m|bn|thousand|million|billion)\b", re.I)
+
+
+LINK_WORDS = re.compile(
+    r"^[\s,]*(?:(?:is|are|was|were|be|being|been|of|=|equals?|a|an|the|has|have|had|with|for|"
+    r"in|on|at|as|"
+    r"that|which|who|whose|where|when|its|their)\s+)*$",
+    re.I,
+)
+
+
+def gap(text: str, a: int, b: int) -> str:
+    return text[a:b] if a <= b else ""
+
+
+def left_mention(
+    text: str, mentions: Sequence[ColumnMatch], position: int, limit: int = 30
+) -> ColumnMatch | None:
+    """The mention ending closest before ``position``, with only link words between."""
+    best = None
+    for m in mentions:
+        if (
+            m.end <= position
+            and position - m.end <= limit
+            and LINK_WORDS.match(gap(text, m.end, position))
+        ):
+            best = m if best is None or m.end > best.end else best
+    return best
+
+
+def right_mention(
+    text: str, mentions: Sequence[ColumnMatch], position: int, limit: int = 12
+) -> ColumnMatch | None:
+    for m in sorted(mentions, key=lambda m: m.start):
+        if (
+            m.start >= position
+            and m.start - position <= limit
+            and LINK_WORDS.match(gap(text, position, m.start))
+        ):
+            return m
+    return None
+
+
+def _number_value(slot: NumberSlot, column: Column, table: Table) -> float:
+    if not slot.percent:
+        return slot.value
+    # '15%' compares with 0.15 when the column holds fractions (formatted as percent).
+    values = table.values(column.name).series.dropna()
+    return slot.value / 100 if len(values) and values.abs().max() <= 1.5 else slot.value
+
+
+def cmp_for_number(text: str, start: int, end: int, default: Cmp = Cmp.EQ) -> tuple[Cmp, int]:
+    before = comparator_before(text, start)
+    if before is not None and before[0] not in (Cmp.CONTAINS, Cmp.STARTS, Cmp.ENDS):
+        return before
+    after = comparator_after(text, end)
+    if after is not None:
+        return after[0], start
+    return default, start
+
+
+def date_columns(table: Table) -> list[Column]:
+    return [c for c in table.columns if c.kind is ColumnKind.DATE]
+
+
+def scalar_for(slot: NumberSlot | DateSlot, column: Column, table: Table) -> Scalar:
+    if isinstance(slot, DateSlot):
+        return slot.value
+    plain = _MULTIPLIED.match(slot.text)
+    if plain and column.kind is ColumnKind.NUMBER:
+        # '5.24 million viewers' in a column 'Viewers (millions)' holds 5.24.
+        unscaled = float(plain.group(1).replace(",", ""))
+        series = table.values(column.name).series
+        if not (series == slot.value).any() and (series == unscaled).any():
+            return unscaled
+    if column.kind is ColumnKind.TEXT:
+        return slot.text if not slot.value.is_integer() else str(int(slot.value))
+    return _number_value(slot, column, table)
+
+
+def column_for(
+    text: str,
+    table: Table,
+    mentions: Sequence[ColumnMatch],
+    start: int,
+    end: int,
+    slot: NumberSlot | DateSlot,
+) -> tuple[Column, ColumnMatch | None] | None:
+    """The column a number or date compares with: named before, named after, or implied.
+
+    When columns are named on both sides ('which team had 342 total points'), the one that
+    holds the number wins an equality; otherwise the one before it.
+    """
+    is_date = isinstance(slot, DateSlot)
+    left = left_mention(text, mentions, start)
+    right = right_mention(text, mentions, end)
+    sides = [m for m in (left, right) if m is not None]
+    sides = [m for m in sides if not is_date or m.column.kind is ColumnKind.DATE]
+    if isinstance(slot, NumberSlot) and len(sides) == 2:
+        holding = [m for m in sides if holds(table, m.column, slot)]
+        if len(holding) == 1:
+            return holding[0].column, holding[0]
+    if isinstance(slot, NumberSlot) and sides and not holds(table, sides[0].column, slot):
+        # A number no named column holds may still sit in one unnamed numeric column
+        # ('the district in which 312520 people lived').
+        holders = numeric_holders(table, slot)
+        if len(holders) == 1 and sides[0].column.kind is ColumnKind.TEXT:
+            return holders[0], None
+    if sides:
+        return sides[0].column, sides[0]
+    if is_date:
+        named = [m for m in mentions if m.column.kind is ColumnKind.DATE]
+        if len(named) == 1:
+            return named[0].column, named[0]
+        dates = date_columns(table)
+        if len(dates) == 1:
+            return dates[0], None
+        return None
+    # An unnamed number: the one numeric column that holds exactly this value.
+    assert isinstance(slot, NumberSlot)
+    holders = numeric_holders(table, slot)
+    return (holders[0], None) if len(holders) == 1 else None
+
+
+def numeric_holders(table: Table, slot: NumberSlot) -> list[Column]:
+    return [
+        c
+        for c in table.columns
+        if c.kind is ColumnKind.NUMBER and (table.values(c.name).series == slot.value).any()
+    ]
+
+
+def holds(table: Table, column: Column, slot: NumberSlot) -> bool:
+    """Whether a column has a cell equal to the number (or to its text, in a text column)."""
+    if column.kind is ColumnKind.NUMBER:
+        return bool((table.values(column.name).series == slot.value).any())
+    if column.kind is ColumnKind.TEXT:
+        return (
+            value_words(slot.text) in table.value_index()
+            and column.name in table.value_index()[value_words(slot.text)]
+        )
+    return False
+
+
+def date_column(
+    text: str, table: Table, mentions: Sequence[ColumnMatch], start: int, end: int
+) -> tuple[Column, ColumnMatch | None] | None:
+    named = [m for m in mentions if m.column.kind is ColumnKind.DATE]
+    near = left_mention(text, named, start) or right_mention(text, named, end)
+    if near is not None:
+        return near.column, near
+    if len(named) == 1:
+        return named[0].column, None
+    dates = date_columns(table)
+    return (dates[0], None) if len(dates) == 1 else None
+
+
+def column_containing(table: Table, p: PatternSlot) -> Column | None:
+    """The text column with the most cells that pass the pattern."""
+    best: tuple[int, Column] | None = None
+    needle = p.value.casefold()
+    for column in table.columns:
+        if column.kind is not ColumnKind.TEXT:
+            continue
+        cells = table.values(column.name).series.dropna().astype(str).str.casefold()
+        if p.cmp is Cmp.STARTS:
+            hits = int(cells.str.startswith(needle).sum())
+        elif p.cmp is Cmp.ENDS:
+            hits = int(cells.str.endswith(needle).sum())
+        else:
+            hits = int(cells.str.contains(needle, regex=False).sum())
+        if hits and (best is None or hits > best[0]):
+            best = (hits, column)
+    return best[1] if best else None
+
+
+def column_of_text(
+    text: str, table: Table, mentions: Sequence[ColumnMatch], q: QuotedSlot
+) -> tuple[Column, ColumnMatch | None] | None:
+    left = left_mention(text, mentions, q.start)
+    holders = table.value_index().get(value_words(q.value), ())
+    if left is not None and (not holders or left.column.name in holders):
+        return left.column, left
+    if holders:
+        # The quoted text is a cell of another column than the one named before it.
+        own = next((m for m in mentions if m.column.name == holders[0]), None)
+        return table.column(holders[0]), own
+    texts = [c for c in table.columns if c.kind is ColumnKind.TEXT]
+    return (texts[0], None) if len(texts) == 1 else None

@@ -1,0 +1,154 @@
+"""Plans for aggregates: sums, averages, counts, extremes and statistics of one measure,
+with conditions and grouping."""
+
+from __future__ import annotations
+
+import re
+
+from nlsheet.errors import ColumnTypeError
+from nlsheet.nlu.context import ColumnMatch
+from nlsheet.plan import AggFunc, Aggregate, Measure, MostFrequent, Op
+from nlsheet.planner.context import (
+    AGG_PHRASES,
+    Context,
+    ask_which_column,
+    check_kind,
+    numeric_columns,
+    where_note,
+)
+from nlsheet.planner.rows import rank_rows, single_column
+from nlsheet.result import Clarification
+from nlsheet.workbook.table import Column, ColumnKind, Table
+
+__all__ = ["plan_aggregate", "plan_most_frequent"]
+
+_QUANTITY_QUESTION = re.compile(r"\b(how\s+many|how\s+much|number\s+of|amount\s+of)\s*$", re.I)
+# 'how many units did we sell', 'how many tries for Nelson RFC': a quantity to add up;
+# 'how many stunts have a total of 201.5' counts the rows that have it instead.
+_COUNTED_AFTER = re.compile(
+    r"^\s*(?:have|has|had|with|that|which|whose|where|when|are\s+there|is\s+there|"
+    r"were\s+there)\b",
+    re.I,
+)
+_COUNT_WORDS = re.compile(r"\bnumber\s+of\b|\bhow\s+many\b|\bcount\b", re.I)
+_SUPERLATIVE = re.compile(
+    r"\b(lowest|highest|least|most|smallest|largest|biggest|greatest|fewest|cheapest|"
+    r"minimum|maximum|min|max|top|bottom|best|worst)\b",
+    re.I,
+)
+
+
+def plan_aggregate(ctx: Context) -> Op | Clarification:
+    interp, frame, table = ctx.interp, ctx.frame, ctx.table
+    func = AggFunc(ctx.intent)
+    if func in (AggFunc.MIN, AggFunc.MAX) and _names_a_row(ctx):
+        # 'name of the employee with the lowest salary': the column named before the
+        # superlative is what to return, not a number to take the minimum of.
+        ctx.intent = "arg_min" if func is AggFunc.MIN else "arg_max"
+        return rank_rows(ctx)
+    group = ctx.use(frame.by)
+    measure: Measure | None = None
+    if frame.expression is not None:
+        a, op, b = frame.expression
+        ctx.use(a)
+        ctx.use(b)
+        for m in (a, b):
+            check_kind(AggFunc.SUM, m.column, table)
+        measure = Measure(a.column.name, op, b.column.name)  # type: ignore[arg-type]
+    else:
+        free = [m for m in frame.free if m is not frame.by]
+        numeric = [m for m in free if m.column.kind in (ColumnKind.NUMBER, ColumnKind.DATE)]
+        pick = (numeric or free)[0] if free else None
+        if func in (AggFunc.COUNT, AggFunc.COUNT_DISTINCT):
+            pick = free[0] if free else None
+        column = ctx.use(pick)
+        if column is not None:
+            if (
+                func is AggFunc.COUNT
+                and column.kind is ColumnKind.NUMBER
+                and not column.is_id
+                and pick is not None
+                and _QUANTITY_QUESTION.search(interp.text[: pick.start])
+                and not _COUNTED_AFTER.match(interp.text[pick.end :])
+            ):
+                func = AggFunc.SUM
+                ctx.intent = func.value
+                ctx.notes.append(
+                    f"read '{interp.text[: pick.end].strip()}' as the total of {column.name}"
+                )
+            if (
+                func is AggFunc.SUM
+                and column.kind in (ColumnKind.TEXT, ColumnKind.BOOL)
+                and _COUNT_WORDS.search(interp.text)
+            ):
+                # 'the total number of churches': a count of text, not a sum.
+                func = AggFunc.COUNT
+                ctx.intent = func.value
+            check_kind(func, column, table)
+            measure = Measure(column.name)
+        elif func is AggFunc.COUNT:
+            if interp.leftover:
+                ctx.notes.append(
+                    f"counted the table's rows ({' '.join(interp.leftover)!r} names no column; "
+                    "name a column to count its values)"
+                )
+        else:
+            choices = _choices(func, table)
+            if len(choices) != 1:
+                return _no_column(func, choices, table)
+            ctx.use(ColumnMatch(choices[0], "", 0, 0, 1.0, "implied"))
+            ctx.notes.append(f"no column named; used the only one that fits, {choices[0].name}")
+            measure = Measure(choices[0].name)
+    percentile = None
+    if func is AggFunc.PERCENTILE:
+        if frame.percentile is None:
+            raise ctx.refuse("could not tell which percentile", "a percentile such as '90th'")
+        percentile = frame.percentile
+    where_note(ctx)
+    return Aggregate(
+        func,
+        measure,
+        frame.where,
+        group.name if group is not None else None,
+        percentile,
+    )
+
+
+def _names_a_row(ctx: Context) -> bool:
+    superlative = _SUPERLATIVE.search(ctx.interp.text)
+    if superlative is None:
+        return False
+    before = [m for m in ctx.frame.free if m.end <= superlative.start()]
+    after = [m for m in ctx.frame.free if m.start >= superlative.end()]
+    return any(m.column.kind is ColumnKind.TEXT for m in before) and any(
+        m.column.kind is ColumnKind.NUMBER for m in after
+    )
+
+
+def _choices(func: AggFunc, table: Table) -> list[Column]:
+    choices = numeric_columns(table)
+    if func in (AggFunc.MIN, AggFunc.MAX, AggFunc.MEDIAN):
+        choices += [c for c in table.columns if c.kind is ColumnKind.DATE]
+    return choices
+
+
+def _no_column(func: AggFunc, choices: list[Column], table: Table) -> Clarification:
+    if not choices:
+        raise ColumnTypeError(
+            f"the {func.value} needs a column of numbers, and {table.header_ref} has none",
+            expected="a column of numbers",
+            found="only text columns",
+            where=table.header_ref,
+        )
+    return ask_which_column(AGG_PHRASES[func], choices, "No column was named.", table)
+
+
+# Question words that name the kind of column they ask for: (pattern, header words, dates?).
+
+
+def plan_most_frequent(ctx: Context) -> Op | Clarification:
+    free = ctx.free()
+    if free and free[0].column.kind is ColumnKind.NUMBER:
+        ctx.intent = AggFunc.MODE.value  # the most common number is the mode
+        return plan_aggregate(ctx)
+    return single_column(ctx, lambda c: MostFrequent(c, ctx.frame.where))

@@ -1,0 +1,99 @@
+"""Plans for figures computed from whole columns: shares, ratios, correlation, linear trend
+and growth from one period to the next."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from nlsheet.nlu.slots import DateSlot
+from nlsheet.plan import Cmp, Correlation, Growth, Op, Ratio, Share, Trend, Where
+from nlsheet.planner.context import Context
+from nlsheet.workbook.table import Column, ColumnKind
+
+__all__ = ["plan_correlation", "plan_growth", "plan_ratio", "plan_share", "plan_trend"]
+
+_PERIOD_WORDS = (("month", "month"), ("quarter", "quarter"), ("year", "year"), ("annual", "year"))
+
+
+def plan_share(ctx: Context) -> Op:
+    if not ctx.frame.where:
+        raise ctx.refuse("could not tell which part to measure", "a condition such as 'from West'")
+    numeric = [m for m in ctx.free() if m.column.kind is ColumnKind.NUMBER and not m.column.is_id]
+    measure = ctx.use(numeric[0]) if numeric else None
+    return Share(ctx.frame.where, measure.name if measure else None)
+
+
+def _two_numbers(ctx: Context, what: str) -> tuple[Column, Column]:
+    numeric = [m for m in ctx.free() if m.column.kind in (ColumnKind.NUMBER, ColumnKind.DATE)]
+    if len(numeric) < 2:
+        raise ctx.refuse(f"the {what} needs two numeric columns", "two numeric columns")
+    a, b = ctx.use(numeric[0]), ctx.use(numeric[1])
+    assert a is not None and b is not None
+    return a, b
+
+
+def plan_ratio(ctx: Context) -> Op:
+    a, b = _two_numbers(ctx, "ratio")
+    return Ratio(a.name, b.name, ctx.frame.where)
+
+
+def plan_correlation(ctx: Context) -> Op:
+    a, b = _two_numbers(ctx, "correlation")
+    return Correlation(a.name, b.name, ctx.frame.where)
+
+
+def _date_column(ctx: Context) -> Column:
+    named = [m for m in ctx.free(ColumnKind.DATE)]
+    if named:
+        column = ctx.use(named[0])
+        assert column is not None
+        return column
+    dates = [c for c in ctx.table.columns if c.kind is ColumnKind.DATE]
+    if len(dates) != 1:
+        raise ctx.refuse("could not tell which date column to use", "a date column")
+    ctx.notes.append(f"used the date column {dates[0].name}")
+    return dates[0]
+
+
+def plan_trend(ctx: Context) -> Op:
+    numeric = [m for m in ctx.free() if m.column.kind is ColumnKind.NUMBER and not m.column.is_id]
+    if not numeric:
+        raise ctx.refuse("could not tell which numbers to fit a trend to", "a numeric column")
+    y = ctx.use(numeric[0])
+    assert y is not None
+    where = ctx.frame.where
+    at: float | dt.date | None = None
+    # 'forecast sales when units is 60': the x column and where to read the line off it.
+    given = [
+        c
+        for c in where.conditions
+        if c.cmp is Cmp.EQ
+        and c.column != y.name
+        and ctx.table.column(c.column).kind in (ColumnKind.NUMBER, ColumnKind.DATE)
+        and isinstance(c.value, (float, dt.date))
+    ]
+    if len(given) == 1 and not where.any:
+        x: Column | None = ctx.table.column(given[0].column)
+        at = given[0].value  # type: ignore[assignment]
+        where = Where(tuple(c for c in where.conditions if c is not given[0]))
+    else:
+        x = ctx.use(numeric[1]) if len(numeric) > 1 else _date_column(ctx)
+    assert x is not None
+    if ctx.frame.loose:
+        slot = ctx.frame.loose[-1]
+        at = slot.value if isinstance(slot, DateSlot) else float(slot.value)
+    intercept = at is None and bool(re.search(r"\bintercept\b", ctx.interp.text, re.I))
+    return Trend(y.name, x.name, at, where, intercept)
+
+
+def plan_growth(ctx: Context) -> Op:
+    numeric = [m for m in ctx.free() if m.column.kind is ColumnKind.NUMBER and not m.column.is_id]
+    if not numeric:
+        raise ctx.refuse("could not tell which numbers grow", "a numeric column")
+    measure = ctx.use(numeric[0])
+    assert measure is not None
+    date = _date_column(ctx)
+    text = ctx.interp.text.lower()
+    period = next((p for word, p in _PERIOD_WORDS if word in text), "year")
+    return Growth(measure.name, date.name, period, ctx.frame.where)  # type: ignore[arg-type]
