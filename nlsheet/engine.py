@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -30,8 +31,8 @@ from nlsheet.nlu.context import ColumnMatch, find_letter_refs, match_columns
 from nlsheet.nlu.interpret import Interpretation, interpret
 from nlsheet.nlu.model import OUT_OF_SCOPE, NluModel
 from nlsheet.nlu.values import link_values
-from nlsheet.plan import Plan, op_columns
-from nlsheet.planner import INTENT_PHRASES, Built, build
+from nlsheet.plan import Lookup, Plan, op_columns
+from nlsheet.planner import INTENT_PHRASES, SUPPORTED_INTENTS, Built, build
 from nlsheet.result import Clarification, ColumnUse, Option, Result, json_value
 from nlsheet.settings import Settings
 from nlsheet.workbook.base import Workbook, open_workbook
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 __all__ = ["Book", "Nlsheet"]
 
 _MAX_COMMAND = 2000
+_STATED_INTENT = re.compile(r"^\s*([A-Za-z_]+)\s*:\s*(\S.*)$", re.S)
 _VALUE_SCAN_ROWS = 20_000  # sheets this small are also searched for named values
 
 
@@ -81,16 +83,25 @@ class Nlsheet:
     def ask(self, book: Book, command: str, sheet: str | None = None) -> Result:
         """Answer a command about a book; see :meth:`Book.ask`."""
         text = _check_command(command)
+        # 'sum: sales in the north' states the intent (what a clarification's option runs).
+        stated = _STATED_INTENT.match(text)
+        intent = None
+        if stated is not None and stated.group(1).lower() in SUPPORTED_INTENTS:
+            intent, text = stated.group(1).lower(), stated.group(2)
         table, sheet_note = self._pick_table(book.workbook, text, sheet)
-        interp = interpret(text, table, self.model, self.settings)
+        interp = interpret(text, table, self.model, self.settings, intent)
         notes = [*([sheet_note] if sheet_note else []), *table.notes]
         asker = book.ask
-        question = self._intent_question(interp)
+        question = None if intent is not None else self._intent_question(interp)
         if question is not None:
             return self._clarify(interp, table, question, notes, asker)
         built = build(interp, table)
         if isinstance(built, Clarification):
             return self._clarify(interp, table, built, notes, asker)
+        if intent is None and isinstance(built.plan.op, Lookup):
+            rows = _lookup_rows(built.plan.op, table, interp.text)
+            if rows is not None:
+                return self._clarify(interp, table, rows, notes, asker)
         return self._answer(interp, table, built, notes, asker)
 
     def _intent_question(self, interp: Interpretation) -> Clarification | None:
@@ -131,7 +142,7 @@ class Nlsheet:
         options = []
         for intent in intents:
             phrase = INTENT_PHRASES.get(intent, intent + " of {}").format(subject)
-            options.append(Option(phrase, phrase))
+            options.append(Option(phrase, f"{intent}: {interp.text}"))
         labels = [f"the {o.label}" for o in options]
         said = ", ".join(labels[:-1]) + f" or {labels[-1]}" if len(labels) > 1 else labels[0]
         return Clarification(f"Did you mean {said}?", tuple(options))
@@ -322,6 +333,28 @@ def _sheet_score(text: str, table: Table, model: NluModel) -> float:
     if table.n_rows <= _VALUE_SCAN_ROWS and link_values(text, table):
         score += 0.3
     return score
+
+
+def _lookup_rows(op: Lookup, table: Table, text: str) -> Clarification | None:
+    """When several rows match a lookup and hold different values, ask whether the first (as
+    XLOOKUP gives it), the total or the average is meant, rather than pick one silently."""
+    values = table.values(op.target).series[pandas_exec.row_mask(op.where, table)].dropna()
+    distinct = {str(v) for v in values}
+    if len(distinct) <= 1:
+        return None
+    options = [Option(f"the first {op.target} (as XLOOKUP gives it)", f"lookup: {text}")]
+    if table.column(op.target).kind is ColumnKind.NUMBER:
+        options += [
+            Option(f"the total of {op.target}", f"sum: {text}"),
+            Option(f"the average of {op.target}", f"average: {text}"),
+        ]
+    else:
+        options.append(Option(f"all the values of {op.target}", f"unique_values: {text}"))
+    return Clarification(
+        f"{len(values)} rows match, with {len(distinct)} different values of {op.target}. "
+        "Which do you want: " + ", ".join(o.label for o in options) + "?",
+        tuple(options),
+    )
 
 
 def _cell_notes(table: Table, name: str) -> list[str]:

@@ -80,3 +80,32 @@ def test_answered_result_cannot_choose() -> None:
     result = nlsheet.open(SAMPLES / "sales.xlsx").ask("total units")
     with pytest.raises(ValueError, match="does not ask"):
         result.choose(0)
+
+
+def test_choosing_an_option_keeps_the_conditions() -> None:
+    book = nlsheet.open(SAMPLES / "sales.xlsx")
+    unclear = book.ask("what is the average for West")
+    assert unclear.needs_clarification
+    chosen = unclear.choose("average of Sales")
+    frame = pd.read_excel(SAMPLES / "sales.xlsx", engine="openpyxl")
+    west = frame[frame["Region"] == "West"]["Sales"]
+    assert chosen.value == pytest.approx(west.mean())
+    assert chosen.formula == '=AVERAGEIFS(Sales!$G$2:$G$201,Sales!$B$2:$B$201,"West")'
+
+
+def test_a_stated_intent_skips_the_classifier() -> None:
+    book = nlsheet.open(SAMPLES / "sales.xlsx")
+    frame = pd.read_excel(SAMPLES / "sales.xlsx", engine="openpyxl")
+    north = frame[frame["Region"] == "North"]["Sales"]
+    stated = book.ask("median: sales in the north")
+    assert stated.intent == "median"
+    assert stated.confidence == 1.0
+    assert stated.value == pytest.approx(north.median())
+    # A word before a colon that is no intent is part of the command: here a lookup that
+    # matches many rows, which nlsheet asks about instead of showing the first silently.
+    plain = book.ask("note: sales in the north")
+    assert plain.needs_clarification
+    assert "rows match" in plain.clarification.question  # type: ignore[union-attr]
+    total = plain.choose(1)
+    assert total.intent == "sum"
+    assert total.value == pytest.approx(north.sum())

@@ -366,7 +366,13 @@ def _rank(
     return ranked, frame
 
 
-def interpret(text: str, table: Table, model: NluModel, settings: Settings) -> Interpretation:
+def interpret(
+    text: str,
+    table: Table,
+    model: NluModel,
+    settings: Settings,
+    intent: str | None = None,
+) -> Interpretation:
     """Interpret a command against a table.
 
     Args:
@@ -374,6 +380,8 @@ def interpret(text: str, table: Table, model: NluModel, settings: Settings) -> I
         table: The table the command is about.
         model: The trained classifier and its command vocabulary.
         settings: Thresholds.
+        intent: The intent, when the user stated it ('sum: sales in the north'); the
+            classifier is then not asked.
     """
     words = _read_words(text, table, model, settings)
     chosen = words.chosen
@@ -386,7 +394,10 @@ def interpret(text: str, table: Table, model: NluModel, settings: Settings) -> I
         ((str(c), float(p)) for c, p in zip(model.classifier.classes, probabilities, strict=True)),
         key=lambda cp: -cp[1],
     )
-    ranked, frame = _rank(ranked, text, masked, words, table, settings)
+    if intent is not None:
+        ranked, frame = [(intent, 1.0)], words.frame(text, table, intent)
+    else:
+        ranked, frame = _rank(ranked, text, masked, words, table, settings)
     covered = [(m.start, m.end) for m in chosen] + value_spans
     covered += [(d.start, d.end) for d in words.dates] + frame.explained
     # Words of the headers themselves (also inside brackets: 'Size ( s base pair )') name

@@ -95,7 +95,7 @@ def plan_aggregate(ctx: Context) -> Op | Clarification:
         else:
             choices = _choices(func, table)
             if len(choices) != 1:
-                return _no_column(func, choices, table)
+                return _no_column(func, choices, table, interp.text)
             ctx.use(ColumnMatch(choices[0], "", 0, 0, 1.0, "implied"))
             ctx.notes.append(f"no column named; used the only one that fits, {choices[0].name}")
             measure = Measure(choices[0].name)
@@ -132,7 +132,7 @@ def _choices(func: AggFunc, table: Table) -> list[Column]:
     return choices
 
 
-def _no_column(func: AggFunc, choices: list[Column], table: Table) -> Clarification:
+def _no_column(func: AggFunc, choices: list[Column], table: Table, text: str) -> Clarification:
     if not choices:
         raise ColumnTypeError(
             f"the {func.value} needs a column of numbers, and {table.header_ref} has none",
@@ -140,7 +140,13 @@ def _no_column(func: AggFunc, choices: list[Column], table: Table) -> Clarificat
             found="only text columns",
             where=table.header_ref,
         )
-    return ask_which_column(AGG_PHRASES[func], choices, "No column was named.", table)
+    return ask_which_column(
+        AGG_PHRASES[func],
+        choices,
+        "No column was named.",
+        table,
+        lambda target: f"{text.rstrip(' ?.!')} of {target}",
+    )
 
 
 # Question words that name the kind of column they ask for: (pattern, header words, dates?).

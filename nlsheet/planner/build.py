@@ -8,7 +8,7 @@ from collections.abc import Callable
 from rapidfuzz import process
 
 from nlsheet.errors import NotUnderstoodError, UnknownColumnError
-from nlsheet.nlu.context import letters_outside
+from nlsheet.nlu.context import letters_outside, overlaps
 from nlsheet.nlu.interpret import Interpretation
 from nlsheet.plan import AggFunc, Op, Plan
 from nlsheet.planner.aggregates import plan_aggregate, plan_most_frequent
@@ -38,10 +38,17 @@ def build(interp: Interpretation, table: Table) -> Built | Clarification:
     ctx = Context(interp, table)
     _check_outside_letters(interp, table)
     if interp.ambiguous:
-        best = interp.columns[0] if interp.columns else interp.ambiguous[0]
+        rival = interp.ambiguous[0]
+        best = next((m for m in interp.columns if overlaps(m, rival)), rival)
         rivals = [best.column, *(m.column for m in interp.ambiguous if m.column != best.column)]
-        phrase = INTENT_PHRASES.get(interp.intent, interp.intent)
-        return ask_which_column(phrase, rivals, f"'{best.words}' fits more than one column.", table)
+        phrase = INTENT_PHRASES.get(interp.intent, interp.intent + " of {}")
+        text = interp.text
+
+        def command_for(target: str) -> str:
+            return text[: best.start] + target + text[best.end :]
+
+        why = f"'{best.words}' fits more than one column."
+        return ask_which_column(phrase, rivals, why, table, command_for)
     _refuse_unexplained(ctx)
     builder = _BUILDERS.get(interp.intent)
     if builder is None:

@@ -3,6 +3,7 @@ and the checks that a column fits an operation."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from nlsheet.errors import ColumnTypeError, NotUnderstoodError
@@ -20,6 +21,7 @@ __all__ = [
     "Context",
     "ask_which_column",
     "check_kind",
+    "column_target",
     "numeric_columns",
     "where_note",
 ]
@@ -100,15 +102,36 @@ def numeric_columns(table: Table) -> list[Column]:
     return [c for c in table.columns if c.kind is ColumnKind.NUMBER and not c.is_id]
 
 
-def ask_which_column(phrase: str, choices: list[Column], why: str, table: Table) -> Clarification:
+def column_target(column: Column, table: Table) -> str:
+    """How a command names a column unambiguously: its header, or its letter when another
+    header has the same words ('Sales' and 'Sales (2)')."""
+    words = header_words(column.name)
+    twins = [c for c in table.columns if c is not column and header_words(c.name) == words]
+    return f"column {column.letter}" if twins else column.name
+
+
+def ask_which_column(
+    phrase: str,
+    choices: list[Column],
+    why: str,
+    table: Table,
+    command_for: Callable[[str], str],
+) -> Clarification:
+    """Ask which column is meant; each option's command is the user's own command with the
+    column named unambiguously, so choosing it keeps every condition of the question.
+
+    Args:
+        phrase: How the operation reads, '{}' standing for the column ('total of {}').
+        choices: The columns to offer.
+        why: The first sentence of the question.
+        table: The table (to tell twins apart).
+        command_for: The command to run for a column, given how to name it.
+    """
     options = []
     for column in choices:
-        words = header_words(column.name)
-        twins = [c for c in table.columns if c is not column and header_words(c.name) == words]
-        # A command by name would meet the same ambiguity again; the letter cannot.
-        target = f"column {column.letter}" if twins else column.name
-        label = phrase.format(column.name) + (f" (column {column.letter})" if twins else "")
-        options.append(Option(label, phrase.format(target)))
+        target = column_target(column, table)
+        label = phrase.format(column.name) + (f" ({target})" if target != column.name else "")
+        options.append(Option(label, command_for(target)))
     return Clarification(
         question=f"{why} Which column do you want the {phrase.format('…').replace(' …', '')}: "
         + ", ".join(c.name for c in choices)
