@@ -25,6 +25,13 @@ SAMPLES = ROOT / "sample_workbooks"
 CASES = Path(__file__).resolve().parent / "cases"
 
 
+# The keys every `nlsheet ask --json` object has (the command-line contract).
+CONTRACT_KEYS = frozenset(
+    {"value", "formula", "intent", "route", "confidence", "columns", "changes"}
+    | {"clarification", "error"}
+)
+
+
 def load_cases(name: str) -> list[dict[str, Any]]:
     """The cases of one tests/cases/*.yaml file."""
     data = yaml.safe_load((CASES / name).read_text(encoding="utf-8"))

@@ -4,21 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from conftest import SAMPLES
+from conftest import CONTRACT_KEYS, SAMPLES
 
 import nlsheet
 
-CONTRACT = {
-    "value",
-    "formula",
-    "intent",
-    "route",
-    "confidence",
-    "columns",
-    "changes",
-    "clarification",
-    "error",
-}
+CONTRACT = CONTRACT_KEYS
 
 
 @pytest.fixture(scope="module")

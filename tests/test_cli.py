@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import CONTRACT_KEYS
 from helpers_books import SAMPLES, file_state, read_column
 
 from nlsheet.cli import main
@@ -25,17 +26,7 @@ SALES = SAMPLES / "sales.xlsx"
 # sales.xlsx (README): sheet Sales, header A1:G1, data rows 2..201; Units E, Price F, Sales G.
 SALES_TOTAL = 112399.81
 NUMERIC = {"Units": "E", "Price": "F", "Sales": "G"}
-KEYS = {
-    "value",
-    "formula",
-    "intent",
-    "route",
-    "confidence",
-    "columns",
-    "changes",
-    "clarification",
-    "error",
-}
+KEYS = CONTRACT_KEYS
 
 
 def sales_column(letter: str) -> list[float]:

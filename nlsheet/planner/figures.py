@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.slots import DateSlot
 from nlsheet.plan import Cmp, Correlation, Growth, Op, Ratio, Share, Trend, Where
 from nlsheet.planner.context import Context
@@ -56,10 +57,16 @@ def _date_column(ctx: Context) -> Column:
     return dates[0]
 
 
-def plan_trend(ctx: Context) -> Op:
+def _measures(ctx: Context, what: str) -> list[ColumnMatch]:
+    """The free mentions of numeric, non-identifier columns; refused when there is none."""
     numeric = [m for m in ctx.free() if m.column.kind is ColumnKind.NUMBER and not m.column.is_id]
     if not numeric:
-        raise ctx.refuse("could not tell which numbers to fit a trend to", "a numeric column")
+        raise ctx.refuse(f"could not tell which numbers {what}", "a numeric column")
+    return numeric
+
+
+def plan_trend(ctx: Context) -> Op:
+    numeric = _measures(ctx, "to fit a trend to")
     y = ctx.use(numeric[0])
     assert y is not None
     where = ctx.frame.where
@@ -88,10 +95,7 @@ def plan_trend(ctx: Context) -> Op:
 
 
 def plan_growth(ctx: Context) -> Op:
-    numeric = [m for m in ctx.free() if m.column.kind is ColumnKind.NUMBER and not m.column.is_id]
-    if not numeric:
-        raise ctx.refuse("could not tell which numbers grow", "a numeric column")
-    measure = ctx.use(numeric[0])
+    measure = ctx.use(_measures(ctx, "grow")[0])
     assert measure is not None
     date = _date_column(ctx)
     text = ctx.interp.text.lower()
