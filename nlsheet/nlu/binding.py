@@ -164,11 +164,8 @@ def column_for(
 
 
 def numeric_holders(table: Table, slot: NumberSlot) -> list[Column]:
-    return [
-        c
-        for c in table.columns
-        if c.kind is ColumnKind.NUMBER and (table.values(c.name).series == slot.value).any()
-    ]
+    """The numeric columns with a cell equal to the number."""
+    return [c for c in table.columns if c.kind is ColumnKind.NUMBER and holds(table, c, slot)]
 
 
 def holds(table: Table, column: Column, slot: NumberSlot) -> bool:
@@ -176,10 +173,7 @@ def holds(table: Table, column: Column, slot: NumberSlot) -> bool:
     if column.kind is ColumnKind.NUMBER:
         return bool((table.values(column.name).series == slot.value).any())
     if column.kind is ColumnKind.TEXT:
-        return (
-            value_words(slot.text) in table.value_index()
-            and column.name in table.value_index()[value_words(slot.text)]
-        )
+        return column.name in table.value_index().get(value_words(slot.text), ())
     return False
 
 
