@@ -14,28 +14,38 @@ import dataclasses
 import os
 import re
 import threading
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from nlsheet.backends import edits as edits_backend
 from nlsheet.backends import formula as formula_backend
 from nlsheet.backends import pandas_exec
 from nlsheet.backends.formula import Formula
+from nlsheet.changes import change_to_dict
 from nlsheet.errors import (
     EmptyCommandError,
     InputError,
     NoTableError,
     NotUnderstoodError,
+    UnknownColumnError,
     UnsupportedOperationError,
 )
 from nlsheet.nlu.context import ColumnMatch, find_letter_refs, match_columns
+from nlsheet.nlu.feedback import Correction, Corrections, check_intent
 from nlsheet.nlu.interpret import Interpretation, interpret
 from nlsheet.nlu.model import OUT_OF_SCOPE, NluModel
 from nlsheet.nlu.values import link_values
 from nlsheet.plan import Lookup, Plan, op_columns
 from nlsheet.planner import INTENT_PHRASES, SUPPORTED_INTENTS, Built, build
+from nlsheet.planner.build import check_letters
+from nlsheet.planner.edits import EDIT_INTENTS, build_change
 from nlsheet.result import Clarification, ColumnUse, Option, Result, json_value
 from nlsheet.settings import Settings
 from nlsheet.workbook.base import Workbook, open_workbook
+from nlsheet.workbook.editor import EditSession, check_destination
+from nlsheet.workbook.editor import undo as undo_edit
 from nlsheet.workbook.table import ColumnKind, Table
 from nlsheet.workbook.writer import write_formula
 
@@ -70,6 +80,12 @@ class Nlsheet:
                     self._model = NluModel.load(self.settings)
         return self._model
 
+    def reload(self) -> NluModel:
+        """Load (or train) the model afresh: after new corrections or tuned parameters."""
+        with self._lock:
+            self._model = NluModel.load(self.settings)
+            return self._model
+
     def open(self, source: str | os.PathLike[str] | pd.DataFrame | Workbook) -> Book:
         """Open a workbook (path or DataFrame) for questions.
 
@@ -80,29 +96,211 @@ class Nlsheet:
         """
         return Book(open_workbook(source), self)
 
-    def ask(self, book: Book, command: str, sheet: str | None = None) -> Result:
+    def ask(
+        self,
+        book: Book,
+        command: str,
+        sheet: str | None = None,
+        edit: EditTarget | None = None,
+    ) -> Result:
         """Answer a command about a book; see :meth:`Book.ask`."""
         text = _check_command(command)
         # 'sum: sales in the north' states the intent (what a clarification's option runs).
         stated = _STATED_INTENT.match(text)
         intent = None
-        if stated is not None and stated.group(1).lower() in SUPPORTED_INTENTS:
+        if stated is not None and stated.group(1).lower() in SUPPORTED_INTENTS | EDIT_INTENTS:
             intent, text = stated.group(1).lower(), stated.group(2)
         table, sheet_note = self._pick_table(book.workbook, text, sheet)
+        pieces = split_steps(text)
+        if len(pieces) > 1 or intent in EDIT_INTENTS:
+            edited = self._edit(book, table, pieces, edit)
+            if edited is not None:
+                return edited
+        check_letters(text, table)
         interp = interpret(text, table, self.model, self.settings, intent)
+        if interp.intent in EDIT_INTENTS and intent is None:
+            edited = self._edit(book, table, [command], edit)
+            if edited is not None:
+                return edited
         notes = [*([sheet_note] if sheet_note else []), *table.notes]
-        asker = book.ask
         question = None if intent is not None else self._intent_question(interp)
         if question is not None:
-            return self._clarify(interp, table, question, notes, asker)
+            return self._clarify(interp, table, question, notes, book)
         built = build(interp, table)
         if isinstance(built, Clarification):
-            return self._clarify(interp, table, built, notes, asker)
+            return self._clarify(interp, table, built, notes, book)
         if intent is None and isinstance(built.plan.op, Lookup):
             rows = _lookup_rows(built.plan.op, table, interp.text)
             if rows is not None:
-                return self._clarify(interp, table, rows, notes, asker)
-        return self._answer(interp, table, built, notes, asker)
+                return self._clarify(interp, table, rows, notes, book)
+        return self._answer(interp, table, built, notes, book)
+
+    def _edit(
+        self, book: Book, table: Table, pieces: list[str], target: EditTarget | None
+    ) -> Result | None:
+        """Understand and apply each step of a command that changes the workbook, in order,
+        to one in-memory copy; then write it (or not, for a dry run). Each step is read
+        against the table as the steps before it left it. None when the first step is a
+        question, not a change."""
+        target = target or EditTarget()
+        path = getattr(book.workbook, "path", None)
+        source = Path(path) if path is not None else None
+        out = Path(target.save) if target.save is not None else None
+        check_destination(source, out, target.in_place, self.settings.data_dir)
+        described: list[dict[str, Any]] = []
+        used: list[ColumnUse] = []
+        check_letters(" ".join(pieces), table)
+        session: EditSession | None = None
+        sheet = table.sheet
+        for n, typed in enumerate(pieces, 1):
+            stated = _STATED_INTENT.match(typed)
+            intent, piece = None, typed
+            if stated is not None and stated.group(1).lower() in EDIT_INTENTS:
+                intent, piece = stated.group(1).lower(), stated.group(2)
+            current = session.table(sheet) if session is not None else table
+            interp = interpret(piece, current, self.model, self.settings, intent)
+            if interp.intent not in EDIT_INTENTS:
+                if len(pieces) > 1 and interp.intent != OUT_OF_SCOPE and n == 1:
+                    return None  # a question that happens to contain 'and'
+                raise NotUnderstoodError(
+                    f"step {n} {piece!r} does not read as a change to the workbook (best guess "
+                    f"{interp.intent}); a command with several steps may only change things",
+                    expected="sort, filter, format, highlight, add column, chart, pivot ...",
+                    found=piece,
+                    where=f"step {n}",
+                )
+            if intent is None and not self.settings.accepts(
+                interp.intent, interp.confidence, interp.alternatives
+            ):
+                question = self._intent_question(interp)
+                if question is not None:
+                    return self._step_question(book, current, pieces, n, interp, question)
+            change = build_change(interp, current)
+            if session is None:
+                session = EditSession(source, [table])
+            session.apply(change, sheet, edits_backend.apply)
+            used.extend(_use(m) for m in interp.columns if _use(m) not in used)
+            described.append(
+                {
+                    "step": n,
+                    "command": piece,
+                    "intent": interp.intent,
+                    "confidence": round(interp.confidence, 4),
+                    "does": change.describe(),
+                    "change": change_to_dict(change),
+                }
+            )
+        assert session is not None  # pieces is never empty
+        outcome = session.finish(
+            out=out,
+            in_place=target.in_place,
+            data_dir=self.settings.data_dir,
+            command=" ; ".join(pieces),
+        )
+        first = described[0]
+        return Result(
+            command=" ; ".join(pieces),
+            value="; ".join(d["does"] for d in described),
+            intent=first["intent"] if len(described) == 1 else "steps",
+            confidence=min(d["confidence"] for d in described),
+            columns=tuple(used),
+            sheet=sheet,
+            changes=tuple(outcome.changes),
+            notes=tuple([*outcome.notes, *table.notes]),
+            steps=tuple(described),
+            _book=book,
+        )
+
+    def _step_question(
+        self,
+        book: Book,
+        table: Table,
+        pieces: list[str],
+        n: int,
+        interp: Interpretation,
+        question: Clarification,
+    ) -> Result:
+        """Ask about one unclear step; each option is the whole command with that step's
+        intent stated, so choosing it runs every step."""
+        options = []
+        for option in question.options:
+            chosen = [*pieces]
+            chosen[n - 1] = option.command
+            options.append(Option(option.label, " ; ".join(chosen)))
+        prefix = f"Step {n} ({pieces[n - 1]!r}): " if len(pieces) > 1 else ""
+        clarification = Clarification(prefix + question.question, tuple(options))
+        return self._clarify(interp, table, clarification, [], book)
+
+    def learn(
+        self,
+        command: str,
+        intent: str,
+        columns: Mapping[str, str] | None = None,
+        book: Book | None = None,
+        sheet: str | None = None,
+    ) -> Correction:
+        """Store a correction ("COMMAND meant INTENT, WORD meant HEADER") and retrain.
+
+        With a book, the command's header and value words are found in it and masked in the
+        stored example, as the classifier reads commands; without one, only the words named in
+        ``columns`` are. The retrained model is cached, so other processes use it too.
+
+        Raises:
+            DatasetError: For an unknown intent (with the closest ones).
+            UnknownColumnError: If a header of ``columns`` is not in the book's table.
+            InputError: If a word of ``columns`` is not in the command, or there is no data
+                folder to keep corrections in.
+        """
+        text = _check_command(command)
+        check_intent(intent, self.model.intents)
+        columns = dict(columns or {})
+        spans: list[tuple[int, int, str]] = []
+        for word in columns:
+            found = re.search(r"(?<!\w)" + re.escape(word.casefold()) + r"(?!\w)", text.casefold())
+            if found is None:
+                raise InputError(
+                    f"the word {word!r} is not in the command {text!r}",
+                    expected="a word of the command",
+                    found=word,
+                    where="--column",
+                )
+            spans.append((found.start(), found.end(), "column"))
+        if book is not None:
+            table, _ = self._pick_table(book.workbook, text, sheet)
+            for header in columns.values():
+                _check_header(table, header)
+            interp = interpret(text, table, self.model, self.settings, intent)
+            spans += [(m.start, m.end, "column") for m in interp.columns]
+            spans += [(v.start, v.end, "value") for v in interp.values]
+        path = self.settings.corrections_path
+        if path is None:
+            raise InputError(
+                "there is no data folder to keep corrections in",
+                expected="Settings.data_dir or $NLSHEET_DATA_DIR",
+                found="none",
+                where="Settings.data_dir",
+            )
+        correction = Corrections(path).add(annotate(text, spans), intent, columns)
+        self.reload()
+        return correction
+
+    def forget(self, number: int | None = None) -> Correction:
+        """Undo a correction (the latest when ``number`` is None) and retrain.
+
+        Raises:
+            InputError: If there is no such correction.
+        """
+        path = self.settings.corrections_path
+        if path is None:
+            raise InputError(
+                "there is no data folder, so there are no corrections",
+                expected="Settings.data_dir",
+                found="none",
+                where="Settings.data_dir",
+            )
+        removed = Corrections(path).remove(number)
+        self.reload()
+        return removed
 
     def _intent_question(self, interp: Interpretation) -> Clarification | None:
         settings = self.settings
@@ -115,17 +313,10 @@ class Nlsheet:
                 where=interp.text,
                 candidates=["average of <column>", "total <column>", "how many rows"],
             )
+        if settings.accepts(interp.intent, interp.confidence, interp.alternatives):
+            return None
         in_scope = [(i, p) for i, p in interp.alternatives if i != OUT_OF_SCOPE]
         close = [(i, p) for i, p in in_scope if interp.confidence - p <= settings.clarify_margin]
-        clear_winner = interp.margin >= settings.clear_margin and (
-            interp.confidence >= settings.min_confidence - settings.clear_margin / 2
-        )
-        if (
-            interp.intent != OUT_OF_SCOPE
-            and not close
-            and (interp.confidence >= settings.min_confidence or clear_winner)
-        ):
-            return None
         if interp.confidence < settings.min_confidence and interp.columns and not close:
             close = in_scope[:2]  # a column was named but not what to do with it: ask
         if not close or (interp.intent == OUT_OF_SCOPE and not interp.columns):
@@ -178,7 +369,7 @@ class Nlsheet:
         table: Table,
         question: Clarification,
         notes: list[str],
-        asker: Callable[[str, str | None], Result],
+        book: Book,
     ) -> Result:
         return Result(
             command=interp.text,
@@ -190,7 +381,7 @@ class Nlsheet:
             notes=tuple(notes),
             alternatives=interp.alternatives,
             candidates=tuple(_use(m) for m in interp.candidates),
-            _asker=asker,
+            _book=book,
         )
 
     def _answer(
@@ -199,7 +390,7 @@ class Nlsheet:
         table: Table,
         built: Built,
         notes: list[str],
-        asker: Callable[[str, str | None], Result],
+        book: Book,
     ) -> Result:
         plan = built.plan
         answer = pandas_exec.execute(plan, table)
@@ -227,7 +418,7 @@ class Nlsheet:
             notes=tuple(dict.fromkeys(notes)),
             alternatives=interp.alternatives,
             candidates=tuple(_use(m) for m in interp.candidates),
-            _asker=asker,
+            _book=book,
         )
 
 
@@ -286,12 +477,26 @@ class Book:
         change = write_formula(path, out, result.sheet, cell, formula)
         return dataclasses.replace(result, changes=(*result.changes, change))
 
-    def ask(self, command: str, sheet: str | None = None) -> Result:
-        """Answer a command.
+    def ask(
+        self,
+        command: str,
+        sheet: str | None = None,
+        *,
+        save: str | os.PathLike[str] | None = None,
+        in_place: bool = False,
+    ) -> Result:
+        """Answer a question, or make a change ("sort by date, highlight sales over 1000").
+
+        A change is applied to a copy saved as ``save``, or to the file itself with
+        ``in_place`` (atomically, with a backup for :meth:`undo`); with neither it is a dry
+        run: ``changes`` says what would change and nothing is written. A command of several
+        steps is applied all or nothing.
 
         Args:
             command: What the user typed ("average of sales").
             sheet: The sheet to use; by default the one whose headers fit the command best.
+            save: Where to save a changed copy (.xlsx).
+            in_place: Change the workbook file itself.
 
         Returns:
             The answer, or a Result whose ``clarification`` asks the user to choose.
@@ -299,8 +504,104 @@ class Book:
         Raises:
             InputError: Bad input (empty command, unknown sheet or column, text column ...).
             NotUnderstoodError: The command was not understood well enough to answer.
+
+        Example:
+            >>> book.ask("sort by sales descending", save="sorted.xlsx").changes
         """
-        return self.engine.ask(self, command, sheet)
+        target = EditTarget(save, in_place) if save is not None or in_place else None
+        return self.engine.ask(self, command, sheet, target)
+
+    def undo(self, *, force: bool = False) -> dict[str, Any]:
+        """Restore the workbook file as it was before the last in-place change.
+
+        Raises:
+            InputError: If there is nothing to undo or the file changed since.
+        """
+        path = getattr(self.workbook, "path", None)
+        if path is None:
+            raise InputError(
+                "only a workbook file can be restored",
+                expected="a workbook file",
+                found=self.workbook.source,
+                where=self.workbook.source,
+            )
+        return undo_edit(Path(path), self.engine.settings.data_dir, force=force)
+
+    def correct(
+        self,
+        command: str,
+        intent: str,
+        columns: Mapping[str, str] | None = None,
+        sheet: str | None = None,
+    ) -> Result:
+        """Teach nlsheet what a command means (stored, retrained) and answer it again.
+
+        Example:
+            >>> book.correct("how are we doing on sales", "sum").value
+        """
+        self.engine.learn(command, intent, columns, self, sheet)
+        return self.ask(command, sheet)
+
+
+_EDIT_VERB = (
+    r"(?:sort|order|arrange|alphabeti[sz]e|highlight|colou?r|shade|mark|flag|add|insert|create|"
+    r"make|put|copy|move|format|bold|fill|freeze|fit|autofit|widen|rename|remove|delete|"
+    r"dedupe|de-dupe|filter|show|hide|chart|plot|graph|draw|pivot|summari[sz]e|build|apply|"
+    r"turn|set|give|[a-z_]+:)"
+)
+_STEP_BREAK = re.compile(
+    r"\s*;\s*|\s*,\s*(?:and\s+)?(?:then\s+)?(?=" + _EDIT_VERB + r"\b)"
+    r"|\s+(?:and\s+)?then\s+(?=" + _EDIT_VERB + r"\b)|\s+and\s+(?=" + _EDIT_VERB + r"\b)",
+    re.I,
+)
+
+
+def split_steps(command: str) -> list[str]:
+    """Split "sort by date, highlight sales over 1000 and add a total row" into its steps.
+
+    A step starts at ';', or after ',', 'then' or 'and' followed by a verb that changes things
+    ('highlight', 'add', 'sort' ...); "sort by region then by sales" stays one step.
+    """
+    pieces = [p.strip(" ,.") for p in _STEP_BREAK.split(command)]
+    return [p for p in pieces if p]
+
+
+@dataclass(frozen=True)
+class EditTarget:
+    """Where a change goes: ``save`` (a new file), ``in_place``, or neither (a dry run)."""
+
+    save: str | os.PathLike[str] | None = None
+    in_place: bool = False
+
+
+def _check_header(table: Table, header: str) -> None:
+    names = [c.name for c in table.columns]
+    if any(n.casefold() == header.casefold() for n in names):
+        return
+    from rapidfuzz import process
+
+    raise UnknownColumnError(
+        f"there is no header {header!r} in {table.header_ref}; the headers are " + ", ".join(names),
+        expected="a header of the table",
+        found=header,
+        where=table.header_ref,
+        candidates=[m[0] for m in process.extract(header, names, limit=3)],
+    )
+
+
+def annotate(text: str, spans: list[tuple[int, int, str]]) -> str:
+    """``text`` with spans marked as ``[words](slot)`` (overlapping spans: the first wins)."""
+    kept: list[tuple[int, int, str]] = []
+    for start, end, slot in spans:
+        if all(end <= s or start >= e for s, e, _ in kept):
+            kept.append((start, end, slot))
+    out: list[str] = []
+    last = 0
+    for start, end, slot in sorted(kept):
+        out.append(text[last:start] + f"[{text[start:end]}]({slot})")
+        last = end
+    out.append(text[last:])
+    return "".join(out)
 
 
 def _check_command(command: str) -> str:
@@ -327,7 +628,7 @@ def _sheet_score(text: str, table: Table, model: NluModel) -> float:
     """How well a sheet fits a command: its best header match, plus a bonus when cell values
     of the sheet are named ('C007' is a customer of the Customers sheet)."""
     letters = find_letter_refs(text, table)
-    matches = match_columns(text, table, model.command_words)
+    matches = match_columns(text, table, model.command_words, aliases=model.aliases)
     best = max((m.score for m in [*letters, *matches]), default=0.0)
     score = best if best >= 0.6 else 0.0
     if table.n_rows <= _VALUE_SCAN_ROWS and link_values(text, table):

@@ -16,8 +16,9 @@ Every error nlsheet raises on purpose derives from :class:`NlsheetError`::
     │   ├── NoMatchError (LookupError)           no row passes a lookup's conditions
     │   └── ColumnTypeError (TypeError)          text column given to a numeric aggregate
     ├── NotUnderstoodError                       command not understood -> CLI exit code 4
-    └── UnsupportedOperationError (NotImplementedError)
-                                                 a backend cannot express an op (e.g. no formula)
+    ├── UnsupportedOperationError (NotImplementedError)
+    │                                            a backend cannot express an op (e.g. no formula)
+    └── MissingExtraError (ImportError)          an optional dependency is missing -> exit 2
 
 Each error carries, besides its message, the attributes ``expected`` (what nlsheet wanted),
 ``found`` (what it got), ``where`` (a cell such as ``Sales!B1``, a file, or the words of the
@@ -42,6 +43,7 @@ __all__ = [
     "EmptyCommandError",
     "EncryptedWorkbookError",
     "InputError",
+    "MissingExtraError",
     "NlsheetError",
     "NoMatchError",
     "NoTableError",
@@ -153,3 +155,9 @@ class UnsupportedOperationError(NlsheetError, NotImplementedError):
     """A backend cannot express an operation (for example as an Excel formula)."""
 
     exit_code = 4
+
+
+class MissingExtraError(NlsheetError, ImportError):
+    """An optional dependency is not installed (the message names the extra to install)."""
+
+    exit_code = 2

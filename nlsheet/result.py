@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from nlsheet.plan import Plan
 
@@ -93,6 +93,20 @@ def json_value(value: object) -> Value:
     return str(value)
 
 
+class _Asks(Protocol):
+    """What a result needs of its book: asking again, and learning a correction."""
+
+    def ask(self, command: str, sheet: str | None = None) -> Result: ...
+
+    def correct(
+        self,
+        command: str,
+        intent: str,
+        columns: Mapping[str, str] | None = None,
+        sheet: str | None = None,
+    ) -> Result: ...
+
+
 @dataclass(frozen=True)
 class Result:
     """An answer to one command.
@@ -115,6 +129,8 @@ class Result:
         notes: What nlsheet noticed and did (sheet chosen, totals row left out ...).
         alternatives: Other intents with their probabilities.
         candidates: Every column match considered, for :meth:`explain`.
+        steps: For a command that changes the workbook, its numbered steps: the words of each,
+            its intent and confidence, the change as data (``change``) and in words.
     """
 
     command: str
@@ -133,9 +149,8 @@ class Result:
     notes: tuple[str, ...] = ()
     alternatives: tuple[tuple[str, float], ...] = ()
     candidates: tuple[ColumnUse, ...] = ()
-    _asker: Callable[[str, str | None], Result] | None = field(
-        default=None, repr=False, compare=False
-    )
+    steps: tuple[dict[str, Any], ...] = ()
+    _book: _Asks | None = field(default=None, repr=False, compare=False)
 
     @property
     def needs_clarification(self) -> bool:
@@ -148,7 +163,7 @@ class Result:
         Raises:
             ValueError: If there is no clarification or no such option.
         """
-        if self.clarification is None or self._asker is None:
+        if self.clarification is None or self._book is None:
             raise ValueError("this result does not ask for a clarification")
         options = self.clarification.options
         if isinstance(option, int):
@@ -161,7 +176,29 @@ class Result:
                 labels = ", ".join(repr(o.label) for o in options)
                 raise ValueError(f"expected one of {labels}, got {option!r}")
             chosen = matches[0]
-        return self._asker(chosen.command, self.sheet)
+        return self._book.ask(chosen.command, self.sheet)
+
+    def correct(
+        self, intent: str | None = None, columns: Mapping[str, str] | None = None
+    ) -> Result:
+        """Teach nlsheet what this command meant, and answer it again.
+
+        The correction is stored in the user's corrections file (with paraphrases), the model
+        is retrained (well under a second), and the same command and close paraphrases are
+        understood this way from now on, in every process.
+
+        Args:
+            intent: The intent the command should have (e.g. ``"average"``); this result's own
+                intent when only columns are corrected.
+            columns: Words of the command and the header each means (``{"regoin": "Region"}``).
+
+        Raises:
+            ValueError: If this result is not bound to a workbook.
+            InputError: For an unknown intent or header.
+        """
+        if self._book is None:
+            raise ValueError("this result is not bound to a workbook")
+        return self._book.correct(self.command, intent or self.intent, columns, self.sheet)
 
     def to_dict(self) -> dict[str, Any]:
         """The CLI's JSON object (``error`` is always null here; errors are raised)."""
@@ -180,6 +217,7 @@ class Result:
             "sheet": self.sheet,
             "plan": self.plan.to_dict() if self.plan else None,
             "notes": list(self.notes),
+            "steps": list(self.steps),
         }
 
     def explain(self) -> str:

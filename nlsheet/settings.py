@@ -8,10 +8,11 @@ Example:
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["Settings", "default_cache_dir"]
+__all__ = ["Settings", "default_cache_dir", "default_data_dir"]
 
 
 def default_cache_dir() -> Path:
@@ -21,6 +22,16 @@ def default_cache_dir() -> Path:
         return Path(env)
     xdg = os.environ.get("XDG_CACHE_HOME")
     base = Path(xdg) if xdg else Path.home() / ".cache"
+    return base / "nlsheet"
+
+
+def default_data_dir() -> Path:
+    """``$NLSHEET_DATA_DIR``, else ``$XDG_DATA_HOME/nlsheet``, else ``~/.local/share/nlsheet``."""
+    env = os.environ.get("NLSHEET_DATA_DIR")
+    if env:
+        return Path(env)
+    xdg = os.environ.get("XDG_DATA_HOME")
+    base = Path(xdg) if xdg else Path.home() / ".local" / "share"
     return base / "nlsheet"
 
 
@@ -36,6 +47,8 @@ class Settings:
         column_accept: A word must match a header at least this well to be used.
         column_margin: Two headers matched within this margin of each other are ambiguous.
         cache_dir: Where the trained classifier is cached as JSON (None: no cache).
+        data_dir: Where the user's own data lives: corrections (``corrections.yaml``) and tuned
+            classifier parameters (``params.json``). None: no user data.
     """
 
     min_confidence: float = 0.55
@@ -44,12 +57,44 @@ class Settings:
     column_accept: float = 0.72
     column_margin: float = 0.03
     cache_dir: Path | None = field(default=None)
+    data_dir: Path | None = field(default=None)
 
     @classmethod
     def from_env(cls) -> Settings:
-        """Settings with the cache folder taken from the environment.
+        """Settings with the cache and data folders taken from the environment.
 
         ``NLSHEET_NO_CACHE=1`` turns the model cache off.
         """
         no_cache = os.environ.get("NLSHEET_NO_CACHE", "").strip() not in ("", "0")
-        return cls(cache_dir=None if no_cache else default_cache_dir())
+        return cls(cache_dir=None if no_cache else default_cache_dir(), data_dir=default_data_dir())
+
+    def accepts(
+        self, intent: str, confidence: float, alternatives: Sequence[tuple[str, float]]
+    ) -> bool:
+        """Whether an intent is sure enough to answer without asking.
+
+        It must not be out of scope, no other in-scope intent may be within
+        ``clarify_margin`` of it, and it must reach ``min_confidence`` -- or be a clear winner
+        (``clear_margin`` ahead of the next) no more than half that margin below it.
+        """
+        if intent == "out_of_scope":
+            return False
+        runner_up = alternatives[0][1] if alternatives else 0.0
+        if any(
+            i != "out_of_scope" and confidence - p <= self.clarify_margin for i, p in alternatives
+        ):
+            return False
+        clear_winner = confidence - runner_up >= self.clear_margin and (
+            confidence >= self.min_confidence - self.clear_margin / 2
+        )
+        return confidence >= self.min_confidence or clear_winner
+
+    @property
+    def corrections_path(self) -> Path | None:
+        """The user's corrections file (None when there is no data folder)."""
+        return None if self.data_dir is None else self.data_dir / "corrections.yaml"
+
+    @property
+    def params_path(self) -> Path | None:
+        """The tuned classifier parameters saved by ``nlsheet train --tune``."""
+        return None if self.data_dir is None else self.data_dir / "params.json"

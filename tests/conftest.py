@@ -84,9 +84,10 @@ def recalculate(path: Path, workdir: Path) -> Path:
 def _isolated_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Keep the trained model cache of the test run out of the user's home."""
+    """Keep the trained model cache and user data of the test run out of the user's home."""
     cache = tmp_path_factory.getbasetemp() / "nlsheet-cache"
     monkeypatch.setenv("NLSHEET_CACHE_DIR", str(cache))
+    monkeypatch.setenv("NLSHEET_DATA_DIR", str(tmp_path_factory.getbasetemp() / "nlsheet-data"))
 
 
 def values_match(expected: Any, got: Any, rel: float = 1e-9) -> bool:

@@ -14,7 +14,7 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -180,6 +180,7 @@ def match_columns(
     table: Table,
     command_words: Collection[str] = (),
     tokens: list[Token] | None = None,
+    aliases: Mapping[str, str] | None = None,
 ) -> list[ColumnMatch]:
     """Score every column against every span of the command; best match per column, best first.
 
@@ -189,6 +190,8 @@ def match_columns(
         command_words: Normalised words that usually belong to the command itself
             ('average', 'total'); a span made only of them scores lower.
         tokens: The command's tokens, if already computed.
+        aliases: Words the user taught nlsheet to read as a header (``{"regoin": "Region"}``);
+            they win over every other match of that column.
     """
     tokens = tokens if tokens is not None else tokenize(text)
     words = [t.norm for t in tokens]
@@ -200,7 +203,25 @@ def match_columns(
         current = best.get(column.name)
         if literal is not None and (current is None or literal.score > current.score):
             best[column.name] = literal
+    for match in _alias_matches(text, table, aliases or {}):
+        best[match.column.name] = match
     return sorted(best.values(), key=lambda m: (-m.score, m.column.position))
+
+
+def _alias_matches(text: str, table: Table, aliases: Mapping[str, str]) -> list[ColumnMatch]:
+    """Matches of words the user taught (feedback) to the headers they named."""
+    found: list[ColumnMatch] = []
+    folded = text.casefold()
+    for word, header in aliases.items():
+        column = next((c for c in table.columns if c.name.casefold() == header.casefold()), None)
+        hit = re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", folded) if column else None
+        if column is not None and hit is not None:
+            found.append(
+                ColumnMatch(
+                    column, text[hit.start() : hit.end()], hit.start(), hit.end(), 1.04, "synonym"
+                )
+            )
+    return found
 
 
 def _header_forms(name: str) -> list[tuple[list[str], str]]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -35,7 +36,9 @@ __all__ = [
     "DatasetError",
     "Example",
     "Slot",
+    "data_digest",
     "default_data_path",
+    "default_data_paths",
     "load_dataset",
     "parse_example",
 ]
@@ -67,6 +70,7 @@ class Example:
     text: str
     intent: str
     slots: tuple[Slot, ...] = ()
+    weight: float = 1.0
 
     @property
     def masked(self) -> str:
@@ -89,8 +93,23 @@ class Dataset:
 
 
 def default_data_path() -> Path:
-    """The training data shipped in the package."""
+    """The main training data file shipped in the package (questions)."""
     return Path(str(resources.files("nlsheet.nlu") / "data" / "intents.yaml"))
+
+
+def default_data_paths() -> tuple[Path, ...]:
+    """Every training data file shipped in the package: the questions first, then the others."""
+    main = default_data_path()
+    return (main, *sorted(p for p in main.parent.glob("*.yaml") if p != main))
+
+
+def data_digest(paths: Sequence[Path]) -> str:
+    """A hash of the training data files' names and contents."""
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def parse_example(raw: str, intent: str, where: str = "<text>") -> Example:
@@ -153,18 +172,45 @@ class _Lines:
         return next((n for n, line in enumerate(self._lines, 1) if needle in line), 0)
 
 
-def load_dataset(path: Path | None = None, extra: list[Example] | None = None) -> Dataset:
-    """Load and validate a training data file.
+def load_dataset(
+    path: Path | Sequence[Path] | None = None, extra: Sequence[Example] | None = None
+) -> Dataset:
+    """Load and validate training data files; an intent may take examples from several files.
 
     Args:
-        path: The YAML file; the packaged data by default.
+        path: A YAML file or several; the packaged data files by default.
         extra: More examples (user corrections) added after validation.
 
     Raises:
         DatasetError: With the file, the line and what is wrong.
     """
-    path = path or default_data_path()
-    source = path.read_text(encoding="utf-8")
+    paths = (
+        default_data_paths() if path is None else (path,) if isinstance(path, Path) else tuple(path)
+    )
+    examples: list[Example] = []
+    descriptions: dict[str, str] = {}
+    seen: dict[str, str] = {}
+    for one in paths:
+        _load_file(one, examples, descriptions, seen)
+    examples.extend(extra or [])
+    digest = hashlib.sha256(data_digest(paths).encode())
+    for example in extra or []:
+        digest.update(f"\n{example.intent}\t{example.masked}".encode())
+    return Dataset(tuple(examples), tuple(descriptions), descriptions, digest.hexdigest())
+
+
+def _load_file(
+    path: Path, examples: list[Example], descriptions: dict[str, str], seen: dict[str, str]
+) -> None:
+    try:
+        source = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DatasetError(
+            f"{path}: cannot read the training data ({exc.strerror or exc})",
+            expected="a readable YAML file",
+            found=str(exc),
+            where=str(path),
+        ) from exc
     try:
         data: Any = yaml.load(source, Loader=_LOADER)
     except yaml.YAMLError as exc:
@@ -192,9 +238,6 @@ def load_dataset(path: Path | None = None, extra: list[Example] | None = None) -
             found=repr(type(intents).__name__),
             where=str(path),
         )
-    examples: list[Example] = []
-    descriptions: dict[str, str] = {}
-    seen: dict[str, str] = {}
     lines = _Lines(source)
     for intent, body in intents.items():
         where = f"{path}:{lines.of(f'{intent}:')}"
@@ -205,7 +248,8 @@ def load_dataset(path: Path | None = None, extra: list[Example] | None = None) -
                 found=repr(body)[:80],
                 where=where,
             )
-        descriptions[str(intent)] = str(body.get("description", ""))
+        if body.get("description") or str(intent) not in descriptions:
+            descriptions[str(intent)] = str(body.get("description", ""))
         for raw in body["examples"]:
             line_where = f"{path}:{lines.of(str(raw))}"
             if not isinstance(raw, str):
@@ -227,8 +271,3 @@ def load_dataset(path: Path | None = None, extra: list[Example] | None = None) -
                 )
             seen[key] = str(intent)
             examples.append(example)
-    examples.extend(extra or [])
-    digest = hashlib.sha256(source.encode("utf-8"))
-    for example in extra or []:
-        digest.update(f"\n{example.intent}\t{example.masked}".encode())
-    return Dataset(tuple(examples), tuple(descriptions), descriptions, digest.hexdigest())

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import DamerauLevenshtein
 
+from nlsheet.changes import CHANGES
 from nlsheet.nlu.conditions import Frame, assemble
 from nlsheet.nlu.context import ColumnMatch, find_letter_refs, match_columns, overlaps
 from nlsheet.nlu.model import OUT_OF_SCOPE, NluModel
@@ -56,6 +57,15 @@ _AGGREGATE_CUE = re.compile(
     r"percent|percentage|share|fraction|proportion|ratio|top|bottom|earliest|latest|std|"
     r"deviation|variance|percentile|quartile|correlat\w*|trend|slope|forecast|growth|grow|"
     r"distinct|unique|different|list|longest|shortest|mode|common|frequent|often|spread)\b",
+    re.I,
+)
+# A question asks for information; it does not order a change ('what is the sum of Gold when
+# Total is greater than 2' is no highlight). Polite requests ('can you sort ...') are not this.
+_WH_QUESTION = re.compile(r"^\s*(what|which|who|whom|whose|when|where|why|how)\b", re.I)
+# Counting *different* values needs a word saying so (typos allowed: 'diffrent', 'unqiue').
+_DISTINCT = re.compile(
+    r"\b(dif+e?r\w*nt|distin\w*|un[iq]{2}\w*|separate|non-?duplicate\w*|non-?repeat\w*|"
+    r"individual|kinds?|types?|variet\w*|dedup\w*|nunique|cardinality|once)\b",
     re.I,
 )
 _WHO_WHICH = re.compile(r"\b(who|whom|whose|which)\b", re.I)
@@ -171,6 +181,11 @@ def _fits(intent: str, text: str, frame: Frame, table: Table, masked: str = "") 
     ``masked`` is the command with columns and values masked: words inside header names
     ('Total medals') ask for nothing.
     """
+    if intent in CHANGES:
+        return not _WH_QUESTION.match(text)
+    if intent == "median":
+        # '90th percentile of sales' names its percentile; only the 50th is the median.
+        return frame.percentile is None or abs(frame.percentile - 0.5) < 1e-9
     if intent == "lookup":
         return bool(frame.where) and not _aggregate_cue(masked or text)
     if intent in ("top_n", "bottom_n"):
@@ -185,7 +200,7 @@ def _fits(intent: str, text: str, frame: Frame, table: Table, masked: str = "") 
     if intent in ("ratio", "correlation"):
         return len(frame.free) >= 2
     if intent == "count_distinct":
-        return bool(_COUNTING.search(text))
+        return bool(_COUNTING.search(text)) and bool(_DISTINCT.search(text))
     if intent == "growth":
         return any(c.kind is ColumnKind.DATE for c in table.columns)
     return True
@@ -284,7 +299,7 @@ def _outside(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
 def _read_words(text: str, table: Table, model: NluModel, settings: Settings) -> _Words:
     tokens = tokenize(text)
     letters = find_letter_refs(text, table)
-    candidates = match_columns(text, table, model.command_words, tokens)
+    candidates = match_columns(text, table, model.command_words, tokens, model.aliases)
     named = [m for m in candidates if not any(overlaps(m, letter) for letter in letters)]
     opener = _IMPERATIVE.match(text)
     if opener is not None:

@@ -31,13 +31,14 @@ __all__ = [
     "CompiledModel",
     "char_wb_ngrams",
     "pack_array",
+    "probabilities",
     "unpack_array",
     "word_ngrams",
 ]
 
 MODEL_FORMAT = 2
 # Bump when the training code or its defaults change, so that cached models are retrained.
-MODEL_REVISION = 2
+MODEL_REVISION = 4
 
 TOKEN_PATTERN = r"(?u)\b\w+\b|[$%#]"
 _TOKENS = re.compile(TOKEN_PATTERN)
@@ -119,6 +120,7 @@ class CompiledModel:
     coef: NDArray[np.float64]
     intercept: NDArray[np.float64]
     blocks: tuple[_Block, ...]
+    link: str = "softmax"
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> CompiledModel:
@@ -146,6 +148,7 @@ class CompiledModel:
             coef,
             np.asarray(data["intercept"], dtype=np.float64),
             tuple(blocks),
+            str(data.get("link", "softmax")),
         )
 
     def features(self, text: str) -> NDArray[np.float64]:
@@ -159,8 +162,18 @@ class CompiledModel:
         """Class probabilities, one row per text, columns in ``classes`` order."""
         features = np.vstack([self.features(t) for t in texts])
         scores = features @ self.coef.T + self.intercept
-        if scores.shape[1] == 1:
-            scores = np.hstack([-scores, scores])
-        scores -= scores.max(axis=1, keepdims=True)
-        exp = np.exp(scores)
-        return np.asarray(exp / exp.sum(axis=1, keepdims=True), dtype=np.float64)
+        return probabilities(scores, self.link)
+
+
+def probabilities(scores: NDArray[np.float64], link: str) -> NDArray[np.float64]:
+    """Class probabilities from linear scores: the softmax of a multinomial model, or the
+    normalised sigmoids of one-vs-rest binary models (``link`` "ovr"), as scikit-learn does."""
+    if scores.shape[1] == 1:
+        scores = np.hstack([-scores, scores])
+    if link == "ovr":
+        positive = 1.0 / (1.0 + np.exp(-np.clip(scores, -500, 500)))
+        total = positive.sum(axis=1, keepdims=True)
+        return np.asarray(positive / np.where(total == 0, 1, total), dtype=np.float64)
+    scores = scores - scores.max(axis=1, keepdims=True)
+    exp = np.exp(scores)
+    return np.asarray(exp / exp.sum(axis=1, keepdims=True), dtype=np.float64)

@@ -1,9 +1,10 @@
 """The language model nlsheet answers with: a compiled intent classifier and its vocabulary.
 
-Training happens on first use (about half a second) and the result is cached as JSON in the
-cache folder, keyed by a hash of the training data, the parameters, the model revision and the
-scikit-learn and NumPy versions. A cached model loads in a few milliseconds without importing
-scikit-learn. No pickle is written or read.
+Training happens on first use (well under a second plus scikit-learn's import) and the result
+is cached as JSON in the cache folder, keyed by a hash of the training data (the packaged files
+and the user's corrections), the parameters (tuned ones from ``nlsheet train --tune`` when
+saved), the model revision and the scikit-learn and NumPy versions. A cached model loads in a
+few milliseconds without importing scikit-learn. No pickle is written or read.
 
 Example:
     >>> model = NluModel.load(Settings.from_env())
@@ -13,21 +14,26 @@ Example:
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
 import tempfile
-from dataclasses import dataclass
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from nlsheet.nlu.dataset import Dataset, default_data_path, load_dataset
+from nlsheet.changes import CHANGES
+from nlsheet.nlu.dataset import Dataset, data_digest, default_data_paths, load_dataset
+from nlsheet.nlu.feedback import Corrections, aliases_of, examples_of
 from nlsheet.nlu.linear import MODEL_FORMAT, MODEL_REVISION, CompiledModel
 from nlsheet.nlu.text import COLUMN_TOKEN, tokenize
 from nlsheet.settings import Settings
 
-__all__ = ["OUT_OF_SCOPE", "NluModel", "cache_key"]
+__all__ = ["OUT_OF_SCOPE", "NluModel", "cache_key", "load_params", "save_params"]
 
 OUT_OF_SCOPE = "out_of_scope"
 
@@ -74,6 +80,42 @@ def _write_cache(cache_dir: Path | None, key: str, data: dict[str, Any]) -> None
         pass  # an unwritable cache folder only means training again next time
 
 
+def load_params(settings: Settings) -> dict[str, Any]:
+    """The classifier parameters saved by ``nlsheet train --tune`` ({} when none are saved)."""
+    path = settings.params_path
+    if path is None:
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    params = data.get("params") if isinstance(data, dict) else None
+    return dict(params) if isinstance(params, dict) else {}
+
+
+def save_params(settings: Settings, params: Mapping[str, Any], score: float) -> Path:
+    """Save tuned classifier parameters (and their cross-validated score) for later training.
+
+    Raises:
+        InputError: If there is no data folder.
+    """
+    from nlsheet.errors import InputError
+
+    path = settings.params_path
+    if path is None:
+        raise InputError(
+            "there is no data folder to save the tuned parameters in",
+            expected="Settings.data_dir or $NLSHEET_DATA_DIR",
+            found="none",
+            where="Settings.data_dir",
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps({"params": dict(params), "macro_f1": score}, indent=2) + "\n")
+    os.replace(tmp, path)
+    return path
+
+
 @dataclass(frozen=True)
 class NluModel:
     """The compiled classifier and the words its training commands use outside column slots.
@@ -84,22 +126,37 @@ class NluModel:
             column mention made only of such words scores lower.
         intents: The intents it knows.
         data: The model's JSON form (what the cache holds).
+        aliases: Words the user said mean a header (from corrections): word -> header.
+        train_seconds: How long training took (None when loaded from the cache).
     """
 
     classifier: CompiledModel
     command_words: frozenset[str]
     intents: tuple[str, ...]
     data: dict[str, Any]
+    aliases: Mapping[str, str] = field(default_factory=dict)
+    train_seconds: float | None = None
 
     @classmethod
-    def train(cls, dataset: Dataset, params: dict[str, Any] | None = None) -> NluModel:
-        """Train on a dataset (imports scikit-learn)."""
-        from nlsheet.nlu.classifier import IntentClassifier, training_texts
+    def train(
+        cls,
+        dataset: Dataset,
+        params: dict[str, Any] | None = None,
+        warm_start: CompiledModel | None = None,
+    ) -> NluModel:
+        """Train on a dataset (imports scikit-learn), optionally starting from a model."""
+        from nlsheet.nlu.classifier import IntentClassifier, training_texts, training_weights
 
-        fitted = IntentClassifier(**(params or {})).fit(*training_texts(dataset))
+        started = time.perf_counter()
+        texts, labels = training_texts(dataset)
+        fitted = IntentClassifier(**(params or {})).fit(
+            texts, labels, training_weights(dataset), warm_start
+        )
         words: set[str] = set()
         for example in dataset.examples:
-            if example.intent != OUT_OF_SCOPE:
+            # Questions' own words ('average', 'total'); the words of changes ('new', 'extra',
+            # 'fill') are too often parts of header names ('New points', 'Extra points').
+            if example.intent != OUT_OF_SCOPE and example.intent not in CHANGES:
                 words.update(t.norm for t in tokenize(example.masked))
         words.discard(COLUMN_TOKEN)
         data = {
@@ -107,7 +164,8 @@ class NluModel:
             "command_words": sorted(words),
             "intents": list(dataset.intents),
         }
-        return cls.from_json(data)
+        model = cls.from_json(data)
+        return dataclasses.replace(model, train_seconds=time.perf_counter() - started)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> NluModel:
@@ -127,22 +185,39 @@ class NluModel:
     def load(
         cls,
         settings: Settings,
-        path: Path | None = None,
+        path: Path | Sequence[Path] | None = None,
         params: dict[str, Any] | None = None,
     ) -> NluModel:
-        """The model for a training data file (the packaged one by default), cached.
+        """The model for the training data (the packaged files by default) and the user's
+        corrections, trained with the given or saved parameters; cached.
 
         Raises:
-            DatasetError: If the training data is malformed.
+            DatasetError: If the training data or the corrections file is malformed.
         """
-        path = path or default_data_path()
-        key = cache_key(hashlib.sha256(path.read_bytes()).hexdigest(), params or {})
+        if path is None:
+            paths: Sequence[Path] = default_data_paths()
+        else:
+            paths = (path,) if isinstance(path, Path) else path
+        params = load_params(settings) if params is None else params
+        store = Corrections(settings.corrections_path) if settings.corrections_path else None
+        corrections = store.load() if store is not None else []
+        digest = data_digest(paths) + (store.digest() if corrections and store else "")
+        key = cache_key(digest, params)
+        aliases = aliases_of(corrections)
         cached = _read_cache(settings.cache_dir, key)
         if cached is not None:
             try:
-                return cls.from_json(cached)
+                return dataclasses.replace(cls.from_json(cached), aliases=aliases)
             except (KeyError, TypeError, ValueError):
                 pass  # a damaged or foreign cache file: train afresh and overwrite it
-        model = cls.train(load_dataset(path), params)
+        dataset = load_dataset(paths, extra=examples_of(corrections))
+        base = _read_cache(settings.cache_dir, cache_key(data_digest(paths), params))
+        warm = None
+        if corrections and base is not None:
+            try:
+                warm = CompiledModel.from_json(base["model"])
+            except (KeyError, TypeError, ValueError):
+                warm = None
+        model = cls.train(dataset, params, warm)
         _write_cache(settings.cache_dir, key, model.data)
-        return model
+        return dataclasses.replace(model, aliases=aliases)

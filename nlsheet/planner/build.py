@@ -24,7 +24,7 @@ from nlsheet.planner.rows import plan_longest, plan_lookup, plan_top, plan_uniqu
 from nlsheet.result import Clarification
 from nlsheet.workbook.table import Table
 
-__all__ = ["SUPPORTED_INTENTS", "build"]
+__all__ = ["SUPPORTED_INTENTS", "build", "check_letters"]
 
 
 def build(interp: Interpretation, table: Table) -> Built | Clarification:
@@ -36,7 +36,7 @@ def build(interp: Interpretation, table: Table) -> Built | Clarification:
         NotUnderstoodError: If the command cannot be answered faithfully.
     """
     ctx = Context(interp, table)
-    _check_outside_letters(interp, table)
+    check_letters(interp.text, table)
     if interp.ambiguous:
         rival = interp.ambiguous[0]
         best = next((m for m in interp.columns if overlaps(m, rival)), rival)
@@ -69,8 +69,13 @@ def build(interp: Interpretation, table: Table) -> Built | Clarification:
     return Built(Plan(table.sheet, op), tuple(ctx.used), tuple(ctx.notes), ctx.intent)
 
 
-def _check_outside_letters(interp: Interpretation, table: Table) -> None:
-    outside = letters_outside(interp.text, table)
+def check_letters(text: str, table: Table) -> None:
+    """Refuse a column letter outside the table ('sum column Z' on a table A:G).
+
+    Raises:
+        UnknownColumnError: With the table's columns as candidates.
+    """
+    outside = letters_outside(text, table)
     if outside:
         first, last = table.columns[0].letter, table.columns[-1].letter
         raise UnknownColumnError(

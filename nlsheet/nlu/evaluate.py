@@ -1,0 +1,415 @@
+"""Measuring understanding: held-out and cross-validated scores, confusions, thresholds, cases.
+
+- :func:`evaluate` trains on one dataset and scores another (or a stratified split of one):
+  accuracy, macro-F1, per-intent precision/recall/F1, the confusion matrix, training time and
+  prediction time, and how many answers the clarification thresholds accept and how many of
+  those are right.
+- :func:`cross_validate` gives stratified k-fold macro-F1.
+- :func:`tune_thresholds` picks the ``min_confidence``/``clarify_margin`` that answer the most
+  commands while keeping accepted answers at least ``target`` correct.
+- :func:`run_cases` asks every command of case files (``tests/cases/*.yaml``) end to end.
+- :func:`tune` runs GridSearchCV (stratified 5-fold, macro-F1) over the classifier's parameters.
+
+Example:
+    >>> report = evaluate(load_dataset(), test_size=0.2)
+    >>> round(report.macro_f1, 2)
+    0.95
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from nlsheet.nlu.dataset import Dataset
+from nlsheet.nlu.model import OUT_OF_SCOPE, NluModel
+from nlsheet.settings import Settings
+
+__all__ = [
+    "DEFAULT_GRID",
+    "CaseReport",
+    "Report",
+    "Thresholds",
+    "cross_validate",
+    "evaluate",
+    "plot_confusion",
+    "run_cases",
+    "split",
+    "tune",
+    "tune_thresholds",
+]
+
+DEFAULT_GRID: dict[str, list[Any]] = {
+    "C": [3.0, 10.0, 30.0],
+    "word_ngram_range": [(1, 1), (1, 2)],
+    "char_ngram_range": [(2, 4), (2, 5)],
+    "class_weight": [None, "balanced"],
+}
+
+
+@dataclass(frozen=True)
+class IntentScore:
+    """Precision, recall, F1 and support of one intent."""
+
+    precision: float
+    recall: float
+    f1: float
+    support: int
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Clarification thresholds and what they do on a set of commands.
+
+    Attributes:
+        min_confidence: See :class:`~nlsheet.settings.Settings`.
+        clarify_margin: See :class:`~nlsheet.settings.Settings`.
+        accepted: Share of in-scope commands answered without asking.
+        precision: Share of answered commands whose intent was right (out-of-scope commands
+            that were answered count as wrong).
+    """
+
+    min_confidence: float
+    clarify_margin: float
+    accepted: float
+    precision: float
+
+
+@dataclass(frozen=True)
+class Report:
+    """Scores of a model on labelled commands it was not trained on."""
+
+    accuracy: float
+    macro_f1: float
+    intents: dict[str, IntentScore]
+    labels: list[str]
+    confusion: list[list[int]]
+    n_train: int
+    n_test: int
+    train_seconds: float
+    predict_ms: float
+    thresholds: Thresholds
+    errors: list[tuple[str, str, str]] = field(default_factory=list)
+    folds: list[float] = field(default_factory=list)
+
+    @property
+    def out_of_scope_recall(self) -> float | None:
+        """Recall of the out_of_scope class (None when the test set has none)."""
+        score = self.intents.get(OUT_OF_SCOPE)
+        return score.recall if score is not None and score.support else None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "accuracy": self.accuracy,
+            "macro_f1": self.macro_f1,
+            "out_of_scope_recall": self.out_of_scope_recall,
+            "n_train": self.n_train,
+            "n_test": self.n_test,
+            "train_seconds": self.train_seconds,
+            "predict_ms": self.predict_ms,
+            "thresholds": self.thresholds.__dict__,
+            "folds": self.folds,
+            "intents": {k: v.__dict__ for k, v in self.intents.items()},
+            "labels": self.labels,
+            "confusion": self.confusion,
+            "errors": [{"intent": t, "predicted": p, "text": x} for t, p, x in self.errors],
+        }
+
+
+def split(dataset: Dataset, test_size: float = 0.2, seed: int = 0) -> tuple[Dataset, Dataset]:
+    """A stratified split into training and test datasets."""
+    from sklearn.model_selection import train_test_split
+
+    indices = np.arange(len(dataset.examples))
+    labels = [e.intent for e in dataset.examples]
+    train_idx, test_idx = train_test_split(
+        indices, test_size=test_size, stratify=labels, random_state=seed
+    )
+
+    def part(idx: Sequence[int], name: str) -> Dataset:
+        return Dataset(
+            tuple(dataset.examples[i] for i in sorted(idx)),
+            dataset.intents,
+            dataset.descriptions,
+            f"{dataset.digest}:{name}{test_size}:{seed}",
+        )
+
+    return part(train_idx, "train"), part(test_idx, "test")
+
+
+def evaluate(
+    train: Dataset,
+    test: Dataset | None = None,
+    *,
+    params: Mapping[str, Any] | None = None,
+    settings: Settings | None = None,
+    test_size: float = 0.2,
+    seed: int = 0,
+) -> Report:
+    """Train on ``train`` and score ``test`` (a stratified split of ``train`` when None)."""
+    from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
+
+    if test is None:
+        train, test = split(train, test_size, seed)
+    model = NluModel.train(train, dict(params or {}))
+    texts = [e.masked for e in test.examples]
+    truth = [e.intent for e in test.examples]
+    started = time.perf_counter()
+    probabilities = model.classifier.predict_proba(texts)
+    predict_ms = (time.perf_counter() - started) * 1000 / max(len(texts), 1)
+    classes = [str(c) for c in model.classifier.classes]
+    predicted = [classes[i] for i in np.argmax(probabilities, axis=1)]
+    labels = sorted(set(truth) | set(predicted))
+    precision, recall, f1, support = precision_recall_fscore_support(
+        truth, predicted, labels=labels, zero_division=0
+    )
+    present = [i for i, label in enumerate(labels) if label in set(truth)]
+    matrix = confusion_matrix(truth, predicted, labels=labels)
+    thresholds = _accepted(probabilities, classes, truth, settings or Settings())
+    return Report(
+        accuracy=float(np.mean([t == p for t, p in zip(truth, predicted, strict=True)])),
+        macro_f1=float(np.mean([f1[i] for i in present])),
+        intents={
+            label: IntentScore(float(precision[i]), float(recall[i]), float(f1[i]), int(support[i]))
+            for i, label in enumerate(labels)
+        },
+        labels=labels,
+        confusion=matrix.tolist(),
+        n_train=len(train.examples),
+        n_test=len(texts),
+        train_seconds=model.train_seconds or 0.0,
+        predict_ms=predict_ms,
+        thresholds=thresholds,
+        errors=[
+            (t, p, e.text)
+            for t, p, e in zip(truth, predicted, test.examples, strict=True)
+            if t != p
+        ],
+    )
+
+
+def _decisions(
+    probabilities: Any, classes: Sequence[str], settings: Settings
+) -> tuple[list[str], list[bool]]:
+    predicted: list[str] = []
+    answered: list[bool] = []
+    for row in probabilities:
+        order = np.argsort(-row)
+        ranked = [(classes[i], float(row[i])) for i in order[:4]]
+        predicted.append(ranked[0][0])
+        answered.append(settings.accepts(ranked[0][0], ranked[0][1], ranked[1:]))
+    return predicted, answered
+
+
+def _accepted(
+    probabilities: Any, classes: Sequence[str], truth: Sequence[str], settings: Settings
+) -> Thresholds:
+    predicted, answered = _decisions(probabilities, classes, settings)
+    in_scope = sum(t != OUT_OF_SCOPE for t in truth)
+    taken = [t == p for t, p, a in zip(truth, predicted, answered, strict=True) if a]
+    return Thresholds(
+        settings.min_confidence,
+        settings.clarify_margin,
+        len(taken) / in_scope if in_scope else 0.0,
+        sum(taken) / len(taken) if taken else 1.0,
+    )
+
+
+def tune_thresholds(
+    train: Dataset,
+    heldout: Dataset,
+    *,
+    target: float = 0.97,
+    params: Mapping[str, Any] | None = None,
+    settings: Settings | None = None,
+) -> Thresholds:
+    """The thresholds answering the most held-out commands with accepted precision >= target.
+
+    Searches ``min_confidence`` 0.30..0.90 and ``clarify_margin`` 0..0.40; when nothing
+    reaches the target, the most precise setting is returned.
+    """
+    base = settings or Settings()
+    model = NluModel.train(train, dict(params or {}))
+    texts = [e.masked for e in heldout.examples]
+    truth = [e.intent for e in heldout.examples]
+    probabilities = model.classifier.predict_proba(texts)
+    classes = [str(c) for c in model.classifier.classes]
+    best: Thresholds | None = None
+    fallback: Thresholds | None = None
+    for confidence in np.arange(0.30, 0.901, 0.05):
+        for margin in np.arange(0.0, 0.401, 0.02):
+            candidate = replace(
+                base,
+                min_confidence=round(float(confidence), 2),
+                clarify_margin=round(float(margin), 2),
+            )
+            scored = _accepted(probabilities, classes, truth, candidate)
+            if scored.precision >= target and (best is None or scored.accepted > best.accepted):
+                best = scored
+            if fallback is None or scored.precision > fallback.precision:
+                fallback = scored
+    chosen = best or fallback
+    assert chosen is not None  # the grid is not empty
+    return chosen
+
+
+def cross_validate(
+    dataset: Dataset, folds: int = 5, params: Mapping[str, Any] | None = None, seed: int = 0
+) -> list[float]:
+    """Stratified k-fold macro-F1 scores of the classifier on a dataset."""
+    from sklearn.model_selection import StratifiedKFold, cross_val_score
+
+    from nlsheet.nlu.classifier import IntentClassifier, training_texts
+
+    texts, labels = training_texts(dataset)
+    scores = cross_val_score(
+        IntentClassifier(**dict(params or {})),
+        texts,
+        labels,
+        cv=StratifiedKFold(folds, shuffle=True, random_state=seed),
+        scoring="f1_macro",
+    )
+    return [float(s) for s in scores]
+
+
+def tune(
+    dataset: Dataset, grid: Mapping[str, Sequence[Any]] | None = None, folds: int = 5
+) -> tuple[dict[str, Any], float]:
+    """GridSearchCV (stratified ``folds``-fold, macro-F1) over the classifier's parameters.
+
+    Returns:
+        The best parameters (JSON-ready: tuples as lists) and their mean macro-F1.
+    """
+    from sklearn.model_selection import GridSearchCV, StratifiedKFold
+
+    from nlsheet.nlu.classifier import IntentClassifier, training_texts
+
+    texts, labels = training_texts(dataset)
+    search = GridSearchCV(
+        IntentClassifier(),
+        {k: list(v) for k, v in (grid or DEFAULT_GRID).items()},
+        scoring="f1_macro",
+        cv=StratifiedKFold(folds, shuffle=True, random_state=0),
+        n_jobs=1,
+    )
+    search.fit(texts, labels)
+    best = {k: list(v) if isinstance(v, tuple) else v for k, v in search.best_params_.items()}
+    return best, float(search.best_score_)
+
+
+@dataclass(frozen=True)
+class CaseReport:
+    """End-to-end results of case files: passed, total and what failed."""
+
+    passed: int
+    total: int
+    failures: list[dict[str, Any]]
+
+    @property
+    def rate(self) -> float:
+        """Share passed."""
+        return self.passed / self.total if self.total else 0.0
+
+
+def _same(expected: Any, got: Any) -> bool:
+    if isinstance(expected, bool) or isinstance(got, bool):
+        return bool(expected == got)
+    if isinstance(expected, (int, float)) and isinstance(got, (int, float)):
+        return math.isclose(expected, got, rel_tol=1e-9, abs_tol=1e-9)
+    if isinstance(expected, dict) and isinstance(got, dict):
+        return expected.keys() == got.keys() and all(_same(v, got[k]) for k, v in expected.items())
+    if isinstance(expected, list) and isinstance(got, list):
+        return len(expected) == len(got) and all(
+            _same(e, g) for e, g in zip(expected, got, strict=True)
+        )
+    return bool(expected == got)
+
+
+def run_cases(
+    cases: Sequence[Mapping[str, Any]],
+    books: Path,
+    ask: Callable[[Path, str, str | None], Any],
+) -> CaseReport:
+    """Ask every case (``book``, ``command``, ``sheet``, ``expect: {intent, value}``) and
+    count those answered with the expected intent and value.
+
+    Args:
+        cases: The cases.
+        books: The folder their ``book`` names are relative to.
+        ask: Answers (book path, command, sheet) with a Result; errors count as failures.
+    """
+    from nlsheet.errors import NlsheetError
+
+    failures: list[dict[str, Any]] = []
+    for case in cases:
+        expect = case.get("expect", {})
+        got: dict[str, Any]
+        try:
+            result = ask(books / str(case["book"]), str(case["command"]), case.get("sheet"))
+            got = {"intent": result.intent, "value": result.value}
+            ok = (
+                result.clarification is None
+                and result.intent == expect.get("intent")
+                and _same(expect.get("value"), result.value)
+            )
+            if result.clarification is not None:
+                got["clarification"] = result.clarification.question
+        except NlsheetError as exc:
+            ok, got = False, {"error": exc.message}
+        if not ok:
+            failures.append({"id": case.get("id"), "command": case["command"], "got": got})
+    return CaseReport(len(cases) - len(failures), len(cases), failures)
+
+
+def plot_confusion(report: Report, path: Path) -> None:
+    """Write the confusion matrix as a heatmap PNG (needs the ``plot`` extra: matplotlib).
+
+    Raises:
+        MissingExtraError: If matplotlib is not installed.
+    """
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError as exc:
+        from nlsheet.errors import MissingExtraError
+
+        raise MissingExtraError(
+            "--plot needs matplotlib; install it with: pip install 'nlsheet[plot]'",
+            expected="matplotlib",
+            found="not installed",
+            where="--plot",
+        ) from exc
+    labels = report.labels
+    matrix = np.asarray(report.confusion, dtype=float)
+    rows = matrix.sum(axis=1, keepdims=True)
+    share = np.divide(matrix, rows, out=np.zeros_like(matrix), where=rows > 0)
+    size = max(6.0, 0.32 * len(labels) + 2)
+    fig, ax = plt.subplots(figsize=(size, size))
+    ax.imshow(share, cmap="Blues", vmin=0, vmax=1)
+    ax.set_xticks(range(len(labels)), labels, rotation=90, fontsize=7)
+    ax.set_yticks(range(len(labels)), labels, fontsize=7)
+    ax.set_xlabel("predicted intent")
+    ax.set_ylabel("true intent")
+    ax.set_title(f"nlsheet intents: accuracy {report.accuracy:.3f}, macro-F1 {report.macro_f1:.3f}")
+    for i, j in zip(*np.nonzero(matrix), strict=True):
+        ax.text(
+            j,
+            i,
+            str(int(matrix[i, j])),
+            ha="center",
+            va="center",
+            fontsize=6,
+            color="white" if share[i, j] > 0.5 else "black",
+        )
+    fig.tight_layout()
+    fig.savefig(path, format="png", dpi=120)
+    plt.close(fig)
