@@ -88,6 +88,11 @@ def _add_learning_commands(sub: Any) -> None:
     ev.add_argument("--plot", metavar="PNG", help="write the confusion matrix as a heatmap")
     ev.add_argument("--json", action="store_true", help="print one JSON object")
     ev.add_argument("--errors", type=int, default=15, help="how many misclassified to show")
+    ev.add_argument(
+        "--book",
+        help="also check commands refilled with this workbook's own headers (end to end)",
+    )
+    ev.add_argument("--sheet", help="the sheet of --book")
 
     tr = sub.add_parser("train", help="train the intent classifier (and tune it)")
     tr.add_argument(

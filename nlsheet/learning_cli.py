@@ -18,7 +18,7 @@ from nlsheet.engine import Nlsheet
 from nlsheet.errors import InputError
 from nlsheet.nlu.dataset import default_data_paths, load_dataset
 from nlsheet.nlu.evaluate import (
-    CaseReport,
+    PassRate,
     Report,
     cross_validate,
     evaluate,
@@ -26,6 +26,7 @@ from nlsheet.nlu.evaluate import (
     run_cases,
     tune,
     tune_thresholds,
+    with_book_headers,
 )
 from nlsheet.nlu.feedback import Corrections
 from nlsheet.nlu.model import NluModel, load_params, save_params
@@ -150,6 +151,27 @@ def run_eval(args: argparse.Namespace, engine: Nlsheet, out: TextIO) -> int:
         }
         lines += ["", f"end to end: {cases.passed}/{cases.total} cases pass ({cases.rate:.1%})"]
         lines += [f"  {f['id']}: {f['command']!r} -> {f['got']}" for f in cases.failures[:10]]
+    if args.book:
+        table = engine.open(args.book).table(args.sheet)
+        refilled = with_book_headers(
+            list((heldout or training).examples), table, engine.model, engine.settings
+        )
+        data["book"] = {
+            "passed": refilled.passed,
+            "total": refilled.total,
+            "rate": refilled.rate,
+            "failures": refilled.failures,
+        }
+        lines += [
+            "",
+            f"with the headers of {args.book} ({table.sheet}): {refilled.passed}/"
+            f"{refilled.total} commands understood ({refilled.rate:.1%})",
+        ]
+        lines += [
+            f"  {f['command']!r}: {f['intent']} read as {f['understood']}"
+            + (f", missing {', '.join(f['missing'])}" if f["missing"] else "")
+            for f in refilled.failures[: args.errors]
+        ]
     if args.plot:
         plot_confusion(report, Path(args.plot))
         lines.append(f"confusion matrix heatmap written to {args.plot}")
@@ -160,7 +182,7 @@ def run_eval(args: argparse.Namespace, engine: Nlsheet, out: TextIO) -> int:
     return 0
 
 
-def _run_case_files(paths: list[Path], books: str | None, engine: Nlsheet) -> CaseReport:
+def _run_case_files(paths: list[Path], books: str | None, engine: Nlsheet) -> PassRate:
     opened: dict[Path, Any] = {}
 
     def ask(book: Path, command: str, sheet: str | None) -> Any:
@@ -183,7 +205,7 @@ def _run_case_files(paths: list[Path], books: str | None, engine: Nlsheet) -> Ca
         report = run_cases(cases, folder, ask)
         passed, total = passed + report.passed, total + report.total
         failures += report.failures
-    return CaseReport(passed, total, failures)
+    return PassRate(passed, total, failures)
 
 
 def _books_beside(path: Path) -> Path:
@@ -254,7 +276,7 @@ def _grid(text: str | None) -> dict[str, list[Any]] | None:
             found=text,
             where="--grid",
         ) from exc
-    known = {"C", "word_ngram_range", "char_ngram_range", "class_weight", "min_df", "tol"}
+    known = {"C", "word_ngram_range", "char_ngram_range", "class_weight", "min_df", "tol", "solver"}
     if (
         not isinstance(grid, dict)
         or not grid

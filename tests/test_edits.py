@@ -943,3 +943,27 @@ def test_cli_save_to_a_csv_name_is_refused(sales_copy: Path, tmp_path: Path) -> 
     assert ".xlsx" in stderr
     assert not out.exists()
     assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("tokens", "row", "expected"),
+    [
+        (["[Units]", "*", "[Price]"], {"Units": 400.0, "Price": 200.0}, 80000.0),
+        (["[Sales]", "-", "[Cost]", "*", "2"], {"Sales": 10.0, "Cost": 3.0}, 4.0),
+        (["(", "[Sales]", "-", "[Cost]", ")", "*", "2"], {"Sales": 10.0, "Cost": 3.0}, 14.0),
+        (["[Amount]", "*", "(", "1", "+", "20%", ")"], {"Amount": 100.0}, 120.0),
+        (["-", "[Amount]", "+", "2"], {"Amount": 3.0}, -1.0),
+        (["2", "^", "3", "^", "2"], {}, 64.0),  # left-associative, as in Excel
+        (["-", "2", "^", "2"], {}, 4.0),  # a sign binds tighter than ^, as in Excel
+        (["[A]", "/", "[B]"], {"A": 1.0, "B": 0.0}, None),  # #DIV/0!
+        (["[A]", "^", "[B]"], {"A": 400.0, "B": 2000.0}, None),  # #NUM!
+        (["[A]", "+", "[B]"], {"A": 1.0, "B": "n/a"}, None),  # #VALUE!
+    ],
+)
+def test_evaluate_computed_column(
+    tokens: list[str], row: dict[str, Any], expected: float | None
+) -> None:
+    from nlsheet.backends.edits import evaluate
+
+    got = evaluate(tokens, row.get)
+    assert got == (pytest.approx(expected) if expected is not None else None)

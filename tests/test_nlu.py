@@ -127,10 +127,10 @@ def test_ngrams_match_scikit_learn(fitted, text: str) -> None:  # type: ignore[n
 
 def test_heldout_accuracy_floor(fitted) -> None:  # type: ignore[no-untyped-def]
     """Held-out utterances written with other templates and headers than the training data."""
-    heldout = load_dataset(HELDOUT)
+    heldout = load_dataset([HELDOUT, HELDOUT.with_name("heldout_edits.yaml")])
     gold = [e.intent for e in heldout.examples]
     predicted = fitted.predict([e.masked for e in heldout.examples]).tolist()
-    assert f1_score(gold, predicted, average="macro") >= 0.85
+    assert f1_score(gold, predicted, average="macro") >= 0.94
     oos = [p for g, p in zip(gold, predicted, strict=True) if g == "out_of_scope"]
     assert sum(p == "out_of_scope" for p in oos) / len(oos) >= 0.95
 

@@ -14,6 +14,7 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import re
 from collections.abc import Callable, Sequence
 from copy import copy
@@ -109,6 +110,17 @@ def _col(table: Table, name: str) -> Column:
 # --- computed values --------------------------------------------------------------------------
 
 _PRECEDENCE = {"+": 1, "-": 1, "*": 2, "/": 2, "^": 3}
+_ARITHMETIC: dict[str, Callable[[float, float], float]] = {
+    "+": operator.add,
+    "-": operator.sub,
+    "*": operator.mul,
+    "/": operator.truediv,
+    "^": operator.pow,
+}
+
+
+def _rank(operator_token: str) -> int:
+    return 4 if operator_token == "neg" else _PRECEDENCE[operator_token]
 
 
 def evaluate(tokens: Sequence[str], value_of: Callable[[str], Any]) -> float | None:
@@ -119,44 +131,44 @@ def evaluate(tokens: Sequence[str], value_of: Callable[[str], Any]) -> float | N
         >>> evaluate(["[Units]", "*", "[Price]"], {"Units": 3, "Price": 2.5}.get)
         7.5
     """
+    # Shunting-yard with Excel's rules: every binary operator is left-associative
+    # (=2^3^2 is 64) and a sign binds tighter than ^ (=-2^2 is 4).
     output: list[str] = []
     stack: list[str] = []
-    previous: str | None = None
+    operand_next = True  # at the start, after an operator, '(' or a sign
     for token in tokens:
-        if token in _PRECEDENCE and (
-            previous is None or previous in _PRECEDENCE or previous == "("
-        ):
-            output.append("0")  # unary minus or plus: 0 - x
-        if token in _PRECEDENCE:
-            while (
-                stack
-                and stack[-1] in _PRECEDENCE
-                and (
-                    _PRECEDENCE[stack[-1]] > _PRECEDENCE[token]
-                    or (_PRECEDENCE[stack[-1]] == _PRECEDENCE[token] and token != "^")
-                )
-            ):
+        if token in ("-", "+") and operand_next:
+            if token == "-":
+                stack.append("neg")
+        elif token in _PRECEDENCE:
+            while stack and stack[-1] != "(" and _rank(stack[-1]) >= _PRECEDENCE[token]:
                 output.append(stack.pop())
             stack.append(token)
+            operand_next = True
         elif token == "(":
             stack.append(token)
+            operand_next = True
         elif token == ")":
             while stack and stack[-1] != "(":
                 output.append(stack.pop())
             stack.pop()
+            operand_next = False
         else:
             output.append(token)
-        previous = token
+            operand_next = False
     output.extend(reversed(stack))
     values: list[float] = []
     for token in output:
-        if token in _PRECEDENCE:
+        if token == "neg":
+            values.append(-values.pop())
+        elif token in _PRECEDENCE:
             b, a = values.pop(), values.pop()
             if token == "/" and b == 0:
                 return None
-            values.append(
-                {"+": a + b, "-": a - b, "*": a * b, "/": a / b if b else 0.0, "^": a**b}[token]
-            )
+            try:
+                values.append(_ARITHMETIC[token](a, b))
+            except (OverflowError, ZeroDivisionError, ValueError):
+                return None  # Excel shows #NUM! or #DIV/0!; the grid keeps no value
         elif token.startswith("["):
             cell = value_of(token[1:-1])
             if isinstance(cell, bool) or not isinstance(cell, (int, float)):

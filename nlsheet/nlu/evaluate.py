@@ -9,6 +9,8 @@
   commands while keeping accepted answers at least ``target`` correct.
 - :func:`run_cases` asks every command of case files (``tests/cases/*.yaml``) end to end.
 - :func:`tune` runs GridSearchCV (stratified 5-fold, macro-F1) over the classifier's parameters.
+- :func:`with_book_headers` refills labelled commands with one workbook's headers and checks
+  they are still understood (``nlsheet eval --book``).
 
 Example:
     >>> report = evaluate(load_dataset(), test_size=0.2)
@@ -27,13 +29,14 @@ from typing import Any
 
 import numpy as np
 
-from nlsheet.nlu.dataset import Dataset
+from nlsheet.nlu.dataset import Dataset, Example
 from nlsheet.nlu.model import OUT_OF_SCOPE, NluModel
 from nlsheet.settings import Settings
+from nlsheet.workbook.table import Table
 
 __all__ = [
     "DEFAULT_GRID",
-    "CaseReport",
+    "PassRate",
     "Report",
     "Thresholds",
     "cross_validate",
@@ -43,6 +46,7 @@ __all__ = [
     "split",
     "tune",
     "tune_thresholds",
+    "with_book_headers",
 ]
 
 DEFAULT_GRID: dict[str, list[Any]] = {
@@ -50,6 +54,7 @@ DEFAULT_GRID: dict[str, list[Any]] = {
     "word_ngram_range": [(1, 1), (1, 2)],
     "char_ngram_range": [(2, 4), (2, 5)],
     "class_weight": [None, "balanced"],
+    "solver": ["sgd", "lbfgs"],
 }
 
 
@@ -304,9 +309,55 @@ def tune(
     return best, float(search.best_score_)
 
 
+def with_book_headers(
+    examples: Sequence[Example],
+    table: Table,
+    model: NluModel,
+    settings: Settings,
+    limit: int = 300,
+) -> PassRate:
+    """Refill the column slots of labelled commands with a table's own headers
+    (:func:`nlsheet.nlu.augment.with_headers`) and check, end to end through context
+    inference and the classifier, that each reads as its intent with those headers found.
+
+    Intents that change the workbook and out-of-scope commands are left out; at most ``limit``
+    commands are tried (a seeded sample).
+    """
+    from nlsheet.changes import CHANGES
+    from nlsheet.nlu.augment import with_headers
+    from nlsheet.nlu.interpret import interpret
+
+    headers = [c.name for c in table.columns]
+    failures: list[dict[str, Any]] = []
+    total = 0
+    for n, example in enumerate(examples):
+        if example.intent in CHANGES or example.intent == OUT_OF_SCOPE:
+            continue
+        made = with_headers(example, headers, seed=n)
+        if made is None:
+            continue
+        total += 1
+        wanted = {made.text[s.start : s.end] for s in made.slots if s.name == "column"}
+        interp = interpret(made.text, table, model, settings)
+        found = {m.column.name for m in interp.columns}
+        if interp.intent != example.intent or not wanted <= found:
+            failures.append(
+                {
+                    "command": made.text,
+                    "intent": example.intent,
+                    "understood": interp.intent,
+                    "missing": sorted(wanted - found),
+                }
+            )
+        if total >= limit:
+            break
+    return PassRate(total - len(failures), total, failures)
+
+
 @dataclass(frozen=True)
-class CaseReport:
-    """End-to-end results of case files: passed, total and what failed."""
+class PassRate:
+    """End-to-end results (of case files, of commands read with a workbook's headers):
+    passed, total and what failed."""
 
     passed: int
     total: int
@@ -336,7 +387,7 @@ def run_cases(
     cases: Sequence[Mapping[str, Any]],
     books: Path,
     ask: Callable[[Path, str, str | None], Any],
-) -> CaseReport:
+) -> PassRate:
     """Ask every case (``book``, ``command``, ``sheet``, ``expect: {intent, value}``) and
     count those answered with the expected intent and value.
 
@@ -365,7 +416,7 @@ def run_cases(
             ok, got = False, {"error": exc.message}
         if not ok:
             failures.append({"id": case.get("id"), "command": case["command"], "got": got})
-    return CaseReport(len(cases) - len(failures), len(cases), failures)
+    return PassRate(len(cases) - len(failures), len(cases), failures)
 
 
 def plot_confusion(report: Report, path: Path) -> None:

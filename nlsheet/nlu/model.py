@@ -153,11 +153,11 @@ class NluModel:
             texts, labels, training_weights(dataset), warm_start
         )
         words: set[str] = set()
-        for example in dataset.examples:
+        for text, intent in zip(texts, labels, strict=True):
             # Questions' own words ('average', 'total'); the words of changes ('new', 'extra',
             # 'fill') are too often parts of header names ('New points', 'Extra points').
-            if example.intent != OUT_OF_SCOPE and example.intent not in CHANGES:
-                words.update(t.norm for t in tokenize(example.masked))
+            if intent != OUT_OF_SCOPE and intent not in CHANGES:
+                words.update(t.norm for t in tokenize(text))
         words.discard(COLUMN_TOKEN)
         data = {
             "model": fitted.to_json(),

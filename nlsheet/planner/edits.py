@@ -155,9 +155,9 @@ def _number_format(interp: Interpretation, table: Table) -> Change:
         style = "percent"
     elif re.search(r"[$£€]|currency|money|dollar|euro|pound|usd|gbp|eur|accounting", text):
         style = "currency"
-    elif re.search(r"\bdates?\b|dd|mm|yyyy|iso|day|month name", text) and not re.search(
-        r"thousand|comma", text
-    ):
+    elif re.search(
+        r"\bdates?\b|\b[dmy]{1,4}[-/. ][dmy]{1,4}|\byyyy\b|\biso\b|\bdays?\b|month name", text
+    ) and not re.search(r"thousand|comma", text):
         style = "date"
     elif re.search(r"thousand|comma|separator|1,000", text):
         style = "thousands"
