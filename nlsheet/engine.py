@@ -15,36 +15,38 @@ import os
 import re
 import threading
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from nlsheet.backends import edits as edits_backend
 from nlsheet.backends import formula as formula_backend
 from nlsheet.backends import pandas_exec
 from nlsheet.backends.formula import Formula
-from nlsheet.changes import change_to_dict
 from nlsheet.errors import (
     EmptyCommandError,
     InputError,
     NoTableError,
     NotUnderstoodError,
-    UnknownColumnError,
     UnsupportedOperationError,
 )
 from nlsheet.nlu.context import ColumnMatch, find_letter_refs, match_columns
-from nlsheet.nlu.feedback import Correction, Corrections, check_intent
+from nlsheet.nlu.feedback import (
+    Correction,
+    Corrections,
+    annotate,
+    check_header,
+    check_intent,
+)
 from nlsheet.nlu.interpret import Interpretation, interpret
 from nlsheet.nlu.model import OUT_OF_SCOPE, NluModel
 from nlsheet.nlu.values import link_values
 from nlsheet.plan import Lookup, Plan, op_columns
 from nlsheet.planner import INTENT_PHRASES, SUPPORTED_INTENTS, Built, build
 from nlsheet.planner.build import check_letters
-from nlsheet.planner.edits import EDIT_INTENTS, build_change
+from nlsheet.planner.edits import EDIT_INTENTS
 from nlsheet.result import Clarification, ColumnUse, Option, Result, json_value
 from nlsheet.settings import Settings
+from nlsheet.steps import STATED_INTENT, EditTarget, run_steps, split_steps
 from nlsheet.workbook.base import Workbook, open_workbook
-from nlsheet.workbook.editor import EditSession, check_destination
 from nlsheet.workbook.editor import undo as undo_edit
 from nlsheet.workbook.table import ColumnKind, Table
 from nlsheet.workbook.writer import write_formula
@@ -55,7 +57,6 @@ if TYPE_CHECKING:
 __all__ = ["Book", "Nlsheet"]
 
 _MAX_COMMAND = 2000
-_STATED_INTENT = re.compile(r"^\s*([A-Za-z_]+)\s*:\s*(\S.*)$", re.S)
 _VALUE_SCAN_ROWS = 20_000  # sheets this small are also searched for named values
 
 
@@ -104,132 +105,37 @@ class Nlsheet:
         edit: EditTarget | None = None,
     ) -> Result:
         """Answer a command about a book; see :meth:`Book.ask`."""
-        text = _check_command(command)
+        full = text = _check_command(command)
         # 'sum: sales in the north' states the intent (what a clarification's option runs).
-        stated = _STATED_INTENT.match(text)
+        stated = STATED_INTENT.match(text)
         intent = None
         if stated is not None and stated.group(1).lower() in SUPPORTED_INTENTS | EDIT_INTENTS:
             intent, text = stated.group(1).lower(), stated.group(2)
         table, sheet_note = self._pick_table(book.workbook, text, sheet)
-        pieces = split_steps(text)
+        # Steps keep their own stated intents ('sort: by date; highlight: top 5 sales').
+        pieces = split_steps(full)
         if len(pieces) > 1 or intent in EDIT_INTENTS:
-            edited = self._edit(book, table, pieces, edit)
+            edited = run_steps(self, book, table, pieces, edit)
             if edited is not None:
                 return edited
         check_letters(text, table)
         interp = interpret(text, table, self.model, self.settings, intent)
         if interp.intent in EDIT_INTENTS and intent is None:
-            edited = self._edit(book, table, [command], edit)
+            edited = run_steps(self, book, table, [full], edit)
             if edited is not None:
                 return edited
         notes = [*([sheet_note] if sheet_note else []), *table.notes]
-        question = None if intent is not None else self._intent_question(interp)
+        question = None if intent is not None else self.intent_question(interp)
         if question is not None:
-            return self._clarify(interp, table, question, notes, book)
+            return self.clarify(interp, table, question, notes, book)
         built = build(interp, table)
         if isinstance(built, Clarification):
-            return self._clarify(interp, table, built, notes, book)
+            return self.clarify(interp, table, built, notes, book)
         if intent is None and isinstance(built.plan.op, Lookup):
             rows = _lookup_rows(built.plan.op, table, interp.text)
             if rows is not None:
-                return self._clarify(interp, table, rows, notes, book)
+                return self.clarify(interp, table, rows, notes, book)
         return self._answer(interp, table, built, notes, book)
-
-    def _edit(
-        self, book: Book, table: Table, pieces: list[str], target: EditTarget | None
-    ) -> Result | None:
-        """Understand and apply each step of a command that changes the workbook, in order,
-        to one in-memory copy; then write it (or not, for a dry run). Each step is read
-        against the table as the steps before it left it. None when the first step is a
-        question, not a change."""
-        target = target or EditTarget()
-        path = getattr(book.workbook, "path", None)
-        source = Path(path) if path is not None else None
-        out = Path(target.save) if target.save is not None else None
-        check_destination(source, out, target.in_place, self.settings.data_dir)
-        described: list[dict[str, Any]] = []
-        used: list[ColumnUse] = []
-        check_letters(" ".join(pieces), table)
-        session: EditSession | None = None
-        sheet = table.sheet
-        for n, typed in enumerate(pieces, 1):
-            stated = _STATED_INTENT.match(typed)
-            intent, piece = None, typed
-            if stated is not None and stated.group(1).lower() in EDIT_INTENTS:
-                intent, piece = stated.group(1).lower(), stated.group(2)
-            current = session.table(sheet) if session is not None else table
-            interp = interpret(piece, current, self.model, self.settings, intent)
-            if interp.intent not in EDIT_INTENTS:
-                if len(pieces) > 1 and interp.intent != OUT_OF_SCOPE and n == 1:
-                    return None  # a question that happens to contain 'and'
-                raise NotUnderstoodError(
-                    f"step {n} {piece!r} does not read as a change to the workbook (best guess "
-                    f"{interp.intent}); a command with several steps may only change things",
-                    expected="sort, filter, format, highlight, add column, chart, pivot ...",
-                    found=piece,
-                    where=f"step {n}",
-                )
-            if intent is None and not self.settings.accepts(
-                interp.intent, interp.confidence, interp.alternatives
-            ):
-                question = self._intent_question(interp)
-                if question is not None:
-                    return self._step_question(book, current, pieces, n, interp, question)
-            change = build_change(interp, current)
-            if session is None:
-                session = EditSession(source, [table])
-            session.apply(change, sheet, edits_backend.apply)
-            used.extend(_use(m) for m in interp.columns if _use(m) not in used)
-            described.append(
-                {
-                    "step": n,
-                    "command": piece,
-                    "intent": interp.intent,
-                    "confidence": round(interp.confidence, 4),
-                    "does": change.describe(),
-                    "change": change_to_dict(change),
-                }
-            )
-        assert session is not None  # pieces is never empty
-        outcome = session.finish(
-            out=out,
-            in_place=target.in_place,
-            data_dir=self.settings.data_dir,
-            command=" ; ".join(pieces),
-        )
-        first = described[0]
-        return Result(
-            command=" ; ".join(pieces),
-            value="; ".join(d["does"] for d in described),
-            intent=first["intent"] if len(described) == 1 else "steps",
-            confidence=min(d["confidence"] for d in described),
-            columns=tuple(used),
-            sheet=sheet,
-            changes=tuple(outcome.changes),
-            notes=tuple([*outcome.notes, *table.notes]),
-            steps=tuple(described),
-            _book=book,
-        )
-
-    def _step_question(
-        self,
-        book: Book,
-        table: Table,
-        pieces: list[str],
-        n: int,
-        interp: Interpretation,
-        question: Clarification,
-    ) -> Result:
-        """Ask about one unclear step; each option is the whole command with that step's
-        intent stated, so choosing it runs every step."""
-        options = []
-        for option in question.options:
-            chosen = [*pieces]
-            chosen[n - 1] = option.command
-            options.append(Option(option.label, " ; ".join(chosen)))
-        prefix = f"Step {n} ({pieces[n - 1]!r}): " if len(pieces) > 1 else ""
-        clarification = Clarification(prefix + question.question, tuple(options))
-        return self._clarify(interp, table, clarification, [], book)
 
     def learn(
         self,
@@ -268,7 +174,7 @@ class Nlsheet:
         if book is not None:
             table, _ = self._pick_table(book.workbook, text, sheet)
             for header in columns.values():
-                _check_header(table, header)
+                check_header(table, header)
             interp = interpret(text, table, self.model, self.settings, intent)
             spans += [(m.start, m.end, "column") for m in interp.columns]
             spans += [(v.start, v.end, "value") for v in interp.values]
@@ -302,7 +208,7 @@ class Nlsheet:
         self.reload()
         return removed
 
-    def _intent_question(self, interp: Interpretation) -> Clarification | None:
+    def intent_question(self, interp: Interpretation) -> Clarification | None:
         settings = self.settings
         if interp.intent == OUT_OF_SCOPE and interp.confidence >= settings.min_confidence:
             raise NotUnderstoodError(
@@ -363,7 +269,7 @@ class Nlsheet:
             return best_table, f"no header matched the command; used the first sheet, {best_name}"
         return best_table, f"sheet {best_name} chosen: its headers match the command best"
 
-    def _clarify(
+    def clarify(
         self,
         interp: Interpretation,
         table: Table,
@@ -377,10 +283,10 @@ class Nlsheet:
             confidence=interp.confidence,
             sheet=table.sheet,
             clarification=question,
-            columns=tuple(_use(m) for m in interp.columns),
+            columns=tuple(ColumnUse.of(m) for m in interp.columns),
             notes=tuple(notes),
             alternatives=interp.alternatives,
-            candidates=tuple(_use(m) for m in interp.candidates),
+            candidates=tuple(ColumnUse.of(m) for m in interp.candidates),
             _book=book,
         )
 
@@ -417,7 +323,7 @@ class Nlsheet:
             plan=plan,
             notes=tuple(dict.fromkeys(notes)),
             alternatives=interp.alternatives,
-            candidates=tuple(_use(m) for m in interp.candidates),
+            candidates=tuple(ColumnUse.of(m) for m in interp.candidates),
             _book=book,
         )
 
@@ -543,67 +449,6 @@ class Book:
         return self.ask(command, sheet)
 
 
-_EDIT_VERB = (
-    r"(?:sort|order|arrange|alphabeti[sz]e|highlight|colou?r|shade|mark|flag|add|insert|create|"
-    r"make|put|copy|move|format|bold|fill|freeze|fit|autofit|widen|rename|remove|delete|"
-    r"dedupe|de-dupe|filter|show|hide|chart|plot|graph|draw|pivot|summari[sz]e|build|apply|"
-    r"turn|set|give|[a-z_]+:)"
-)
-_STEP_BREAK = re.compile(
-    r"\s*;\s*|\s*,\s*(?:and\s+)?(?:then\s+)?(?=" + _EDIT_VERB + r"\b)"
-    r"|\s+(?:and\s+)?then\s+(?=" + _EDIT_VERB + r"\b)|\s+and\s+(?=" + _EDIT_VERB + r"\b)",
-    re.I,
-)
-
-
-def split_steps(command: str) -> list[str]:
-    """Split "sort by date, highlight sales over 1000 and add a total row" into its steps.
-
-    A step starts at ';', or after ',', 'then' or 'and' followed by a verb that changes things
-    ('highlight', 'add', 'sort' ...); "sort by region then by sales" stays one step.
-    """
-    pieces = [p.strip(" ,.") for p in _STEP_BREAK.split(command)]
-    return [p for p in pieces if p]
-
-
-@dataclass(frozen=True)
-class EditTarget:
-    """Where a change goes: ``save`` (a new file), ``in_place``, or neither (a dry run)."""
-
-    save: str | os.PathLike[str] | None = None
-    in_place: bool = False
-
-
-def _check_header(table: Table, header: str) -> None:
-    names = [c.name for c in table.columns]
-    if any(n.casefold() == header.casefold() for n in names):
-        return
-    from rapidfuzz import process
-
-    raise UnknownColumnError(
-        f"there is no header {header!r} in {table.header_ref}; the headers are " + ", ".join(names),
-        expected="a header of the table",
-        found=header,
-        where=table.header_ref,
-        candidates=[m[0] for m in process.extract(header, names, limit=3)],
-    )
-
-
-def annotate(text: str, spans: list[tuple[int, int, str]]) -> str:
-    """``text`` with spans marked as ``[words](slot)`` (overlapping spans: the first wins)."""
-    kept: list[tuple[int, int, str]] = []
-    for start, end, slot in spans:
-        if all(end <= s or start >= e for s, e, _ in kept):
-            kept.append((start, end, slot))
-    out: list[str] = []
-    last = 0
-    for start, end, slot in sorted(kept):
-        out.append(text[last:start] + f"[{text[start:end]}]({slot})")
-        last = end
-    out.append(text[last:])
-    return "".join(out)
-
-
 def _check_command(command: str) -> str:
     if not isinstance(command, str) or not command.strip():
         raise EmptyCommandError(
@@ -693,17 +538,5 @@ def _columns_used(
         if match is None:
             column = table.column(name)
             match = ColumnMatch(column, "", 0, 0, 1.0, "implied")
-        uses.append(_use(match))
+        uses.append(ColumnUse.of(match))
     return tuple(uses)
-
-
-def _use(match: ColumnMatch) -> ColumnUse:
-    column = match.column
-    return ColumnUse(
-        name=column.name,
-        cell=column.header_cell,
-        words=match.words,
-        score=round(match.score, 3),
-        how=match.how,
-        data_range=column.data_range,
-    )

@@ -13,9 +13,12 @@ import datetime as dt
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from nlsheet.plan import Plan
+
+if TYPE_CHECKING:
+    from nlsheet.nlu.context import ColumnMatch
 
 __all__ = ["Clarification", "ColumnUse", "Option", "Result", "Route", "Value", "json_value"]
 
@@ -42,6 +45,19 @@ class ColumnUse:
     score: float = 1.0
     how: str = "exact"
     data_range: str = ""
+
+    @classmethod
+    def of(cls, match: ColumnMatch) -> ColumnUse:
+        """The use of a column that words of the command matched."""
+        column = match.column
+        return cls(
+            name=column.name,
+            cell=column.header_cell,
+            words=match.words,
+            score=round(match.score, 3),
+            how=match.how,
+            data_range=column.data_range,
+        )
 
 
 @dataclass(frozen=True)

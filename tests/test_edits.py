@@ -44,8 +44,8 @@ from roundtrip_book import (
 
 import nlsheet
 from nlsheet.cli import main
-from nlsheet.engine import split_steps
 from nlsheet.errors import NlsheetError
+from nlsheet.steps import split_steps
 
 SALES = SAMPLES / "sales.xlsx"
 # sales.xlsx (README): sheet Sales, header A1:G1, data rows 2..201.
@@ -967,3 +967,52 @@ def test_evaluate_computed_column(
 
     got = evaluate(tokens, row.get)
     assert got == (pytest.approx(expected) if expected is not None else None)
+
+
+@pytest.mark.parametrize(
+    ("command", "name", "expression"),
+    [
+        ("add a column Net = Sales - Price", "Net", "[Sales] - [Price]"),
+        ("add a column Gross = sales * 1.2", "Gross", "[Sales] * 1.2"),
+        ("add a column called Tax that is 20% of sales", "Tax", "20% * [Sales]"),
+        ("add a column Avg = sales / units", "Avg", "[Sales] / [Units]"),
+        ("add a column Total with price times units", "Total", "[Price] * [Units]"),
+        ("add a column Gross Price = price plus 20% tax", "Gross Price", "[Price] * (1 + 20%)"),
+        ("add a column Sale = price less 10% discount", "Sale", "[Price] * (1 - 10%)"),
+        ("add a column Big = sales * 1000000", "Big", "[Sales] * 1000000"),
+    ],
+)
+def test_computed_column_is_read_from_the_words(command: str, name: str, expression: str) -> None:
+    result = nlsheet.open(SALES).ask(command)  # a dry run: nothing written
+    change = result.steps[0]["change"]
+    assert (change["op"], change["name"], change["expression"]) == ("add_column", name, expression)
+    assert all(c["file"] is None for c in result.changes)
+
+
+@pytest.mark.libreoffice
+def test_summary_keys_that_look_like_comparisons(tmp_path: Path) -> None:
+    """A category such as '<5 years' is a value to match, not a criterion '<5'."""
+    rows = [
+        ["Tenure", "Pay"],
+        ["<5 years", 10.0],
+        [">10 years", 40.0],
+        ["5-10 years", 25.0],
+        ["<5 years", 12.0],
+        [">10 years", 45.0],
+    ]
+    src, out = write_book(tmp_path / "tenure.xlsx", {"Staff": rows}), tmp_path / "out.xlsx"
+    ask_saved(src, "pivot pay by tenure", out)
+    book = openpyxl.load_workbook(recalculate(out, tmp_path), data_only=True)
+    got = {r[0]: r[1] for r in book["Summary"].iter_rows(min_row=2, values_only=True) if r[0]}
+    assert got == {"5-10 years": 25.0, "<5 years": 22.0, ">10 years": 85.0, "Total": 132.0}
+
+
+def test_steps_keep_their_stated_intents() -> None:
+    """'intent: words' states a step's intent (what a clarification's option runs)."""
+    result = nlsheet.open(SALES).ask("sort: by date; highlight: sales over 100")
+    assert [(s["intent"], s["confidence"]) for s in result.steps] == [
+        ("sort", 1.0),
+        ("highlight", 1.0),
+    ]
+    assert result.steps[1]["change"]["rule"] == "compare"
+    assert result.intent == "steps"

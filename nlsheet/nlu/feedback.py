@@ -26,14 +26,18 @@ from typing import Any
 
 import yaml
 
+from nlsheet.errors import UnknownColumnError
 from nlsheet.nlu.augment import paraphrases
 from nlsheet.nlu.dataset import DatasetError, Example, parse_example
+from nlsheet.workbook.table import Table
 
 __all__ = [
     "CORRECTION_WEIGHT",
     "Correction",
     "Corrections",
     "aliases_of",
+    "annotate",
+    "check_header",
     "check_intent",
     "examples_of",
 ]
@@ -143,8 +147,9 @@ class Corrections:
             DatasetError: If ``example`` has a malformed annotation.
         """
         command = parse_example(example, intent, "the correction").text
-        kept = [c for c in self.load() if _key(c.command) != _key(command)]
-        number = max((c.id for c in self.load()), default=0) + 1
+        stored = self.load()
+        kept = [c for c in stored if _key(c.command) != _key(command)]
+        number = max((c.id for c in stored), default=0) + 1
         correction = Correction(
             number,
             example,
@@ -247,3 +252,38 @@ def check_intent(intent: str, intents: Sequence[str]) -> None:
         where="--intent",
         candidates=close,
     )
+
+
+def check_header(table: Table, header: str) -> None:
+    """Raise a clear error when ``header`` is not a header of ``table`` (case aside).
+
+    Raises:
+        UnknownColumnError: With the closest headers as candidates.
+    """
+    names = [c.name for c in table.columns]
+    if any(n.casefold() == header.casefold() for n in names):
+        return
+    from rapidfuzz import process
+
+    raise UnknownColumnError(
+        f"there is no header {header!r} in {table.header_ref}; the headers are " + ", ".join(names),
+        expected="a header of the table",
+        found=header,
+        where=table.header_ref,
+        candidates=[m[0] for m in process.extract(header, names, limit=3)],
+    )
+
+
+def annotate(text: str, spans: list[tuple[int, int, str]]) -> str:
+    """``text`` with spans marked as ``[words](slot)`` (overlapping spans: the first wins)."""
+    kept: list[tuple[int, int, str]] = []
+    for start, end, slot in spans:
+        if all(end <= s or start >= e for s, e, _ in kept):
+            kept.append((start, end, slot))
+    out: list[str] = []
+    last = 0
+    for start, end, slot in sorted(kept):
+        out.append(text[last:start] + f"[{text[start:end]}]({slot})")
+        last = end
+    out.append(text[last:])
+    return "".join(out)

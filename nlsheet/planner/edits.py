@@ -278,11 +278,17 @@ def _data_bars(interp: Interpretation, table: Table) -> Change:
 
 
 _OPERATORS = [
-    (re.compile(r"^\s*(\+|plus|added to|and)\b", re.I), "+"),
-    (re.compile(r"^\s*(-|minus|less|take away|subtract(ed)?)\b", re.I), "-"),
-    (re.compile(r"^\s*(\*|×|x|times|multiplied by|by)\b", re.I), "*"),
-    (re.compile(r"^\s*(/|÷|divided by|over|per)\b", re.I), "/"),
+    (re.compile(r"^\s*(?:\+|(?:plus|added to|and)\b)", re.I), "+"),
+    (re.compile(r"^\s*(?:[-–]|(?:minus|less|take away|subtract(?:ed)?)\b)", re.I), "-"),
+    (re.compile(r"^\s*(?:[*×]|(?:x|times|multiplied by|by)\b)", re.I), "*"),
+    (re.compile(r"^\s*(?:[/÷]|(?:divided by|over|per)\b)", re.I), "/"),
 ]
+
+
+def _number_text(value: float, percent: bool) -> str:
+    """A number as the expression grammar takes it: digits, a point, no exponent."""
+    text = f"{value:.10f}".rstrip("0").rstrip(".")  # '20%' is found as 20.0 with percent
+    return text + ("%" if percent else "")
 
 
 def _expression(interp: Interpretation, table: Table, start: int) -> str:
@@ -293,7 +299,7 @@ def _expression(interp: Interpretation, table: Table, start: int) -> str:
     ]
     for n in find_numbers(text):
         if n.start >= start and not any(s <= n.start < e for s, e, _ in pieces):
-            pieces.append((n.start, n.end, f"{n.value * 100:g}%" if n.percent else f"{n.value:g}"))
+            pieces.append((n.start, n.end, _number_text(n.value, n.percent)))
     pieces.sort()
     if not pieces:
         raise _refuse(interp, table, "no columns to compute the new column from", "Sales - Cost")
@@ -314,7 +320,7 @@ def _expression(interp: Interpretation, table: Table, start: int) -> str:
     for (_, prev_end, _), (s, _, token) in itertools.pairwise(pieces):
         between = text[prev_end:s]
         op = next((o for pattern, o in _OPERATORS if pattern.search(between)), None)
-        if op is None and "%" in token and re.search(r"\bof\b", between):
+        if op is None and "%" in token + out[-1] and re.search(r"\bof\b", between):
             op = "*"
         if op is None:
             raise _refuse(
@@ -350,6 +356,9 @@ def _add_column(interp: Interpretation, table: Table) -> Change:
             text,
         )
         name = called.group(1).strip() if called else ""
+    if not name:  # 'add a column Total with price times units'
+        after = re.search(r"\bcolumn\s+([A-Z][\w-]*)\b", text)
+        name = after.group(1) if after else ""
     start = equals + 1 if equals > 0 else (named.end() if named else 0)
     expression = _expression(interp, table, start)
     if not name:

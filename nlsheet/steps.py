@@ -1,0 +1,162 @@
+"""Commands that change a workbook: split into steps, each understood against the table as
+the steps before it left it, then applied all or nothing to one in-memory copy.
+
+Example:
+    >>> split_steps("sort by date, highlight sales over 1000 and add a total row")
+    ['sort by date', 'highlight sales over 1000', 'add a total row']
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from nlsheet.backends import edits as edits_backend
+from nlsheet.changes import change_to_dict
+from nlsheet.errors import NotUnderstoodError
+from nlsheet.nlu.interpret import Interpretation, interpret
+from nlsheet.nlu.model import OUT_OF_SCOPE
+from nlsheet.planner.build import check_letters
+from nlsheet.planner.edits import EDIT_INTENTS, build_change
+from nlsheet.result import Clarification, ColumnUse, Option, Result
+from nlsheet.workbook.editor import EditSession, check_destination
+from nlsheet.workbook.table import Table
+
+if TYPE_CHECKING:
+    from nlsheet.engine import Book, Nlsheet
+
+__all__ = ["STATED_INTENT", "EditTarget", "run_steps", "split_steps"]
+
+# 'sum: sales in the north' states the intent (what a clarification's option runs).
+STATED_INTENT = re.compile(r"^\s*([A-Za-z_]+)\s*:\s*(\S.*)$", re.S)
+
+_EDIT_VERB = (
+    r"(?:sort|order|arrange|alphabeti[sz]e|highlight|colou?r|shade|mark|flag|add|insert|create|"
+    r"make|put|copy|move|format|bold|fill|freeze|fit|autofit|widen|rename|remove|delete|"
+    r"dedupe|de-dupe|filter|show|hide|chart|plot|graph|draw|pivot|summari[sz]e|build|apply|"
+    r"turn|set|give|[a-z_]+:)"
+)
+_STEP_BREAK = re.compile(
+    r"\s*;\s*|\s*,\s*(?:and\s+)?(?:then\s+)?(?=" + _EDIT_VERB + r"\b)"
+    r"|\s+(?:and\s+)?then\s+(?=" + _EDIT_VERB + r"\b)|\s+and\s+(?=" + _EDIT_VERB + r"\b)",
+    re.I,
+)
+
+
+def split_steps(command: str) -> list[str]:
+    """Split "sort by date, highlight sales over 1000 and add a total row" into its steps.
+
+    A step starts at ';', or after ',', 'then' or 'and' followed by a verb that changes things
+    ('highlight', 'add', 'sort' ...); "sort by region then by sales" stays one step.
+    """
+    pieces = [p.strip(" ,.") for p in _STEP_BREAK.split(command)]
+    return [p for p in pieces if p]
+
+
+@dataclass(frozen=True)
+class EditTarget:
+    """Where a change goes: ``save`` (a new file), ``in_place``, or neither (a dry run)."""
+
+    save: str | os.PathLike[str] | None = None
+    in_place: bool = False
+
+
+def run_steps(
+    engine: Nlsheet, book: Book, table: Table, pieces: list[str], target: EditTarget | None
+) -> Result | None:
+    """Understand and apply each step of a command that changes the workbook, in order,
+    to one in-memory copy; then write it (or not, for a dry run). Each step is read
+    against the table as the steps before it left it. None when the first step is a
+    question, not a change."""
+    target = target or EditTarget()
+    path = getattr(book.workbook, "path", None)
+    source = Path(path) if path is not None else None
+    out = Path(target.save) if target.save is not None else None
+    check_destination(source, out, target.in_place, engine.settings.data_dir)
+    described: list[dict[str, Any]] = []
+    used: list[ColumnUse] = []
+    check_letters(" ".join(pieces), table)
+    session: EditSession | None = None
+    sheet = table.sheet
+    for n, typed in enumerate(pieces, 1):
+        stated = STATED_INTENT.match(typed)
+        intent, piece = None, typed
+        if stated is not None and stated.group(1).lower() in EDIT_INTENTS:
+            intent, piece = stated.group(1).lower(), stated.group(2)
+        current = session.table(sheet) if session is not None else table
+        interp = interpret(piece, current, engine.model, engine.settings, intent)
+        if interp.intent not in EDIT_INTENTS:
+            if len(pieces) > 1 and interp.intent != OUT_OF_SCOPE and n == 1:
+                return None  # a question that happens to contain 'and'
+            raise NotUnderstoodError(
+                f"step {n} {piece!r} does not read as a change to the workbook (best guess "
+                f"{interp.intent}); a command with several steps may only change things",
+                expected="sort, filter, format, highlight, add column, chart, pivot ...",
+                found=piece,
+                where=f"step {n}",
+            )
+        if intent is None and not engine.settings.accepts(
+            interp.intent, interp.confidence, interp.alternatives
+        ):
+            question = engine.intent_question(interp)
+            if question is not None:
+                return _step_question(engine, book, current, pieces, n, interp, question)
+        change = build_change(interp, current)
+        if session is None:
+            session = EditSession(source, [table])
+        session.apply(change, sheet, edits_backend.apply)
+        used.extend(ColumnUse.of(m) for m in interp.columns if ColumnUse.of(m) not in used)
+        described.append(
+            {
+                "step": n,
+                "command": piece,
+                "intent": interp.intent,
+                "confidence": round(interp.confidence, 4),
+                "does": change.describe(),
+                "change": change_to_dict(change),
+            }
+        )
+    assert session is not None  # pieces is never empty
+    outcome = session.finish(
+        out=out,
+        in_place=target.in_place,
+        data_dir=engine.settings.data_dir,
+        command=" ; ".join(pieces),
+    )
+    first = described[0]
+    return Result(
+        command=" ; ".join(pieces),
+        value="; ".join(d["does"] for d in described),
+        intent=first["intent"] if len(described) == 1 else "steps",
+        confidence=min(d["confidence"] for d in described),
+        columns=tuple(used),
+        sheet=sheet,
+        changes=tuple(outcome.changes),
+        notes=tuple([*outcome.notes, *table.notes]),
+        steps=tuple(described),
+        _book=book,
+    )
+
+
+def _step_question(
+    engine: Nlsheet,
+    book: Book,
+    table: Table,
+    pieces: list[str],
+    n: int,
+    interp: Interpretation,
+    question: Clarification,
+) -> Result:
+    """Ask about one unclear step; each option is the whole command with that step's
+    intent stated, so choosing it runs every step."""
+    options = []
+    for option in question.options:
+        chosen = [*pieces]
+        chosen[n - 1] = option.command
+        options.append(Option(option.label, " ; ".join(chosen)))
+    prefix = f"Step {n} ({pieces[n - 1]!r}): " if len(pieces) > 1 else ""
+    clarification = Clarification(prefix + question.question, tuple(options))
+    return engine.clarify(interp, table, clarification, [], book)
