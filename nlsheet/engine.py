@@ -121,7 +121,7 @@ class Nlsheet:
         check_letters(text, table)
         interp = interpret(text, table, self.model, self.settings, intent)
         if interp.intent in EDIT_INTENTS and intent is None:
-            edited = run_steps(self, book, table, [full], edit)
+            edited = run_steps(self, book, table, [full], edit, interp)
             if edited is not None:
                 return edited
         notes = [*([sheet_note] if sheet_note else []), *table.notes]

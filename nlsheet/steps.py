@@ -65,12 +65,18 @@ class EditTarget:
 
 
 def run_steps(
-    engine: Nlsheet, book: Book, table: Table, pieces: list[str], target: EditTarget | None
+    engine: Nlsheet,
+    book: Book,
+    table: Table,
+    pieces: list[str],
+    target: EditTarget | None,
+    first: Interpretation | None = None,
 ) -> Result | None:
     """Understand and apply each step of a command that changes the workbook, in order,
     to one in-memory copy; then write it (or not, for a dry run). Each step is read
     against the table as the steps before it left it. None when the first step is a
-    question, not a change."""
+    question, not a change. ``first`` is the first step's interpretation, when the caller
+    has it already."""
     target = target or EditTarget()
     path = getattr(book.workbook, "path", None)
     source = Path(path) if path is not None else None
@@ -87,7 +93,10 @@ def run_steps(
         if stated is not None and stated.group(1).lower() in EDIT_INTENTS:
             intent, piece = stated.group(1).lower(), stated.group(2)
         current = session.table(sheet) if session is not None else table
-        interp = interpret(piece, current, engine.model, engine.settings, intent)
+        if n == 1 and first is not None and intent is None:
+            interp = first
+        else:
+            interp = interpret(piece, current, engine.model, engine.settings, intent)
         if interp.intent not in EDIT_INTENTS:
             if len(pieces) > 1 and interp.intent != OUT_OF_SCOPE and n == 1:
                 return None  # a question that happens to contain 'and'
@@ -126,11 +135,10 @@ def run_steps(
         data_dir=engine.settings.data_dir,
         command=" ; ".join(pieces),
     )
-    first = described[0]
     return Result(
         command=" ; ".join(pieces),
         value="; ".join(d["does"] for d in described),
-        intent=first["intent"] if len(described) == 1 else "steps",
+        intent=described[0]["intent"] if len(described) == 1 else "steps",
         confidence=min(d["confidence"] for d in described),
         columns=tuple(used),
         sheet=sheet,

@@ -96,13 +96,25 @@ def test_grid_search_runs_with_the_estimator(dataset) -> None:  # type: ignore[n
     texts, labels = texts[::4], labels[::4]  # a quarter of the data keeps the test quick
     search = GridSearchCV(
         IntentClassifier(),
-        {"C": [1.0, 10.0]},
+        {"C": [1.0, 10.0], "solver": ["sgd", "lbfgs"]},
         cv=StratifiedKFold(3, shuffle=True, random_state=0),
         scoring="f1_macro",
     )
     search.fit(texts, labels)
     assert search.best_params_["C"] in (1.0, 10.0)
     assert search.best_score_ > 0.8
+    scores = search.cv_results_["mean_test_score"]
+    assert all(score > 0.8 for score in scores)  # both solvers learn the intents
+
+
+def test_multinomial_solver_compiles_too(dataset) -> None:  # type: ignore[no-untyped-def]
+    texts, labels = training_texts(dataset)
+    model = IntentClassifier(solver="lbfgs").fit(texts[::3], labels[::3])
+    compiled = CompiledModel.from_json(model.to_json())
+    sample = texts[1::50]
+    assert compiled.link == "softmax"
+    assert np.allclose(compiled.predict_proba(sample), model.predict_proba(sample), atol=1e-10)
+    assert np.allclose(model.predict_proba(sample).sum(axis=1), 1.0)
 
 
 def test_training_is_deterministic(dataset, fitted) -> None:  # type: ignore[no-untyped-def]

@@ -124,41 +124,41 @@ class IntentClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         # One BLAS thread: the problem is small and thread start-up costs more than it saves.
         with threadpool_limits(limits=1):
             features = hstack([word.fit_transform(texts), char.fit_transform(texts)]).tocsr()
+            start = (
+                None
+                if warm_start is None
+                else _start_from(warm_start, (word, char), sorted(set(labels)))
+            )
+            model: Any
             if self.solver == "sgd":
                 model = self._sgd(len(texts))
-                if warm_start is not None:
-                    _start_from(model, warm_start, (word, char), sorted(set(labels)))
                 model.fit(
                     features,
                     labels,
-                    coef_init=getattr(model, "coef_", None),
-                    intercept_init=getattr(model, "intercept_", None),
+                    coef_init=start[0] if start else None,
+                    intercept_init=start[1] if start else None,
                     sample_weight=np.asarray(weights),
                 )
                 self.link_ = "ovr"
-                self.vectorizers_ = (word, char)
-                self.classes_: NDArray[Any] = model.classes_
-                self.coef_: NDArray[np.float64] = model.coef_
-                self.intercept_: NDArray[np.float64] = model.intercept_
-                return self
-            model = LogisticRegression(
-                C=self.C,
-                class_weight=self.class_weight,
-                max_iter=self.max_iter,
-                # From a warm start the loss is already low; a tighter tolerance makes the
-                # solver fit the few new examples instead of stopping at once.
-                tol=self.tol / 10 if warm_start is not None else self.tol,
-                random_state=self.random_state,
-                warm_start=warm_start is not None,
-            )
-            if warm_start is not None:
-                _start_from(model, warm_start, (word, char), sorted(set(labels)))
-            model.fit(features, labels, sample_weight=np.asarray(weights))
-        self.link_ = "softmax"
+            else:
+                model = LogisticRegression(
+                    C=self.C,
+                    class_weight=self.class_weight,
+                    max_iter=self.max_iter,
+                    # From a warm start the loss is already low; a tighter tolerance makes the
+                    # solver fit the few new examples instead of stopping at once.
+                    tol=self.tol / 10 if start else self.tol,
+                    random_state=self.random_state,
+                    warm_start=start is not None,
+                )
+                if start:
+                    model.coef_, model.intercept_ = start
+                model.fit(features, labels, sample_weight=np.asarray(weights))
+                self.link_ = "softmax"
         self.vectorizers_ = (word, char)
-        self.classes_ = model.classes_
-        self.coef_ = model.coef_
-        self.intercept_ = model.intercept_
+        self.classes_: NDArray[Any] = model.classes_
+        self.coef_: NDArray[np.float64] = model.coef_
+        self.intercept_: NDArray[np.float64] = model.intercept_
         return self
 
     def _sgd(self, n: int) -> Any:
@@ -209,14 +209,14 @@ class IntentClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
 
 
 def _start_from(
-    model: Any,
     previous: CompiledModel,
     vectorizers: tuple[TfidfVectorizer, TfidfVectorizer],
     classes: list[str],
-) -> None:
-    """Initial coefficients taken from ``previous`` for the terms and classes both know."""
+) -> tuple[NDArray[np.float64], NDArray[np.float64]] | None:
+    """Initial coefficients and intercepts taken from ``previous`` for the terms and classes
+    both know (None when the intents differ: start from zero)."""
     if sorted(previous.classes) != classes or len(previous.blocks) != len(vectorizers):
-        return  # a different set of intents: start from zero
+        return None
     rows = [previous.classes.index(c) for c in classes]
     sizes = [len(v.vocabulary_) for v in vectorizers]
     coef = np.zeros((len(classes), sum(sizes)))
@@ -230,8 +230,7 @@ def _start_from(
                 old_index.append(block.offset + i)
         coef[:, new_index] = previous.coef[np.ix_(rows, old_index)]
         offset += size
-    model.coef_ = coef
-    model.intercept_ = previous.intercept[rows].copy()
+    return coef, previous.intercept[rows].copy()
 
 
 def _merge_duplicates(
