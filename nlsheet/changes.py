@@ -58,6 +58,11 @@ _EXPRESSION = re.compile(r"\s*(\[[^\[\]]+\]|\d+(?:\.\d+)?%?|[-+*/^()])")
 _COLOR = re.compile(r"^[0-9A-F]{6}$")
 
 
+def _where_words(where: Where) -> str:
+    joiner = " or " if where.any else " and "
+    return joiner.join(_condition_words(c) for c in where.conditions)
+
+
 def _bad(what: str, expected: str, found: object) -> NotUnderstoodError:
     return NotUnderstoodError(
         f"change field {what}: expected {expected}, found {found!r}",
@@ -128,7 +133,9 @@ class Filter:
     kind: ClassVar[str] = "filter"
 
     def describe(self) -> str:
-        return "AutoFilter" + (" showing only matching rows" if self.where else " on the table")
+        if not self.where:
+            return "AutoFilter on the table"
+        return f"AutoFilter showing only the rows where {_where_words(self.where)}"
 
 
 @dataclass(frozen=True)
@@ -140,7 +147,7 @@ class ExtractRows:
     kind: ClassVar[str] = "extract_rows"
 
     def describe(self) -> str:
-        return f"copy matching rows to a new sheet {self.sheet_name!r}"
+        return f"copy the rows where {_where_words(self.where)} to a new sheet {self.sheet_name!r}"
 
 
 @dataclass(frozen=True)
@@ -213,8 +220,7 @@ class Highlight:
     def describe(self) -> str:
         target = "rows" if self.whole_row else f"cells of {self.column}"
         if self.rule == "compare":
-            joiner = " or " if self.where.any else " and "
-            rule = "where " + joiner.join(_condition_words(c) for c in self.where.conditions)
+            rule = "where " + _where_words(self.where)
         else:
             rule = self.rule.replace("_", " ") + (f" {self.n}" if self.n else "")
         return f"highlight {target}: {rule}"

@@ -346,11 +346,20 @@ def _condition_words(c: Condition) -> str:
     if c.cmp is Cmp.NOT_BLANK:
         return f"{c.column} is not blank"
     if c.cmp is Cmp.BETWEEN:
-        return f"{c.column} between {c.value!r} and {c.value2!r}"
+        return f"{c.column} between {_shown(c.value)} and {_shown(c.value2)}"
     if c.cmp is Cmp.IN:
-        return f"{c.column} in {list(c.values)!r}"
-    target = c.other if c.other is not None else repr(c.value)
+        return f"{c.column} in " + ", ".join(_shown(v) for v in c.values)
+    target = c.other if c.other is not None else _shown(c.value)
     return f"{c.column} {_CMP_WORDS[c.cmp]} {target}"
+
+
+def _shown(value: Scalar | None) -> str:
+    """A condition's value as a person writes it (1000, not 1000.0; text quoted)."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return repr(value)
 
 
 def _encode(value: Any) -> Any:

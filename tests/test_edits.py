@@ -1016,3 +1016,22 @@ def test_steps_keep_their_stated_intents() -> None:
     ]
     assert result.steps[1]["change"]["rule"] == "compare"
     assert result.intent == "steps"
+
+
+def test_sort_on_a_messy_sheet(tmp_path: Path) -> None:
+    """Stock!B4:G64 under title rows, with numbers stored as text and a Total row under it:
+    the numbers sort as numbers, and the title, header and Total rows stay where they were."""
+    src, out = SAMPLES / "inventory.xlsx", tmp_path / "out.xlsx"
+    nlsheet.open(src).ask("sort by quantity descending", sheet="Stock", save=out)
+    before, after = sheet(src, "Stock"), sheet(out, "Stock")
+    quantity = [after.cell(r, 5).value for r in range(5, 65)]
+    numbers = [float(str(v).replace(",", "")) for v in quantity]
+    assert numbers == sorted(numbers, reverse=True)
+    assert any(isinstance(v, str) for v in quantity)  # text numbers kept as they were typed
+    for row in (1, 2, 4, 65, 67):
+        assert [c.value for c in after[row]] == [c.value for c in before[row]]
+
+    def rows(ws: Any) -> list[tuple[str, ...]]:
+        return sorted(tuple(str(ws.cell(r, c).value) for c in range(2, 8)) for r in range(5, 65))
+
+    assert rows(after) == rows(before)

@@ -91,9 +91,16 @@ def column_named(table: Table, name: str) -> Column:
     )
 
 
+_NUMBER_TEXT = re.compile(r"^\s*[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?\s*$")
+
+
 def sort_key(value: Any) -> tuple[int, Any]:
+    """How Excel orders values: numbers (also numbers stored as text), dates, text A to Z
+    ignoring case, blanks last."""
     if value is None or value == "":
         return (3, 0)
+    if isinstance(value, str) and _NUMBER_TEXT.match(value):
+        return (0, float(value.replace(",", "")))
     if isinstance(value, bool):
         return (0, float(value))
     if isinstance(value, (int, float)):
