@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
@@ -341,4 +342,9 @@ def main(
     except KeyboardInterrupt:
         print("nlsheet: interrupted", file=err)
         return 130
+    except BrokenPipeError:
+        # The reader went away ('nlsheet ask ... | head'): stop quietly, as Unix tools do.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     raise AssertionError(f"unhandled command {args.command_name!r}")  # argparse prevents this

@@ -1035,3 +1035,27 @@ def test_sort_on_a_messy_sheet(tmp_path: Path) -> None:
         return sorted(tuple(str(ws.cell(r, c).value) for c in range(2, 8)) for r in range(5, 65))
 
     assert rows(after) == rows(before)
+
+
+def test_unwritable_destination_is_bad_input(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    code, _, err = run("ask", SALES, "sort by date", "--save", blocker / "out.xlsx")
+    assert code == 2
+    assert err.startswith("nlsheet: cannot write") and "Traceback" not in err
+    assert not (blocker / "out.xlsx").exists()
+
+
+def test_flag_rows_under_their_reorder_level(tmp_path: Path) -> None:
+    """The operations team's command from the product brief: a whole-row rule comparing two
+    columns of the same row, on the messy Stock sheet (B4:G64, Total row left out)."""
+    out = tmp_path / "out.xlsx"
+    nlsheet.open(SAMPLES / "inventory.xlsx").ask(
+        "flag rows where stock is under reorder level", sheet="Stock", save=out
+    )
+    found = [
+        (str(cf.sqref), rule.type, rule.formula)
+        for cf in sheet(out, "Stock").conditional_formatting
+        for rule in cf.rules
+    ]
+    assert found == [("B5:G64", "expression", ["$E5<$G5"])]

@@ -157,7 +157,8 @@ def is_verb(word: str) -> bool:
 _SYNONYMS: dict[str, str] = {}
 for _group in (
     "sales revenue turnover income takings",
-    "quantity qty units unit pcs pieces",
+    # Stock on hand is a quantity: 'flag rows where stock is under reorder level'.
+    "quantity qty units unit pcs pieces stock onhand",
     "amount amt",
     "price unit_price",
     "cost expense expenses spend spending",
@@ -178,7 +179,6 @@ for _group in (
     "supplier vendor",
     "profit margin earnings",
     "discount disc",
-    "stock inventory onhand",
     "order purchase",
     "total tot",
     "year yr",

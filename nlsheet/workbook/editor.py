@@ -24,6 +24,7 @@ import os
 import shutil
 import tempfile
 import time
+import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,9 +70,18 @@ def _load(source: Path | None, tables: Sequence[Table], notes: list[str]) -> Any
     import openpyxl
 
     if source is not None and source.suffix.lower() in _EDITABLE:
-        return openpyxl.load_workbook(
-            source, keep_vba=source.suffix.lower() == ".xlsm", rich_text=True
-        )
+        try:
+            return openpyxl.load_workbook(
+                source, keep_vba=source.suffix.lower() == ".xlsm", rich_text=True
+            )
+        except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile) as exc:
+            raise UnsupportedFormatError(
+                f"{source.name} can be read but not edited: openpyxl cannot open it ({exc}); "
+                "save it from Excel as a plain .xlsx and try again",
+                expected="an .xlsx openpyxl can open",
+                found=type(exc).__name__,
+                where=str(source),
+            ) from exc
     # A CSV, a DataFrame, or a file openpyxl cannot edit: a new workbook of the values read.
     book = openpyxl.Workbook()
     for blank in list(book.worksheets):
@@ -95,12 +105,27 @@ def _load(source: Path | None, tables: Sequence[Table], notes: list[str]) -> Any
 
 def _save(book: Any, dst: Path) -> None:
     book.calculation.fullCalcOnLoad = True  # new formulas have no cached values yet
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=dst.parent, prefix=".nlsheet-", suffix=dst.suffix)
+    try:
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=dst.parent, prefix=".nlsheet-", suffix=dst.suffix)
+    except OSError as exc:
+        raise InputError(
+            f"cannot write {dst}: {exc.strerror or exc}",
+            expected="a folder nlsheet may write in",
+            found=exc.strerror or str(exc),
+            where=str(dst.parent),
+        ) from exc
     os.close(fd)
     try:
         book.save(tmp)
         os.replace(tmp, dst)
+    except OSError as exc:
+        raise InputError(
+            f"cannot write {dst}: {exc.strerror or exc}",
+            expected="a writable file",
+            found=exc.strerror or str(exc),
+            where=str(dst),
+        ) from exc
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
