@@ -1059,3 +1059,32 @@ def test_flag_rows_under_their_reorder_level(tmp_path: Path) -> None:
         for rule in cf.rules
     ]
     assert found == [("B5:G64", "expression", ["$E5<$G5"])]
+
+
+def test_chart_by_a_word_that_is_no_column_is_refused() -> None:
+    with pytest.raises(nlsheet.UnknownColumnError, match="customer") as caught:
+        nlsheet.open(SAMPLES / "orders.xlsx").ask("chart amount by customer", sheet="Orders")
+    assert caught.value.candidates[0] == "Customer ID"
+
+
+@pytest.mark.libreoffice
+def test_pivot_by_status_and_month(tmp_path: Path) -> None:
+    """'and month' adds the date column as a second dimension, summarised month by month."""
+    src, out = SAMPLES / "orders.xlsx", tmp_path / "out.xlsx"
+    nlsheet.open(src).ask("pivot amount per status and month", sheet="Orders", save=out)
+    orders = pd.read_excel(src, sheet_name="Orders", engine="openpyxl")
+    orders["month"] = orders["Order Date"].dt.to_period("M")
+    expected = orders.groupby(["Status", "month"])["Amount"].sum()
+    book = openpyxl.load_workbook(recalculate(out, tmp_path), data_only=True)
+    ws = book["Summary"]
+    months = [ws.cell(1, c).value for c in range(2, ws.max_column + 1)]
+    checked = 0
+    for r in range(2, ws.max_row + 1):
+        status = ws.cell(r, 1).value
+        if status == "Total":
+            continue
+        for c, month in enumerate(months, 2):
+            want = expected.get((status, pd.Period(month, "M")), 0.0)
+            assert ws.cell(r, c).value == pytest.approx(want), (status, month)
+            checked += 1
+    assert checked == len(months) * orders["Status"].nunique()

@@ -15,6 +15,8 @@ import itertools
 import re
 from collections.abc import Callable
 
+from rapidfuzz import process
+
 from nlsheet.changes import (
     AddColumn,
     AddTotalRow,
@@ -37,10 +39,11 @@ from nlsheet.changes import (
     SortKey,
     StyleHeader,
 )
-from nlsheet.errors import NotUnderstoodError
+from nlsheet.errors import NotUnderstoodError, UnknownColumnError
 from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.interpret import Interpretation
 from nlsheet.nlu.slots import find_numbers
+from nlsheet.nlu.text import STOPWORDS
 from nlsheet.plan import AggFunc, Cmp
 from nlsheet.workbook.table import Column, ColumnKind, Table
 
@@ -90,6 +93,46 @@ def _refuse(interp: Interpretation, table: Table, what: str, expected: str) -> N
         where=interp.text,
         candidates=[c.name for c in table.columns],
     )
+
+
+_BY_WORD = re.compile(
+    r"\b(?:by|per|for each|for every|across|against|vs\.?|versus)\s+(?:the\s+|each\s+)?([^\s,;]+)",
+    re.I,
+)
+_TIME_WORDS = frozenset(
+    {"month", "months", "date", "day", "days", "week", "year", "quarter", "time"}
+)
+
+
+def _check_by_words(interp: Interpretation, table: Table, what: str) -> None:
+    """Refuse 'chart amount by customer' when 'customer' names no column, rather than chart by
+    another column silently.
+
+    Raises:
+        UnknownColumnError: With the closest headers as candidates.
+    """
+    spans = [(m.start, m.end) for m in interp.columns] + [(v.start, v.end) for v in interp.values]
+    for found in _BY_WORD.finditer(interp.text):
+        word = found.group(1).strip(".!?")
+        start = found.start(1)
+        if word.lower() in _TIME_WORDS or any(s <= start < e for s, e in spans):
+            continue
+        if find_numbers(word) or word.lower() in STOPWORDS:
+            continue
+        names = [c.name for c in table.columns]
+        close = [m[0] for m in process.extract(word, names, limit=3, score_cutoff=50)]
+        raise UnknownColumnError(
+            f"no column {word!r} to {what} by in {table.header_ref}"
+            + (
+                f"; did you mean {close[0]!r}?"
+                if close
+                else f"; its headers are {', '.join(names)}"
+            ),
+            expected="a header of " + table.header_ref,
+            found=word,
+            where=f"the word {word!r} in the command",
+            candidates=close or names,
+        )
 
 
 def _mentions(interp: Interpretation) -> list[ColumnMatch]:
@@ -447,6 +490,7 @@ def _agg_word(text: str) -> AggFunc:
 
 def _chart(interp: Interpretation, table: Table) -> Change:
     text = interp.text
+    _check_by_words(interp, table, "chart")
     mentions = _mentions(interp)
     numeric = [
         m.column for m in mentions if m.column.kind is ColumnKind.NUMBER and not m.column.is_id
@@ -504,6 +548,7 @@ def _chart(interp: Interpretation, table: Table) -> Change:
 
 
 def _pivot(interp: Interpretation, table: Table) -> Change:
+    _check_by_words(interp, table, "summarise")
     mentions = _mentions(interp)
     numeric = [
         m.column for m in mentions if m.column.kind is ColumnKind.NUMBER and not m.column.is_id
@@ -514,6 +559,17 @@ def _pivot(interp: Interpretation, table: Table) -> Change:
         dims.insert(0, by)
         if by in numeric:
             numeric.remove(by)
+    dates = [c for c in table.columns if c.kind is ColumnKind.DATE]
+    if (
+        dates
+        and dates[0] not in dims
+        and re.search(
+            r"\b(by|per|and|across)\s+(the\s+)?(month|months|monthly|date|time)\b",
+            interp.text,
+            re.I,
+        )
+    ):
+        dims.append(dates[0])  # 'by month': the date column, summarised month by month
     if not dims:
         raise _refuse(interp, table, "no column to summarise by", "summarise <measure> by <column>")
     func = _agg_word(interp.text) if numeric else AggFunc.COUNT

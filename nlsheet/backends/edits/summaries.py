@@ -75,7 +75,7 @@ def _summary_block(
     """Write keys of ``x`` and one live aggregate column per measure; return the last row/col."""
     from openpyxl.styles import Font
 
-    keys = _keys(grid, table, x)[: MAX_CHART_GROUPS * 10]
+    keys = _keys(grid, table, x)
     head = target.cell(top, left, x.name)
     head.font = Font(b=True)
     for j, measure in enumerate(measures, 1):
@@ -203,6 +203,12 @@ def chart(change: Chart, ws: Any, table: Table, grid: Grid) -> list[Record]:
             "formulas",
         )
     )
+    groups = last_row - block_top
+    crowded = (
+        f" ({groups} bars: more than {MAX_CHART_GROUPS} are hard to read; a pivot may suit better)"
+        if groups > MAX_CHART_GROUPS
+        else ""
+    )
     title = change.title or what
     chart = _chart_from_block(
         change.chart, target, block_top, block_left, last_row, last_col, title, x.name
@@ -216,7 +222,7 @@ def chart(change: Chart, ws: Any, table: Table, grid: Grid) -> list[Record]:
             spot[1],
             spot[0] + 15,
             spot[1] + 8,
-            f"{change.chart} chart: {title}",
+            f"{change.chart} chart: {title}{crowded}",
             "chart",
         )
     )
