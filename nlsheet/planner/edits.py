@@ -15,16 +15,12 @@ import itertools
 import re
 from collections.abc import Callable
 
-from rapidfuzz import process
-
 from nlsheet.changes import (
     AddColumn,
     AddTotalRow,
     Autofit,
     Change,
-    Chart,
     ColorScale,
-    Dashboard,
     DataBars,
     ExtractRows,
     FillBlanks,
@@ -32,20 +28,27 @@ from nlsheet.changes import (
     FreezeHeader,
     Highlight,
     NumberFormat,
-    Pivot,
     RemoveDuplicates,
     RenameColumn,
     Sort,
     SortKey,
     StyleHeader,
 )
-from nlsheet.errors import NotUnderstoodError, UnknownColumnError
-from nlsheet.nlu.context import ColumnMatch
+from nlsheet.errors import NotUnderstoodError
 from nlsheet.nlu.interpret import Interpretation
 from nlsheet.nlu.slots import find_numbers
-from nlsheet.nlu.text import STOPWORDS
 from nlsheet.plan import AggFunc, Cmp
-from nlsheet.workbook.table import Column, ColumnKind, Table
+from nlsheet.planner.change_words import (
+    COLOR_WORD,
+    NAMED,
+    QUOTED,
+    color_named,
+    column_mentions,
+    first_column,
+    refuse,
+)
+from nlsheet.planner.summaries import plan_chart, plan_dashboard, plan_pivot
+from nlsheet.workbook.table import ColumnKind, Table
 
 __all__ = ["EDIT_INTENTS", "build_change"]
 
@@ -61,100 +64,12 @@ _ASCENDING = re.compile(
     r"oldest\s+first|earliest\s+first|a\s*(to|-)\s*z|alphabetic\w*|alphabetis\w*|alphabetiz\w*)\b",
     re.I,
 )
-COLORS = {
-    "red": "FFC7CE",
-    "pink": "FFC7CE",
-    "green": "C6EFCE",
-    "yellow": "FFEB9C",
-    "amber": "FFEB9C",
-    "orange": "F8CBAD",
-    "blue": "BDD7EE",
-    "grey": "D9D9D9",
-    "gray": "D9D9D9",
-    "purple": "E4DFEC",
-}
-_COLOR_WORD = re.compile(r"\b(" + "|".join(COLORS) + r")\b", re.I)
-_NEW_SHEET = re.compile(
-    r"\b(new|separate|another|own|different)\s+(sheet|tab|worksheet|page)\b", re.I
-)
-_NAMED = re.compile(
-    r"\b(?:called|named|titled|labell?ed|name it|call it)\s+[\"']?([\w][\w .%$&/()-]*?)[\"']?\s*"
-    r"(?:$|[,;:=]|\s(?:that|which|with|as|equal|equals|showing|computing|for|from)\b)",
-    re.I,
-)
-_QUOTED = re.compile(r"[\"“']([^\"”']+)[\"”']")
-
-
-def _refuse(interp: Interpretation, table: Table, what: str, expected: str) -> NotUnderstoodError:
-    return NotUnderstoodError(
-        f"{what} in {interp.text!r}",
-        expected=expected,
-        found=interp.text,
-        where=interp.text,
-        candidates=[c.name for c in table.columns],
-    )
-
-
-_BY_WORD = re.compile(
-    r"\b(?:by|per|for each|for every|across|against|vs\.?|versus)\s+(?:the\s+|each\s+)?([^\s,;]+)",
-    re.I,
-)
-_TIME_WORDS = frozenset(
-    {"month", "months", "date", "day", "days", "week", "year", "quarter", "time"}
-)
-
-
-def _check_by_words(interp: Interpretation, table: Table, what: str) -> None:
-    """Refuse 'chart amount by customer' when 'customer' names no column, rather than chart by
-    another column silently.
-
-    Raises:
-        UnknownColumnError: With the closest headers as candidates.
-    """
-    spans = [(m.start, m.end) for m in interp.columns] + [(v.start, v.end) for v in interp.values]
-    for found in _BY_WORD.finditer(interp.text):
-        word = found.group(1).strip(".!?")
-        start = found.start(1)
-        if word.lower() in _TIME_WORDS or any(s <= start < e for s, e in spans):
-            continue
-        if find_numbers(word) or word.lower() in STOPWORDS:
-            continue
-        names = [c.name for c in table.columns]
-        close = [m[0] for m in process.extract(word, names, limit=3, score_cutoff=50)]
-        raise UnknownColumnError(
-            f"no column {word!r} to {what} by in {table.header_ref}"
-            + (
-                f"; did you mean {close[0]!r}?"
-                if close
-                else f"; its headers are {', '.join(names)}"
-            ),
-            expected="a header of " + table.header_ref,
-            found=word,
-            where=f"the word {word!r} in the command",
-            candidates=close or names,
-        )
-
-
-def _mentions(interp: Interpretation) -> list[ColumnMatch]:
-    return sorted(interp.columns, key=lambda m: m.start)
-
-
-def _first(interp: Interpretation, table: Table, *kinds: ColumnKind, what: str) -> Column:
-    for m in _mentions(interp):
-        if not kinds or m.column.kind in kinds:
-            return m.column
-    raise _refuse(interp, table, f"no column named to {what}", f"a column to {what}")
-
-
-def _color(text: str, default: str) -> str:
-    found = _COLOR_WORD.search(text)
-    return COLORS[found.group(1).lower()] if found else default
 
 
 def _sort(interp: Interpretation, table: Table) -> Change:
-    mentions = _mentions(interp)
+    mentions = column_mentions(interp)
     if not mentions:
-        raise _refuse(interp, table, "no column to sort by", "sort by <column>")
+        raise refuse(interp, table, "no column to sort by", "sort by <column>")
     keys = []
     for i, m in enumerate(mentions):
         end = mentions[i + 1].start if i + 1 < len(mentions) else len(interp.text)
@@ -174,8 +89,8 @@ def _filter(interp: Interpretation, table: Table) -> Change:
 def _extract(interp: Interpretation, table: Table) -> Change:
     where = interp.frame.where
     if not where:
-        raise _refuse(interp, table, "no condition saying which rows to copy", "a condition")
-    named = _NAMED.search(interp.text)
+        raise refuse(interp, table, "no condition saying which rows to copy", "a condition")
+    named = NAMED.search(interp.text)
     if named:
         name = named.group(1).strip()
     else:
@@ -207,7 +122,7 @@ def _number_format(interp: Interpretation, table: Table) -> Change:
     elif places is not None:
         style = "decimal"
     else:
-        raise _refuse(
+        raise refuse(
             interp,
             table,
             "no number format named",
@@ -216,12 +131,12 @@ def _number_format(interp: Interpretation, table: Table) -> Change:
     symbol = (
         "£" if re.search(r"£|pound|gbp", text) else "€" if re.search(r"€|euro|eur", text) else "$"
     )
-    columns = [m.column.name for m in _mentions(interp)]
+    columns = [m.column.name for m in column_mentions(interp)]
     if not columns:
         wanted = ColumnKind.DATE if style == "date" else ColumnKind.NUMBER
         columns = [c.name for c in table.columns if c.kind is wanted and not c.is_id]
     if not columns:
-        raise _refuse(interp, table, "no column to format", "a column to format")
+        raise refuse(interp, table, "no column to format", "a column to format")
     written = re.search(r"\b([dmy]{1,4}([-/. ][dmy]{1,4}){2})\b", text)
     pattern = written.group(1) if written and style == "date" else None
     return NumberFormat(
@@ -235,7 +150,7 @@ def _number_format(interp: Interpretation, table: Table) -> Change:
 
 def _style_header(interp: Interpretation, table: Table) -> Change:
     text = interp.text
-    fill = _color(text, "") or None
+    fill = color_named(text, "") or None
     if re.search(r"\b(fill|shade|background|colou?r)\b", text, re.I) and fill is None:
         fill = "D9D9D9"
     white = re.search(r"\bwhite\s+(text|font|letters)\b", text, re.I)
@@ -244,7 +159,7 @@ def _style_header(interp: Interpretation, table: Table) -> Change:
 
 
 def _autofit(interp: Interpretation, table: Table) -> Change:
-    return Autofit(tuple(m.column.name for m in _mentions(interp)))
+    return Autofit(tuple(m.column.name for m in column_mentions(interp)))
 
 
 def _freeze(interp: Interpretation, table: Table) -> Change:
@@ -255,7 +170,7 @@ def _highlight(interp: Interpretation, table: Table) -> Change:
     text = interp.text
     frame = interp.frame
     whole_row = bool(re.search(r"\b(rows?|lines?|records?|entries|entire|whole)\b", text, re.I))
-    color = _color(text, "FFC7CE")
+    color = color_named(text, "FFC7CE")
     rule: str | None = None
     if re.search(r"\bduplicat\w*|\brepeat\w*|\bdupes?\b", text, re.I):
         rule = "duplicates"
@@ -277,7 +192,7 @@ def _highlight(interp: Interpretation, table: Table) -> Change:
         rule = "bottom"
     if rule is None:
         if not frame.where:
-            raise _refuse(
+            raise refuse(
                 interp,
                 table,
                 "no rule saying what to highlight",
@@ -285,14 +200,14 @@ def _highlight(interp: Interpretation, table: Table) -> Change:
             )
         column = frame.where.conditions[0].column
         return Highlight("compare", column, frame.where, None, whole_row, color)
-    target = frame.free[0].column if frame.free else _first(interp, table, what="highlight")
+    target = frame.free[0].column if frame.free else first_column(interp, table, what="highlight")
     if (
         rule in ("top", "bottom", "above_average", "below_average")
         and target.kind is not ColumnKind.NUMBER
     ):
-        numeric = [m.column for m in _mentions(interp) if m.column.kind is ColumnKind.NUMBER]
+        numeric = [m.column for m in column_mentions(interp) if m.column.kind is ColumnKind.NUMBER]
         if not numeric:
-            raise _refuse(
+            raise refuse(
                 interp, table, f"{rule.replace('_', ' ')} needs a numeric column", "numbers"
             )
         target = numeric[0]
@@ -303,12 +218,12 @@ def _highlight(interp: Interpretation, table: Table) -> Change:
         frame.where,
         frame.n,
         whole_row and rule not in ("duplicates", "unique", "blanks"),
-        color if _COLOR_WORD.search(text) else default,
+        color if COLOR_WORD.search(text) else default,
     )
 
 
 def _color_scale(interp: Interpretation, table: Table) -> Change:
-    column = _first(interp, table, ColumnKind.NUMBER, ColumnKind.DATE, what="colour")
+    column = first_column(interp, table, ColumnKind.NUMBER, ColumnKind.DATE, what="colour")
     reverse = bool(
         re.search(r"green\s+(to|-)\s+red|reverse|low(er)?\s+is\s+(good|better)", interp.text, re.I)
     )
@@ -316,8 +231,8 @@ def _color_scale(interp: Interpretation, table: Table) -> Change:
 
 
 def _data_bars(interp: Interpretation, table: Table) -> Change:
-    column = _first(interp, table, ColumnKind.NUMBER, what="draw bars in")
-    return DataBars(column.name, _color(interp.text, "638EC6"))
+    column = first_column(interp, table, ColumnKind.NUMBER, what="draw bars in")
+    return DataBars(column.name, color_named(interp.text, "638EC6"))
 
 
 _OPERATORS = [
@@ -338,14 +253,14 @@ def _expression(interp: Interpretation, table: Table, start: int) -> str:
     """Arithmetic over [Header] references from the command's words after ``start``."""
     text = interp.text
     pieces: list[tuple[int, int, str]] = [
-        (m.start, m.end, f"[{m.column.name}]") for m in _mentions(interp) if m.start >= start
+        (m.start, m.end, f"[{m.column.name}]") for m in column_mentions(interp) if m.start >= start
     ]
     for n in find_numbers(text):
         if n.start >= start and not any(s <= n.start < e for s, e, _ in pieces):
             pieces.append((n.start, n.end, _number_text(n.value, n.percent)))
     pieces.sort()
     if not pieces:
-        raise _refuse(interp, table, "no columns to compute the new column from", "Sales - Cost")
+        raise refuse(interp, table, "no columns to compute the new column from", "Sales - Cost")
     tax = re.search(
         r"\b(with|plus|including|incl\.?|add(ing)?)\b[^%]*%\s*(tax|vat|markup|increase|more|extra|uplift)",
         text,
@@ -366,7 +281,7 @@ def _expression(interp: Interpretation, table: Table, start: int) -> str:
         if op is None and "%" in token + out[-1] and re.search(r"\bof\b", between):
             op = "*"
         if op is None:
-            raise _refuse(
+            raise refuse(
                 interp,
                 table,
                 f"no operator between {out[-1]} and {token}",
@@ -374,7 +289,7 @@ def _expression(interp: Interpretation, table: Table, start: int) -> str:
             )
         out += [op, token]
     if len(out) == 1 and "%" in out[0]:
-        raise _refuse(interp, table, "no column to compute with", "a column")
+        raise refuse(interp, table, "no column to compute with", "a column")
     return " ".join(out)
 
 
@@ -382,7 +297,7 @@ def _add_column(interp: Interpretation, table: Table) -> Change:
     text = interp.text
     equals = text.find("=")
     name = ""
-    named = _NAMED.search(text)
+    named = NAMED.search(text)
     if named:
         name = named.group(1).strip()
     elif equals > 0:
@@ -418,32 +333,32 @@ def _add_column(interp: Interpretation, table: Table) -> Change:
 
 
 def _rename(interp: Interpretation, table: Table) -> Change:
-    mentions = _mentions(interp)
+    mentions = column_mentions(interp)
     if not mentions:
-        raise _refuse(interp, table, "no column to rename", "rename <column> to <name>")
+        raise refuse(interp, table, "no column to rename", "rename <column> to <name>")
     column = mentions[0]
     rest = interp.text[column.end :]
     found = re.search(r"\b(?:to|as|into|with)\s+[\"'“]?(.+?)[\"'”]?\s*[.!?]?\s*$", rest, re.I)
     if found is None:
-        raise _refuse(interp, table, "no new name", "rename <column> to <new name>")
+        raise refuse(interp, table, "no new name", "rename <column> to <new name>")
     new = found.group(1).strip()
     if not new:
-        raise _refuse(interp, table, "no new name", "rename <column> to <new name>")
+        raise refuse(interp, table, "no new name", "rename <column> to <new name>")
     return RenameColumn(column.column.name, new)
 
 
 def _dedupe(interp: Interpretation, table: Table) -> Change:
-    return RemoveDuplicates(tuple(dict.fromkeys(m.column.name for m in _mentions(interp))))
+    return RemoveDuplicates(tuple(dict.fromkeys(m.column.name for m in column_mentions(interp))))
 
 
 def _fill(interp: Interpretation, table: Table) -> Change:
     text = interp.text
-    columns = tuple(dict.fromkeys(m.column.name for m in _mentions(interp)))
+    columns = tuple(dict.fromkeys(m.column.name for m in column_mentions(interp)))
     if not columns:
         columns = tuple(c.name for c in table.columns)
     if re.search(r"\b(down|above|previous|prior|last known|forward)\b", text, re.I):
         return FillBlanks(columns, None, True)
-    quoted = _QUOTED.search(text)
+    quoted = QUOTED.search(text)
     value: str | float | None = None
     if quoted:
         value = quoted.group(1)
@@ -456,7 +371,7 @@ def _fill(interp: Interpretation, table: Table) -> Change:
             re.I,
         )
         if found is None:
-            raise _refuse(
+            raise refuse(
                 interp, table, "nothing to fill the blanks with", "fill blanks with <value>"
             )
         word = found.group(1)
@@ -467,130 +382,13 @@ def _fill(interp: Interpretation, table: Table) -> Change:
 
 def _total_row(interp: Interpretation, table: Table) -> Change:
     func = AggFunc.AVERAGE if re.search(r"\baverage|mean\b", interp.text, re.I) else AggFunc.SUM
-    named = [m.column.name for m in _mentions(interp) if m.column.kind is ColumnKind.NUMBER]
+    named = [m.column.name for m in column_mentions(interp) if m.column.kind is ColumnKind.NUMBER]
     columns = named or [
         c.name for c in table.columns if c.kind is ColumnKind.NUMBER and not c.is_id
     ]
     if not columns:
-        raise _refuse(interp, table, "no numeric column to total", "a column of numbers")
+        raise refuse(interp, table, "no numeric column to total", "a column of numbers")
     return AddTotalRow(tuple(dict.fromkeys(columns)), func)
-
-
-def _agg_word(text: str) -> AggFunc:
-    if re.search(r"\b(average|avg|mean)\b", text, re.I):
-        return AggFunc.AVERAGE
-    if re.search(r"\b(count|how many|number of)\b", text, re.I):
-        return AggFunc.COUNT
-    if re.search(r"\b(max|maximum|highest)\b", text, re.I):
-        return AggFunc.MAX
-    if re.search(r"\b(min|minimum|lowest)\b", text, re.I):
-        return AggFunc.MIN
-    return AggFunc.SUM
-
-
-def _chart(interp: Interpretation, table: Table) -> Change:
-    text = interp.text
-    _check_by_words(interp, table, "chart")
-    mentions = _mentions(interp)
-    numeric = [
-        m.column for m in mentions if m.column.kind is ColumnKind.NUMBER and not m.column.is_id
-    ]
-    others = [m.column for m in mentions if m.column not in numeric]
-    by = interp.frame.by.column if interp.frame.by is not None else None
-    kind = next(
-        (
-            k
-            for k in ("pie", "scatter", "line", "bar", "column")
-            if re.search(rf"\b{k}\b", text, re.I)
-        ),
-        None,
-    )
-    if kind is None and re.search(r"\b(against|vs\.?|versus)\b", text, re.I) and len(numeric) >= 2:
-        kind = "scatter"
-    if kind == "scatter":
-        if len(numeric) < 2:
-            raise _refuse(interp, table, "a scatter chart needs two numeric columns", "y against x")
-        return Chart(
-            "scatter",
-            (numeric[0].name,),
-            numeric[1].name,
-            AggFunc.SUM,
-            bool(_NEW_SHEET.search(text)),
-        )
-    if by is not None and by in numeric and len(numeric) > 1:
-        numeric.remove(by)
-    x = by if by is not None and by not in numeric else (others[0] if others else None)
-    if x is None and re.search(r"\b(over time|by (month|date|day)|monthly|trend)\b", text, re.I):
-        x = next((c for c in table.columns if c.kind is ColumnKind.DATE), None)
-    if not numeric:
-        if x is None:
-            raise _refuse(interp, table, "no column to chart", "chart <numbers> by <category>")
-        return Chart(
-            kind or "column",  # type: ignore[arg-type]
-            ("",),
-            x.name,
-            AggFunc.COUNT,
-            bool(_NEW_SHEET.search(text)),
-        )
-    if x is None:
-        x = next((c for c in table.columns if c.kind is ColumnKind.TEXT and not c.is_id), None)
-    if kind is None:
-        kind = "line" if x is not None and x.kind is ColumnKind.DATE else "column"
-    title = f"{' and '.join(c.name for c in numeric)}" + (f" by {x.name}" if x else "")
-    return Chart(
-        kind,  # type: ignore[arg-type]
-        tuple(c.name for c in numeric),
-        x.name if x is not None else None,
-        _agg_word(text),
-        bool(_NEW_SHEET.search(text)),
-        title,
-    )
-
-
-def _pivot(interp: Interpretation, table: Table) -> Change:
-    _check_by_words(interp, table, "summarise")
-    mentions = _mentions(interp)
-    numeric = [
-        m.column for m in mentions if m.column.kind is ColumnKind.NUMBER and not m.column.is_id
-    ]
-    dims = [m.column for m in mentions if m.column not in numeric]
-    by = interp.frame.by.column if interp.frame.by is not None else None
-    if by is not None and by not in dims:
-        dims.insert(0, by)
-        if by in numeric:
-            numeric.remove(by)
-    dates = [c for c in table.columns if c.kind is ColumnKind.DATE]
-    if (
-        dates
-        and dates[0] not in dims
-        and re.search(
-            r"\b(by|per|and|across)\s+(the\s+)?(month|months|monthly|date|time)\b",
-            interp.text,
-            re.I,
-        )
-    ):
-        dims.append(dates[0])  # 'by month': the date column, summarised month by month
-    if not dims:
-        raise _refuse(interp, table, "no column to summarise by", "summarise <measure> by <column>")
-    func = _agg_word(interp.text) if numeric else AggFunc.COUNT
-    measure = numeric[0].name if numeric else None
-    named = _NAMED.search(interp.text)
-    return Pivot(
-        dims[0].name,
-        measure,
-        dims[1].name if len(dims) > 1 else None,
-        func,
-        named.group(1).strip()[:31] if named else "Summary",
-    )
-
-
-def _dashboard(interp: Interpretation, table: Table) -> Change:
-    numeric = [m.column for m in _mentions(interp) if m.column.kind is ColumnKind.NUMBER]
-    if not numeric:
-        numeric = [c for c in table.columns if c.kind is ColumnKind.NUMBER and not c.is_id]
-    if not numeric:
-        raise _refuse(interp, table, "no numeric column for the key figures", "a column of numbers")
-    return Dashboard(numeric[0].name)
 
 
 _BUILDERS: dict[str, Callable[[Interpretation, Table], Change]] = {
@@ -609,9 +407,9 @@ _BUILDERS: dict[str, Callable[[Interpretation, Table], Change]] = {
     "remove_duplicates": _dedupe,
     "fill_blanks": _fill,
     "add_total_row": _total_row,
-    "chart": _chart,
-    "pivot": _pivot,
-    "dashboard": _dashboard,
+    "chart": plan_chart,
+    "pivot": plan_pivot,
+    "dashboard": plan_dashboard,
 }
 EDIT_INTENTS = frozenset(_BUILDERS)
 
