@@ -99,7 +99,7 @@ def _add_learning_commands(sub: Any) -> None:
     tr.add_argument(
         "--tune",
         action="store_true",
-        help="grid-search C, n-grams and class weights (stratified 5-fold macro-F1); "
+        help="grid-search C, n-grams, class weights and solver (stratified 5-fold macro-F1); "
         "the best parameters are saved and used from then on",
     )
     tr.add_argument("--grid", metavar="JSON", help='the grid, e.g. {"C": [1, 10]}')
