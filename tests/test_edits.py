@@ -1088,3 +1088,20 @@ def test_pivot_by_status_and_month(tmp_path: Path) -> None:
             assert ws.cell(r, c).value == pytest.approx(want), (status, month)
             checked += 1
     assert checked == len(months) * orders["Status"].nunique()
+
+
+def test_dashboard_reads_well(tmp_path: Path) -> None:
+    """Key figures fit their cells (no ###) and lines are drawn straight between the points."""
+    out = tmp_path / "out.xlsx"
+    nlsheet.open(SALES).ask("make a dashboard of sales", save=out)
+    ws = sheet(out, "Dashboard")
+    for column in "ACEGI":
+        assert (ws.column_dimensions[column].width or 0) >= 16
+    with zipfile.ZipFile(out) as archive:
+        lines = [
+            archive.read(name).decode()
+            for name in archive.namelist()
+            if name.startswith("xl/charts/chart") and b"lineChart" in archive.read(name)
+        ]
+    assert lines
+    assert all('<c:smooth val="1"' not in xml for xml in lines)

@@ -130,6 +130,8 @@ def _chart_from_block(
     cats = Reference(sheet, min_col=left, min_row=top + 1, max_row=last_row)
     chart.add_data(data, titles_from_data=True)
     chart.set_categories(cats)
+    for series in chart.series:
+        series.smooth = False  # a smoothed line invents values between the points
     return chart
 
 
@@ -293,6 +295,8 @@ def dashboard(change: Dashboard, ws: Any, table: Table, grid: Grid) -> list[Reco
         cell = target.cell(4, 1 + i * 2, f"={func}({abs_range(table, measure)})")
         cell.font = Font(b=True, size=14)
         cell.number_format = "0" if func == "COUNT" else fmt
+        # Wide enough for a 14-point '$112,399.81', or Excel shows ###.
+        target.column_dimensions[refs.column_letter(1 + i * 2)].width = 18
     out = [record(target, 3, 1, 4, len(figures) * 2, f"key figures of {measure.name}", "formulas")]
     dates = [c for c in table.columns if c.kind is ColumnKind.DATE]
     categories = [
@@ -321,7 +325,8 @@ def dashboard(change: Dashboard, ws: Any, table: Table, grid: Grid) -> list[Reco
         chart = _chart_from_block(
             kind, target, block_top, block_left, last_row, last_col, title, x.name
         )
-        spot = (7 + (n // 2) * 17, 1 + (n % 2) * 9)
+        chart.width = 14  # two abreast, at A and G, under the key figures
+        spot = (7 + (n // 2) * 17, 1 + (n % 2) * 6)
         target.add_chart(chart, _anchor(*spot))
         out.append(
             record(
