@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar, Literal, get_args
 
 from nlsheet.errors import NotUnderstoodError
-from nlsheet.plan import AggFunc, Where, _condition_words, _encode, _where
+from nlsheet.plan import AggFunc, Where, _condition_words, _encode, _shown, _where
 
 __all__ = [
     "CHANGES",
@@ -49,7 +49,9 @@ __all__ = [
 
 ChartKind = Literal["bar", "column", "line", "pie", "scatter"]
 CHART_KINDS: tuple[str, ...] = get_args(ChartKind)
-NumberStyle = Literal["currency", "percent", "thousands", "decimal", "date", "general"]
+NumberStyle = Literal[
+    "currency", "percent", "thousands", "decimal", "date", "negative_red", "general"
+]
 HighlightRule = Literal[
     "compare", "top", "bottom", "above_average", "below_average", "duplicates", "unique", "blanks"
 ]
@@ -302,7 +304,7 @@ class FillBlanks:
     kind: ClassVar[str] = "fill_blanks"
 
     def describe(self) -> str:
-        how = "the value above" if self.from_above else repr(self.value)
+        how = "the value above" if self.from_above else _shown(self.value)
         return f"fill blanks in {', '.join(self.columns)} with {how}"
 
 

@@ -466,7 +466,11 @@ def _check_command(command: str) -> str:
             found=f"{len(text)} characters",
             where="the command",
         )
-    return text
+    # "any expense that's bigger than 500": the conditions read 'that is bigger than'.
+    return _CONTRACTION.sub(lambda m: f"{m.group(1)} is", text)
+
+
+_CONTRACTION = re.compile(r"\b(that|it|which|who|this|there)[’']s\b", re.I)
 
 
 def _sheet_score(text: str, table: Table, model: NluModel) -> float:

@@ -46,12 +46,23 @@ _STEP_BREAK = re.compile(
 )
 
 
+_OPENS_WITH_VERB = re.compile(
+    r"^(?:(?:please|pls|kindly|now|first|then|also|can|could|would|will)\s+"
+    r"(?:you\s+)?(?:please\s+)?)?" + _EDIT_VERB + r"\b",
+    re.I,
+)
+
+
 def split_steps(command: str) -> list[str]:
     """Split "sort by date, highlight sales over 1000 and add a total row" into its steps.
 
     A step starts at ';', or after ',', 'then' or 'and' followed by a verb that changes things
-    ('highlight', 'add', 'sort' ...); "sort by region then by sales" stays one step.
+    ('highlight', 'add', 'sort' ...) -- when the command itself opens with such a verb: "there
+    are blanks in manager, copy the value from above" and "sort by region then by sales" stay
+    one step each.
     """
+    if ";" not in command and not _OPENS_WITH_VERB.match(command.strip()):
+        return [command.strip(" ,.")]
     pieces = [p.strip(" ,.") for p in _STEP_BREAK.split(command)]
     return [p for p in pieces if p]
 

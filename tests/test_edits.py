@@ -1105,3 +1105,81 @@ def test_dashboard_reads_well(tmp_path: Path) -> None:
         ]
     assert lines
     assert all('<c:smooth val="1"' not in xml for xml in lines)
+
+
+@pytest.mark.parametrize(
+    ("command", "pattern"),
+    [
+        ("remove the decimals from price", "0"),
+        ("format price with 3 decimal places", "0.000"),
+        ("show price as a percentage with no decimals", "0%"),
+        ("format price as euros", '"€"#,##0.00'),
+        ("use yen formatting for price (JPY)", '"¥"#,##0.00'),
+        ("format units with thousands separators and 2 decimals", "#,##0.00"),
+    ],
+)
+def test_number_format_patterns(tmp_path: Path, command: str, pattern: str) -> None:
+    out = tmp_path / "out.xlsx"
+    result = ask_saved(SALES, command, out)
+    column = "E" if "units" in command else "F"
+    assert sheet(out)[f"{column}2"].number_format == pattern, result.steps
+
+
+def test_negative_numbers_in_red(tmp_path: Path) -> None:
+    out = tmp_path / "out.xlsx"
+    ask_saved(SALES, "show negative numbers in sales in red", out)
+    assert sheet(out)["G2"].number_format == "#,##0.00;[Red]-#,##0.00"
+
+
+PHRASINGS = pd.DataFrame(
+    {
+        "PTS": [1, 2, 3],
+        "SKU": ["a", "b", "c"],
+        "Mgr": ["m", None, "n"],
+        "Tel": ["1", None, "3"],
+        "hours": [1.0, 2.0, 3.0],
+        "rate": [3.0, 4.0, 5.0],
+        "this year": [5.0, 6.0, 7.0],
+        "last year": [4.0, 5.0, 6.0],
+        "shipping": [1.0, 2.0, 3.0],
+        "subtotal": [3.0, 4.0, 5.0],
+        "Profit": [-1.0, 2.0, 3.0],
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        ("i'd like PTS renamed Points", {"op": "rename_column", "new_name": "Points"}),
+        ("can SKU be renamed Product Code", {"op": "rename_column", "new_name": "Product Code"}),
+        ("swap the header Mgr for Manager", {"op": "rename_column", "new_name": "Manager"}),
+        ("the Tel column should say Telephone", {"op": "rename_column", "new_name": "Telephone"}),
+        ("put N/A in the empty cells of tel", {"op": "fill_blanks", "value": "N/A"}),
+        ("wherever mgr is blank, put Vacant", {"op": "fill_blanks", "value": "Vacant"}),
+        (
+            "there are blanks in mgr, copy the value from above into them",
+            {"op": "fill_blanks", "from_above": True},
+        ),
+        (
+            "i need a column for hours times rate, call it Pay",
+            {"op": "add_column", "name": "Pay", "expression": "[hours] * [rate]"},
+        ),
+        (
+            "create a Growth column, (this year - last year) / last year",
+            {"expression": "([this year] - [last year]) / [last year]"},
+        ),
+        (
+            "make a Total Cost column that adds shipping to subtotal",
+            {"name": "Total Cost", "expression": "[shipping] + [subtotal]"},
+        ),
+        ("add a formula column that doubles rate", {"expression": "[rate] * 2"}),
+        ("turn Profit green when it's positive", {"op": "highlight", "rule": "compare"}),
+    ],
+)
+def test_change_phrasings(command: str, expected: dict[str, Any]) -> None:
+    """Ways people ask for a change without its usual words ('renamed', 'put X in', ', call it')."""
+    result = nlsheet.open(PHRASINGS).ask(command)
+    assert len(result.steps) == 1, result.steps
+    change = result.steps[0]["change"]
+    assert {k: change[k] for k in expected} == expected

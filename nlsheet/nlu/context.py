@@ -14,7 +14,7 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -31,6 +31,20 @@ MatchKind = Literal["letter", "exact", "synonym", "fuzzy", "partial", "value", "
 
 # "column F", "col c", "column AB"; three letters only in capitals, so "column age" is a word.
 _LETTER_REF = re.compile(r"(?i:\b(?:column|col)\.?)\s+([A-Za-z]{1,2}|[A-Z]{3})\b")
+# 'the Wt column to Weight', 'a column at 5%': in lower case these two-letter words are words,
+# not column letters (single letters stay letters: 'sum column a').
+_NOT_LETTERS = frozenset(
+    {"an", "as", "at", "be", "by", "do", "go", "if", "in", "is", "it", "me", "my", "no", "of"}
+    | {"on", "or", "so", "to", "up", "us", "we"}
+)
+
+
+def _letter_refs(text: str) -> Iterator[re.Match[str]]:
+    for match in _LETTER_REF.finditer(text):
+        if match.group(1) not in _NOT_LETTERS:  # 'AT' or 'At' stays a column letter
+            yield match
+
+
 _MAX_SPAN = 6
 _ENDINGS = ("ing", "ed", "d", "s", "es")
 # A word naming the kind of a column may follow its header: 'end date', 'rep name'.
@@ -76,7 +90,7 @@ def find_letter_refs(text: str, table: Table) -> list[ColumnMatch]:
     with ``column`` None by :func:`letters_outside`.
     """
     found: list[ColumnMatch] = []
-    for match in _LETTER_REF.finditer(text):
+    for match in _letter_refs(text):
         letters = match.group(1)
         try:
             index = refs.column_index(letters)
@@ -93,7 +107,7 @@ def find_letter_refs(text: str, table: Table) -> list[ColumnMatch]:
 def letters_outside(text: str, table: Table) -> list[str]:
     """Column letters named in the command that are not part of the table."""
     outside: list[str] = []
-    for match in _LETTER_REF.finditer(text):
+    for match in _letter_refs(text):
         letters = match.group(1).upper()
         try:
             index = refs.column_index(letters)

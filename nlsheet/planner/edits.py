@@ -11,12 +11,10 @@ Example:
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable
 
 from nlsheet.changes import (
-    AddColumn,
     AddTotalRow,
     Autofit,
     Change,
@@ -34,10 +32,9 @@ from nlsheet.changes import (
     SortKey,
     StyleHeader,
 )
-from nlsheet.errors import NotUnderstoodError
 from nlsheet.nlu.interpret import Interpretation
 from nlsheet.nlu.slots import find_numbers
-from nlsheet.plan import AggFunc, Cmp
+from nlsheet.plan import AggFunc, Cmp, Condition, Where
 from nlsheet.planner.change_words import (
     COLOR_WORD,
     NAMED,
@@ -47,6 +44,7 @@ from nlsheet.planner.change_words import (
     first_column,
     refuse,
 )
+from nlsheet.planner.computed import plan_add_column
 from nlsheet.planner.summaries import plan_chart, plan_dashboard, plan_pivot
 from nlsheet.workbook.table import ColumnKind, Table
 
@@ -101,17 +99,20 @@ def _extract(interp: Interpretation, table: Table) -> Change:
 
 def _number_format(interp: Interpretation, table: Table) -> Change:
     text = interp.text.lower()
-    decimals = re.search(r"(\d+|one|two|three|no|zero)\s+decimal", text)
+    decimals = re.search(r"(\d+|one|two|three|no|zero)\s+decimal", text) or re.search(
+        r"\b(no)\b.*\bdecimals?\b|\b(?:remove|drop|without|round off)\b.*\bdecimals?\b", text
+    )
     places = None
     if decimals:
-        word = decimals.group(1)
-        places = {"one": 1, "two": 2, "three": 3, "no": 0, "zero": 0}.get(word) or int(
-            word if word.isdigit() else 2
-        )
+        word = decimals.group(1) or "no"
+        words = {"one": 1, "two": 2, "three": 3, "no": 0, "zero": 0}
+        places = words[word] if word in words else int(word) if word.isdigit() else 2
     style: str
-    if re.search(r"%|percent|percentage|pct", text):
+    if re.search(r"\bnegative\b.*\bred\b|\bred\b.*\bnegative\b", text):
+        style = "negative_red"  # Excel's own format: negative numbers in red, with a minus
+    elif re.search(r"%|percent|percentage|pct", text):
         style = "percent"
-    elif re.search(r"[$£€]|currency|money|dollar|euro|pound|usd|gbp|eur|accounting", text):
+    elif re.search(r"[$£€¥]|currency|money|dollar|euro|pound|usd|gbp|eur|yen|jpy|accounting", text):
         style = "currency"
     elif re.search(
         r"\bdates?\b|\b[dmy]{1,4}[-/. ][dmy]{1,4}|\byyyy\b|\biso\b|\bdays?\b|month name", text
@@ -128,9 +129,8 @@ def _number_format(interp: Interpretation, table: Table) -> Change:
             "no number format named",
             "currency, percent, thousands, decimals or date",
         )
-    symbol = (
-        "£" if re.search(r"£|pound|gbp", text) else "€" if re.search(r"€|euro|eur", text) else "$"
-    )
+    symbols = (("£", r"£|pound|gbp"), ("€", r"€|euro|eur"), ("¥", r"¥|yen|jpy"))
+    symbol = next((sign for sign, words in symbols if re.search(words, text)), "$")
     columns = [m.column.name for m in column_mentions(interp)]
     if not columns:
         wanted = ColumnKind.DATE if style == "date" else ColumnKind.NUMBER
@@ -176,7 +176,7 @@ def _highlight(interp: Interpretation, table: Table) -> Change:
         rule = "duplicates"
     elif re.search(r"\bunique\b", text, re.I):
         rule = "unique"
-    elif re.search(r"\b(blank|empty|missing)\b", text, re.I):
+    elif re.search(r"\b(blanks?|empty|empties|missing)\b", text, re.I):
         rule = "blanks"
     elif re.search(r"\babove\s+(the\s+)?(average|mean)\b", text, re.I):
         rule = "above_average"
@@ -190,6 +190,14 @@ def _highlight(interp: Interpretation, table: Table) -> Change:
         r"\b(bottom|lowest|smallest|worst|least|fewest)\b", text, re.I
     ):
         rule = "bottom"
+    sign = re.search(r"\b(positive|negative|below zero|above zero|in the red)\b", text, re.I)
+    if rule is None and not frame.where and sign is not None:
+        # 'turn Profit green when it's positive', 'show negative balances in red'
+        numeric = [m.column for m in column_mentions(interp) if m.column.kind is ColumnKind.NUMBER]
+        if numeric:
+            below = sign.group(1).lower() in ("negative", "below zero", "in the red")
+            test = Condition(numeric[0].name, Cmp.LT if below else Cmp.GT, 0.0)
+            return Highlight("compare", numeric[0].name, Where((test,)), None, whole_row, color)
     if rule is None:
         if not frame.where:
             raise refuse(
@@ -235,101 +243,11 @@ def _data_bars(interp: Interpretation, table: Table) -> Change:
     return DataBars(column.name, color_named(interp.text, "638EC6"))
 
 
-_OPERATORS = [
-    (re.compile(r"^\s*(?:\+|(?:plus|added to|and)\b)", re.I), "+"),
-    (re.compile(r"^\s*(?:[-–]|(?:minus|less|take away|subtract(?:ed)?)\b)", re.I), "-"),
-    (re.compile(r"^\s*(?:[*×]|(?:x|times|multiplied by|by)\b)", re.I), "*"),
-    (re.compile(r"^\s*(?:[/÷]|(?:divided by|over|per)\b)", re.I), "/"),
-]
-
-
-def _number_text(value: float, percent: bool) -> str:
-    """A number as the expression grammar takes it: digits, a point, no exponent."""
-    text = f"{value:.10f}".rstrip("0").rstrip(".")  # '20%' is found as 20.0 with percent
-    return text + ("%" if percent else "")
-
-
-def _expression(interp: Interpretation, table: Table, start: int) -> str:
-    """Arithmetic over [Header] references from the command's words after ``start``."""
-    text = interp.text
-    pieces: list[tuple[int, int, str]] = [
-        (m.start, m.end, f"[{m.column.name}]") for m in column_mentions(interp) if m.start >= start
-    ]
-    for n in find_numbers(text):
-        if n.start >= start and not any(s <= n.start < e for s, e, _ in pieces):
-            pieces.append((n.start, n.end, _number_text(n.value, n.percent)))
-    pieces.sort()
-    if not pieces:
-        raise refuse(interp, table, "no columns to compute the new column from", "Sales - Cost")
-    tax = re.search(
-        r"\b(with|plus|including|incl\.?|add(ing)?)\b[^%]*%\s*(tax|vat|markup|increase|more|extra|uplift)",
-        text,
-        re.I,
-    )
-    if tax and len(pieces) == 2 and pieces[1][2].endswith("%"):
-        return f"{pieces[0][2]} * (1 + {pieces[1][2]})"
-    if (
-        re.search(r"%\s*(discount|off|less|decrease)", text, re.I)
-        and len(pieces) == 2
-        and pieces[1][2].endswith("%")
-    ):
-        return f"{pieces[0][2]} * (1 - {pieces[1][2]})"
-    out = [pieces[0][2]]
-    for (_, prev_end, _), (s, _, token) in itertools.pairwise(pieces):
-        between = text[prev_end:s]
-        op = next((o for pattern, o in _OPERATORS if pattern.search(between)), None)
-        if op is None and "%" in token + out[-1] and re.search(r"\bof\b", between):
-            op = "*"
-        if op is None:
-            raise refuse(
-                interp,
-                table,
-                f"no operator between {out[-1]} and {token}",
-                "plus, minus, times, divided by",
-            )
-        out += [op, token]
-    if len(out) == 1 and "%" in out[0]:
-        raise refuse(interp, table, "no column to compute with", "a column")
-    return " ".join(out)
-
-
-def _add_column(interp: Interpretation, table: Table) -> Change:
-    text = interp.text
-    equals = text.find("=")
-    name = ""
-    named = NAMED.search(text)
-    if named:
-        name = named.group(1).strip()
-    elif equals > 0:
-        before = re.sub(
-            r"^\s*(please\s+)?(add|insert|create|make|new)\b.*?\bcolumn\b",
-            "",
-            text[:equals],
-            flags=re.I,
-        )
-        name = before.strip(" :\"'") or ""
-    if not name:
-        called = re.search(
-            r"\b(?:add|insert|create|make)\s+(?:a|an|the)?\s*(?:new\s+)?([A-Z][\w ]*?)\s+column\b",
-            text,
-        )
-        name = called.group(1).strip() if called else ""
-    if not name:  # 'add a column Total with price times units'
-        after = re.search(r"\bcolumn\s+([A-Z][\w-]*)\b", text)
-        name = after.group(1) if after else ""
-    start = equals + 1 if equals > 0 else (named.end() if named else 0)
-    expression = _expression(interp, table, start)
-    if not name:
-        name = re.sub(r"[\[\]]", "", expression)[:40]
-    taken = {c.name.casefold() for c in table.columns}
-    if name.casefold() in taken:
-        raise NotUnderstoodError(
-            f"there is already a column {name!r}; name the new column differently",
-            expected="a new column name",
-            found=name,
-            where=interp.text,
-        )
-    return AddColumn(name, expression)
+_NEW_NAME = re.compile(
+    r"(?:\b(?:to|as|into|with|renamed|named|called|for|say|says|read|reads)\b|->|→|:|,)"
+    r"\s*[\"'“]?(?P<name>[^\"'”]+?)[\"'”]?\s*(?:\b(?:instead|please|thanks)\b)?[\s.!?]*$",
+    re.I,
+)
 
 
 def _rename(interp: Interpretation, table: Table) -> Change:
@@ -338,11 +256,14 @@ def _rename(interp: Interpretation, table: Table) -> Change:
         raise refuse(interp, table, "no column to rename", "rename <column> to <name>")
     column = mentions[0]
     rest = interp.text[column.end :]
-    found = re.search(r"\b(?:to|as|into|with)\s+[\"'“]?(.+?)[\"'”]?\s*[.!?]?\s*$", rest, re.I)
-    if found is None:
-        raise refuse(interp, table, "no new name", "rename <column> to <new name>")
-    new = found.group(1).strip()
-    if not new:
+    found = _NEW_NAME.search(rest)
+    if found is None and re.match(r"^\s*(?:please\s+)?(?:call|name|rename)\b", interp.text, re.I):
+        # 'call amt Amount instead': the new name follows the column directly
+        found = re.match(
+            r"\s*(?P<name>[^,.!?]+?)\s*(?:\b(?:instead|please|thanks)\b)?[\s.!?]*$", rest, re.I
+        )
+    new = found.group("name").strip() if found is not None else ""
+    if not new or new.casefold() in ("instead", "please", "thanks"):
         raise refuse(interp, table, "no new name", "rename <column> to <new name>")
     return RenameColumn(column.column.name, new)
 
@@ -365,8 +286,16 @@ def _fill(interp: Interpretation, table: Table) -> Change:
     elif re.search(r"\b(zero|zeros|zeroes|0)\b", text, re.I):
         value = 0.0
     else:
+        # 'fill blanks in region with Unknown', 'put N/A in the empty cells of phone',
+        # 'wherever grade is blank, put Incomplete'
         found = re.search(
-            r"\b(?:with|as|to|using)\s+(?:an?\s+|the\s+(?:word|text)\s+)?([\w/.-]+(?:\s[\w/.-]+)?)\s*[.!?]?\s*$",
+            r"\b(?:with|as|to|using)\s+(?:an?\s+|the\s+(?:word|text)\s+)?"
+            r"(?P<v>[\w/.-]+(?:\s[\w/.-]+)?)\s*[.!?]?\s*$",
+            text,
+            re.I,
+        ) or re.search(
+            r"\b(?:put|write|enter|insert|use)\s+(?:an?\s+|the\s+(?:word|text)\s+)?"
+            r"(?P<v>[\w/.-]+(?:\s[\w/.-]+)?)\s*(?:\b(?:in|into)\b.*)?[.!?]?\s*$",
             text,
             re.I,
         )
@@ -374,7 +303,9 @@ def _fill(interp: Interpretation, table: Table) -> Change:
             raise refuse(
                 interp, table, "nothing to fill the blanks with", "fill blanks with <value>"
             )
-        word = found.group(1)
+        word = {"dash": "-", "hyphen": "-", "blank": "", "nothing": ""}.get(
+            found.group("v").lower(), found.group("v")
+        )
         numbers = find_numbers(word)
         value = numbers[0].value if numbers and numbers[0].end == len(word) else word
     return FillBlanks(columns, value, False)
@@ -402,7 +333,7 @@ _BUILDERS: dict[str, Callable[[Interpretation, Table], Change]] = {
     "highlight": _highlight,
     "color_scale": _color_scale,
     "data_bars": _data_bars,
-    "add_column": _add_column,
+    "add_column": plan_add_column,
     "rename_column": _rename,
     "remove_duplicates": _dedupe,
     "fill_blanks": _fill,

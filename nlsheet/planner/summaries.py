@@ -108,9 +108,18 @@ def plan_chart(interp: Interpretation, table: Table) -> Change:
     x = by if by is not None and by not in numeric else (others[0] if others else None)
     if x is None and re.search(r"\b(over time|by (month|date|day)|monthly|trend)\b", text, re.I):
         x = next((c for c in table.columns if c.kind is ColumnKind.DATE), None)
-    if not numeric:
-        if x is None:
+    if not numeric and x is None:
+        # 'make a chart': the first measure by the first date or category, as Excel's
+        # recommended chart would
+        numeric = [c for c in table.columns if c.kind is ColumnKind.NUMBER and not c.is_id][:1]
+        x = next(
+            (c for c in table.columns if c.kind is ColumnKind.DATE),
+            next((c for c in table.columns if c.kind is ColumnKind.TEXT and not c.is_id), None),
+        )
+        if not numeric or x is None:
             raise refuse(interp, table, "no column to chart", "chart <numbers> by <category>")
+    if not numeric:
+        assert x is not None
         return Chart(
             kind or "column",  # type: ignore[arg-type]
             ("",),

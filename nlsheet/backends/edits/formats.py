@@ -43,20 +43,24 @@ __all__ = [
 
 
 def _pattern(change: NumberFormat) -> str:
-    places = change.decimals
-    tail = ("." + "0" * places) if places else ""
+    """The Excel number format: each style with its usual decimals unless some are asked for."""
+
+    def decimals(usual: int) -> str:
+        places = usual if change.decimals is None else change.decimals
+        return "." + "0" * places if places else ""
+
     if change.style == "currency":
-        return f'"{change.symbol}"#,##0' + (
-            "." + "0" * (2 if places is None else places) if places != 0 else ""
-        )
+        return f'"{change.symbol}"#,##0' + decimals(2)
     if change.style == "percent":
-        return "0" + ("." + "0" * (1 if places is None else places) if places != 0 else "") + "%"
+        return "0" + decimals(1) + "%"
     if change.style == "thousands":
-        return "#,##0" + tail
+        return "#,##0" + decimals(0)
     if change.style == "decimal":
-        return "0" + ("." + "0" * (places or 2))
+        return "0" + decimals(2)
     if change.style == "date":
         return change.pattern or "yyyy-mm-dd"
+    if change.style == "negative_red":
+        return f"#,##0{decimals(2)};[Red]-#,##0{decimals(2)}"
     return "General"
 
 
