@@ -340,3 +340,12 @@ def test_damaged_corrections_file_is_a_clear_error(tmp_path: Path) -> None:
     path.write_text("version: 1\ncorrections:\n  - {id: 1, example: 'a [b](colum)', intent: sum}\n")
     with pytest.raises(DatasetError, match="unknown slot"):
         Corrections(path).load()
+
+
+def test_saved_parameters_keep_only_the_classifiers_own(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "params.json").write_text('{"params": {"C": 3.0, "gamma": 7}, "macro_f1": 0.9}')
+    engine = nlsheet.Nlsheet(Settings(cache_dir=tmp_path / "cache", data_dir=data))
+    assert engine.model.data["model"]["params"]["C"] == 3.0
+    assert "gamma" not in engine.model.data["model"]["params"]

@@ -90,7 +90,16 @@ def load_params(settings: Settings) -> dict[str, Any]:
     except (OSError, ValueError):
         return {}
     params = data.get("params") if isinstance(data, dict) else None
-    return dict(params) if isinstance(params, dict) else {}
+    if not isinstance(params, dict):
+        return {}
+    # Only the classifier's own parameters: a hand-edited file cannot break training.
+    return {k: v for k, v in params.items() if k in _PARAMS}
+
+
+_PARAMS = frozenset(
+    {"C", "word_ngram_range", "char_ngram_range", "class_weight", "min_df", "max_iter", "tol"}
+    | {"random_state", "solver"}
+)
 
 
 def save_params(settings: Settings, params: Mapping[str, Any], score: float) -> Path:
