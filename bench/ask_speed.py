@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gc
-import importlib.metadata
 import json
 import math
 import os
@@ -43,6 +42,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from machine_info import cpu_model, dist_version
 
 SEED = 20240601
 BASE_COLUMNS = (  # (name, kind) in sheet order
@@ -260,21 +261,8 @@ def cold_run(path: Path, want: float | None) -> float:
 
 
 def machine() -> dict[str, Any]:
-    def version(dist: str) -> str:
-        try:
-            return importlib.metadata.version(dist)
-        except importlib.metadata.PackageNotFoundError:
-            return "not installed"
-
-    cpu = platform.processor() or platform.machine()
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as fh:
-            for line in fh:
-                if line.startswith("model name"):
-                    cpu = line.split(":", 1)[1].strip()
-                    break
-    except OSError:
-        pass
+    version = dist_version
+    cpu = cpu_model()
     import nlsheet
 
     package = Path(nlsheet.__file__).resolve().parent

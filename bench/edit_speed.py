@@ -55,6 +55,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from machine_info import cpu_model, dist_version
+
 SEED = 20240917
 GENERATOR_VERSION = 1  # bump when generate() changes, so cached workbooks are not reused
 SHEET = "Data"
@@ -529,21 +531,8 @@ def source_digest(package: Path) -> str:
 
 
 def machine() -> dict[str, Any]:
-    def version(dist: str) -> str:
-        try:
-            return importlib.metadata.version(dist)
-        except importlib.metadata.PackageNotFoundError:
-            return "not installed"
-
-    cpu = platform.processor() or platform.machine()
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as fh:
-            for line in fh:
-                if line.startswith("model name"):
-                    cpu = line.split(":", 1)[1].strip()
-                    break
-    except OSError:
-        pass
+    version = dist_version
+    cpu = cpu_model()
     package = nlsheet_dir()
 
     def git(*args: str) -> str:

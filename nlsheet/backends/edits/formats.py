@@ -11,11 +11,9 @@ from nlsheet import refs
 from nlsheet.backends.edits.cells import (
     Grid,
     Record,
-    abs_range,
     column_named,
     get,
     record,
-    sheet_range,
     text_of,
 )
 from nlsheet.changes import (
@@ -236,14 +234,14 @@ def highlight(change: Highlight, ws: Any, table: Table, grid: Grid) -> list[Reco
         c1, c2 = table.first_column, table.last_column
     else:
         c1 = c2 = column.column
-    target = sheet_range(ws, table.first_row, c1, table.last_row, c2).split("!")[-1]
+    target = refs.range_ref(None, table.first_row, c1, table.last_row, c2, absolute=False)
     style = _fill_style(change.color)
     if change.rule == "compare":
         rule = Rule(type="expression", dxf=style, formula=[_row_formula(change.where, table)])
     elif change.whole_row and change.rule in ("top", "bottom", "above_average", "below_average"):
         assert column is not None
         ref = f"${refs.column_letter(column.column)}{table.first_row}"
-        full = abs_range(table, column).split("!")[-1]
+        full = refs.range_ref(None, table.first_row, column.column, table.last_row, column.column)
         formula = {
             "top": f"AND(ISNUMBER({ref}),{ref}>=LARGE({full},{change.n or 10}))",
             "bottom": f"AND(ISNUMBER({ref}),{ref}<=SMALL({full},{change.n or 10}))",
@@ -268,54 +266,33 @@ def highlight(change: Highlight, ws: Any, table: Table, grid: Grid) -> list[Reco
     ]
 
 
+def _column_rule(change: ColorScale | DataBars, rule: Any, ws: Any, table: Table) -> list[Record]:
+    """Put a conditional format rule on one column's data cells."""
+    column = column_named(table, change.column)
+    first, last = table.first_row, table.last_row
+    target = refs.range_ref(None, first, column.column, last, column.column, absolute=False)
+    ws.conditional_formatting.add(target, rule)
+    return [
+        record(
+            ws, first, column.column, last, column.column, change.describe(), "conditional format"
+        )
+    ]
+
+
 def color_scale(change: ColorScale, ws: Any, table: Table, grid: Grid) -> list[Record]:
     from openpyxl.formatting.rule import ColorScaleRule
 
-    column = column_named(table, change.column)
     low, high = ("63BE7B", "F8696B") if change.reverse else ("F8696B", "63BE7B")
-    target = sheet_range(ws, table.first_row, column.column, table.last_row, column.column).split(
-        "!"
-    )[-1]
-    ws.conditional_formatting.add(
-        target,
-        ColorScaleRule(  # type: ignore[no-untyped-call]
-            start_type="min", start_color=low, end_type="max", end_color=high
-        ),
+    rule = ColorScaleRule(  # type: ignore[no-untyped-call]
+        start_type="min", start_color=low, end_type="max", end_color=high
     )
-    return [
-        record(
-            ws,
-            table.first_row,
-            column.column,
-            table.last_row,
-            column.column,
-            change.describe(),
-            "conditional format",
-        )
-    ]
+    return _column_rule(change, rule, ws, table)
 
 
 def data_bars(change: DataBars, ws: Any, table: Table, grid: Grid) -> list[Record]:
     from openpyxl.formatting.rule import DataBarRule
 
-    column = column_named(table, change.column)
-    target = sheet_range(ws, table.first_row, column.column, table.last_row, column.column).split(
-        "!"
-    )[-1]
-    ws.conditional_formatting.add(
-        target,
-        DataBarRule(  # type: ignore[no-untyped-call]
-            start_type="min", end_type="max", color=change.color
-        ),
+    rule = DataBarRule(  # type: ignore[no-untyped-call]
+        start_type="min", end_type="max", color=change.color
     )
-    return [
-        record(
-            ws,
-            table.first_row,
-            column.column,
-            table.last_row,
-            column.column,
-            change.describe(),
-            "conditional format",
-        )
-    ]
+    return _column_rule(change, rule, ws, table)

@@ -16,7 +16,6 @@ from nlsheet.backends.edits.cells import (
     new_sheet,
     put,
     record,
-    sheet_range,
     sort_key,
     text_of,
 )
@@ -164,7 +163,9 @@ def filter_rows(change: Filter, ws: Any, table: Table, grid: Grid) -> list[Recor
     from openpyxl.worksheet.filters import CustomFilter, CustomFilters, FilterColumn, Filters
 
     top = table.header_row or table.first_row
-    ref = sheet_range(ws, top, table.first_column, table.last_row, table.last_column).split("!")[-1]
+    ref = refs.range_ref(
+        None, top, table.first_column, table.last_row, table.last_column, absolute=False
+    )
     ws.auto_filter.ref = ref
     ws.auto_filter.filterColumn = []
     shown = table.n_rows
