@@ -26,6 +26,12 @@ from nlsheet.workbook.table import Table
 __all__ = ["extract", "fill", "filter_rows", "remove_duplicates", "sort"]
 
 
+def _table_record(ws: Any, table: Table, what: str, kind: str) -> Record:
+    """A change to every data row of the table."""
+    first, last = (table.first_row, table.first_column), (table.last_row, table.last_column)
+    return record(ws, *first, *last, what, kind)
+
+
 def _rewrite_rows(ws: Any, table: Table, order: Sequence[int], grid: Grid) -> None:
     """Put data row ``order[i]`` at position i (formulas translated, styles and heights
     along), clear the rows left over; the grid of values follows."""
@@ -68,15 +74,7 @@ def sort(change: Sort, ws: Any, table: Table, grid: Grid) -> list[Record]:
         order = filled + blanks  # blanks last either way, as Excel does
     _rewrite_rows(ws, table, order, grid)
     return [
-        record(
-            ws,
-            table.first_row,
-            table.first_column,
-            table.last_row,
-            table.last_column,
-            change.describe().replace("sort by", "sorted rows by"),
-            "values",
-        )
+        _table_record(ws, table, change.describe().replace("sort by", "sorted rows by"), "values")
     ]
 
 
@@ -93,12 +91,9 @@ def remove_duplicates(change: RemoveDuplicates, ws: Any, table: Table, grid: Gri
     _rewrite_rows(ws, table, keep, grid)
     on = ", ".join(c.name for c in columns) if change.columns else "all columns"
     return [
-        record(
+        _table_record(
             ws,
-            table.first_row,
-            table.first_column,
-            table.last_row,
-            table.last_column,
+            table,
             f"removed {removed} duplicate row(s) (judged on {on}); {len(keep)} rows remain",
             "values",
         )
@@ -139,17 +134,7 @@ def fill(change: FillBlanks, ws: Any, table: Table, grid: Grid) -> list[Record]:
                 )
             )
     if not out:
-        out.append(
-            record(
-                ws,
-                table.first_row,
-                table.first_column,
-                table.last_row,
-                table.last_column,
-                "no blank cells to fill",
-                "none",
-            )
-        )
+        out.append(_table_record(ws, table, "no blank cells to fill", "none"))
     return out
 
 

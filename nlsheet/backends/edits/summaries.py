@@ -145,6 +145,12 @@ def _free_column(ws: Any) -> int:
     return right + 2
 
 
+def _place(target: Any, chart: Any, spot: tuple[int, int], what: str) -> Record:
+    """Anchor a chart at ``spot`` (row, column) and record the cells it covers."""
+    target.add_chart(chart, _anchor(*spot))
+    return record(target, spot[0], spot[1], spot[0] + 15, spot[1] + 8, what, "chart")
+
+
 def _anchor(row: int, column: int) -> str:
     return refs.cell_ref(None, row, column)
 
@@ -167,18 +173,7 @@ def chart(change: Chart, ws: Any, table: Table, grid: Grid) -> list[Record]:
         series.graphicalProperties.line.noFill = True
         chart.series.append(series)
         spot = (1, 1) if change.new_sheet else (top, _free_column(ws))
-        target.add_chart(chart, _anchor(*spot))
-        return [
-            record(
-                target,
-                spot[0],
-                spot[1],
-                spot[0] + 15,
-                spot[1] + 8,
-                f"scatter chart of {y.name} against {x.name}",
-                "chart",
-            )
-        ]
+        return [_place(target, chart, spot, f"scatter chart of {y.name} against {x.name}")]
     if change.x is None:
         raise InputError(
             "a chart needs a column to chart by (categories or dates)",
@@ -216,18 +211,7 @@ def chart(change: Chart, ws: Any, table: Table, grid: Grid) -> list[Record]:
         change.chart, target, block_top, block_left, last_row, last_col, title, x.name
     )
     spot = (block_top, last_col + 2)
-    target.add_chart(chart, _anchor(*spot))
-    out.append(
-        record(
-            target,
-            spot[0],
-            spot[1],
-            spot[0] + 15,
-            spot[1] + 8,
-            f"{change.chart} chart: {title}{crowded}",
-            "chart",
-        )
-    )
+    out.append(_place(target, chart, spot, f"{change.chart} chart: {title}{crowded}"))
     return out
 
 
@@ -327,23 +311,12 @@ def dashboard(change: Dashboard, ws: Any, table: Table, grid: Grid) -> list[Reco
         )
         chart.width = 14  # two abreast, at A and G, under the key figures
         spot = (7 + (n // 2) * 17, 1 + (n % 2) * 6)
-        target.add_chart(chart, _anchor(*spot))
         out.append(
             record(
                 target, block_top, block_left, last_row, last_col, f"summary: {title}", "formulas"
             )
         )
-        out.append(
-            record(
-                target,
-                spot[0],
-                spot[1],
-                spot[0] + 15,
-                spot[1] + 8,
-                f"{kind} chart: {title}",
-                "chart",
-            )
-        )
+        out.append(_place(target, chart, spot, f"{kind} chart: {title}"))
         block_top = last_row + 3
     if not charts:
         out.append(record(target, 6, 1, 6, 1, "no date or category column to chart", "none"))
