@@ -45,7 +45,7 @@ from nlsheet.planner.build import check_letters
 from nlsheet.planner.edits import EDIT_INTENTS
 from nlsheet.result import Clarification, ColumnUse, Option, Result, json_value
 from nlsheet.settings import Settings
-from nlsheet.steps import STATED_INTENT, EditTarget, run_steps, split_steps
+from nlsheet.steps import STATED_INTENT, EditTarget, StepBook, run_steps, split_steps
 from nlsheet.workbook.base import Workbook, open_workbook
 from nlsheet.workbook.editor import undo as undo_edit
 from nlsheet.workbook.table import ColumnKind, Table
@@ -133,6 +133,17 @@ class Nlsheet:
             return self.clarify(interp, table, built, notes, book)
         if intent is None and isinstance(built.plan.op, Lookup):
             rows = _lookup_rows(built.plan.op, table, interp.text)
+            if rows is not None and built.ignored:
+                # Several rows, and words the lookup set aside: an aggregate over the rows
+                # would have to use them, and cannot.
+                word = " ".join(built.ignored)
+                raise NotUnderstoodError(
+                    f"did not understand {word!r} in {interp.text!r}, and "
+                    f"{rows.question.split('.')[0].lower()}; name the row or the aggregate",
+                    expected="headers and values of " + table.header_ref,
+                    found=word,
+                    where=f"the word(s) {word!r} in the command",
+                )
             if rows is not None:
                 return self.clarify(interp, table, rows, notes, book)
         return self._answer(interp, table, built, notes, book)
@@ -275,7 +286,7 @@ class Nlsheet:
         table: Table,
         question: Clarification,
         notes: list[str],
-        book: Book,
+        book: StepBook,
     ) -> Result:
         return Result(
             command=interp.text,
@@ -306,7 +317,7 @@ class Nlsheet:
             notes.extend(_cell_notes(table, name))
         formula: Formula | None
         try:
-            formula = formula_backend.to_formula(plan, table)
+            formula = formula_backend.to_formula(plan, table, answer)
         except UnsupportedOperationError as exc:
             formula = None
             notes.append(f"no formula: {exc}")
@@ -379,7 +390,9 @@ class Book:
                 found=self.workbook.source,
                 where=self.workbook.source,
             )
-        formula = formula_backend.to_formula(result.plan, self.table(result.sheet))
+        table = self.table(result.sheet)
+        answer = pandas_exec.execute(result.plan, table)
+        formula = formula_backend.to_formula(result.plan, table, answer)
         change = write_formula(path, out, result.sheet, cell, formula)
         return dataclasses.replace(result, changes=(*result.changes, change))
 

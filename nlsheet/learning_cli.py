@@ -24,12 +24,13 @@ from nlsheet.nlu.evaluate import (
     evaluate,
     plot_confusion,
     run_cases,
+    split,
     tune,
-    tune_thresholds,
     with_book_headers,
 )
 from nlsheet.nlu.feedback import Corrections
 from nlsheet.nlu.model import NluModel, load_params, save_params
+from nlsheet.nlu.thresholds import dev_test_split, tune_thresholds
 
 __all__ = ["run_eval", "run_feedback", "run_train"]
 
@@ -47,11 +48,13 @@ def _paths(files: list[str], option: str) -> list[Path]:
     return paths
 
 
-def _report_lines(report: Report, errors: int) -> list[str]:
+def _report_lines(report: Report, errors: int, source: str) -> list[str]:
     lines = [
         f"trained on {report.n_train} examples in {report.train_seconds:.2f} s; "
-        f"tested on {report.n_test}; prediction {report.predict_ms:.3f} ms per command",
-        f"accuracy {report.accuracy:.3f}   macro-F1 {report.macro_f1:.3f}"
+        f"prediction {report.predict_ms:.3f} ms per command",
+        f"{source} split by a hash of each command: dev {report.n_dev} (thresholds are tuned "
+        f"on it), test {report.n_test} (every figure below is from test unless marked dev)",
+        f"test: accuracy {report.accuracy:.3f}   macro-F1 {report.macro_f1:.3f}"
         + (
             f"   out-of-scope recall {report.out_of_scope_recall:.3f}"
             if report.out_of_scope_recall is not None
@@ -66,9 +69,11 @@ def _report_lines(report: Report, errors: int) -> list[str]:
         )
     t = report.thresholds
     lines.append(
-        f"thresholds min_confidence {t.min_confidence:.2f} clarify_margin {t.clarify_margin:.2f}: "
-        f"answers {t.accepted:.1%} of in-scope commands, {t.precision:.1%} of them right"
+        f"thresholds min_confidence {t.min_confidence:.2f} clarify_margin {t.clarify_margin:.2f}:"
     )
+    lines.append(f"  test: {t.summary()}")
+    if report.dev_thresholds is not None:
+        lines.append(f"  dev:  {report.dev_thresholds.summary()}")
     lines.append("")
     width = max(len(k) for k in report.intents)
     lines.append(f"{'intent'.ljust(width)}  precision  recall     f1  support")
@@ -117,39 +122,59 @@ def run_eval(args: argparse.Namespace, engine: Nlsheet, out: TextIO) -> int:
             found=str(args.test_size),
             where="--test-size",
         )
-    report = evaluate(
-        training, heldout, params=params, settings=engine.settings, test_size=args.test_size
-    )
+    # Held-out commands (or, without --heldout, a stratified share of the training data) are
+    # split into dev, where thresholds may be tuned, and test, where every figure is measured.
+    if heldout is not None:
+        train, scored, source = training, heldout, "held-out commands"
+    else:
+        train, scored = split(training, args.test_size)
+        source = f"{args.test_size:.0%} of the training data held out,"
+    dev, test = dev_test_split(scored)
+    report = evaluate(train, test, params=params, settings=engine.settings, dev=dev)
     if args.folds and args.folds > 1:
         report = Report(
             **{**report.__dict__, "folds": cross_validate(training, args.folds, params)}
         )
-    data: dict[str, Any] = {"report": report.to_dict()}
-    lines = _report_lines(report, args.errors)
+    data: dict[str, Any] = {
+        "report": report.to_dict(),
+        "splits": {
+            "of": "heldout" if heldout is not None else "training",
+            "dev": len(dev.examples),
+            "test": len(test.examples),
+            "figures": "test",
+        },
+    }
+    lines = _report_lines(report, args.errors, source)
     if args.tune_thresholds:
         tuned = tune_thresholds(
-            training,
-            heldout or load_dataset(default_data_paths()),
-            target=args.target,
-            params=params,
-            settings=engine.settings,
+            train, dev, test=test, target=args.target, params=params, settings=engine.settings
         )
-        data["tuned_thresholds"] = tuned.__dict__
+        data["tuned_thresholds"] = tuned.to_dict()
         lines += [
             "",
-            f"tuned for >= {args.target:.0%} accepted precision: min_confidence "
-            f"{tuned.min_confidence:.2f}, clarify_margin {tuned.clarify_margin:.2f} -> answers "
-            f"{tuned.accepted:.1%}, {tuned.precision:.1%} right",
+            f"tuned on dev for >= {args.target:.0%} of answers right: min_confidence "
+            f"{tuned.min_confidence:.2f}, clarify_margin {tuned.clarify_margin:.2f}",
+            f"  dev:  {tuned.dev.summary()}",
         ]
+        if tuned.test is not None:
+            lines.append(f"  test: {tuned.test.summary()}")
     if args.cases:
         cases = _run_case_files(_paths(args.cases, "--cases"), args.books, engine)
         data["cases"] = {
             "passed": cases.passed,
             "total": cases.total,
             "rate": cases.rate,
+            "answered": cases.answered,
+            "answered_wrong": cases.answered_wrong,
+            "answered_wrong_rate": cases.answered_wrong_rate,
             "failures": cases.failures,
         }
-        lines += ["", f"end to end: {cases.passed}/{cases.total} cases pass ({cases.rate:.1%})"]
+        lines += [
+            "",
+            f"end to end: {cases.passed}/{cases.total} cases pass ({cases.rate:.1%}); answered "
+            f"{cases.answered}, of them wrong {cases.answered_wrong} "
+            f"({cases.answered_wrong_rate:.1%} of answered)",
+        ]
         lines += [f"  {f['id']}: {f['command']!r} -> {f['got']}" for f in cases.failures[:10]]
     if args.book:
         table = engine.open(args.book).table(args.sheet)
@@ -190,7 +215,7 @@ def _run_case_files(paths: list[Path], books: str | None, engine: Nlsheet) -> Pa
             opened[book] = engine.open(book)
         return opened[book].ask(command, sheet=sheet)
 
-    passed, total, failures = 0, 0, []
+    passed, total, answered, wrong, failures = 0, 0, 0, 0, []
     for path in paths:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         cases = data.get("cases") if isinstance(data, dict) else None
@@ -204,8 +229,9 @@ def _run_case_files(paths: list[Path], books: str | None, engine: Nlsheet) -> Pa
         folder = Path(books) if books else _books_beside(path)
         report = run_cases(cases, folder, ask)
         passed, total = passed + report.passed, total + report.total
+        answered, wrong = answered + report.answered, wrong + report.answered_wrong
         failures += report.failures
-    return PassRate(passed, total, failures)
+    return PassRate(passed, total, failures, answered, wrong)
 
 
 def _books_beside(path: Path) -> Path:

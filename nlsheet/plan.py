@@ -37,6 +37,7 @@ __all__ = [
     "Measure",
     "MostFrequent",
     "Op",
+    "Period",
     "Plan",
     "Ratio",
     "Scalar",
@@ -49,6 +50,8 @@ __all__ = [
 ]
 
 Scalar = float | str | dt.date
+# A calendar period a date column is read in (growth from one to the next, groups by month ...).
+Period = Literal["year", "quarter", "month"]
 
 
 class AggFunc(StrEnum):
@@ -152,6 +155,8 @@ class Aggregate:
     """An aggregate of a measure over the rows that pass ``where``, optionally per group.
 
     ``measure`` None with COUNT counts rows. ``percentile`` is the fraction for PERCENTILE.
+    ``group_by`` groups the rows, and ``then_by`` each group again ('sales by region and
+    quarter'); a date column is grouped by its ``group_period`` / ``then_period`` when set.
     """
 
     func: AggFunc
@@ -159,7 +164,20 @@ class Aggregate:
     where: Where = field(default_factory=Where)
     group_by: str | None = None
     percentile: float | None = None
+    group_period: Period | None = None
+    then_by: str | None = None
+    then_period: Period | None = None
     kind: ClassVar[str] = "aggregate"
+
+    @property
+    def keys(self) -> tuple[tuple[str, Period | None], ...]:
+        """The group keys, outer first: each a column and, for a date column, its period."""
+        keys: list[tuple[str, Period | None]] = []
+        if self.group_by is not None:
+            keys.append((self.group_by, self.group_period))
+        if self.then_by is not None:
+            keys.append((self.then_by, self.then_period))
+        return tuple(keys)
 
 
 @dataclass(frozen=True)
@@ -184,13 +202,19 @@ class TopN:
 
 @dataclass(frozen=True)
 class ArgExtreme:
-    """Which ``target`` has the largest (smallest) ``measure``; summed per target if ``grouped``."""
+    """Which ``target`` has the largest (smallest) ``measure``; summed per target if ``grouped``.
+
+    ``n`` above 1 asks for that many, best first ('the 3 biggest customers'); ``count`` ranks
+    each target by its number of rows instead ('top 4 cities by number of orders').
+    """
 
     target: str
     measure: str
     largest: bool = True
     grouped: bool = False
     where: Where = field(default_factory=Where)
+    n: int = 1
+    count: bool = False
     kind: ClassVar[str] = "arg_extreme"
 
 
@@ -243,7 +267,7 @@ class Growth:
 
     measure: str
     date: str
-    period: Literal["year", "quarter", "month"] = "year"
+    period: Period = "year"
     where: Where = field(default_factory=Where)
     kind: ClassVar[str] = "growth"
 
@@ -319,7 +343,7 @@ def op_columns(op: Op) -> tuple[str, ...]:
         value = getattr(op, f.name)
         if isinstance(value, (Where, Measure)):
             add(*value.columns)
-        elif isinstance(value, str) and not isinstance(value, StrEnum) and f.name != "period":
+        elif isinstance(value, str) and not isinstance(value, StrEnum) and "period" not in f.name:
             add(value)
     return tuple(names)
 
@@ -457,15 +481,17 @@ def _decode_field(name: str, data: Any, kind: str) -> Any:
             return AggFunc(str(data))
         except ValueError as exc:
             raise _bad("func", ", ".join(f.value for f in AggFunc), data) from exc
-    if name == "period":
+    if name in ("period", "group_period", "then_period"):
+        if data is None and name != "period":
+            return None
         if data not in ("year", "quarter", "month"):
-            raise _bad("period", "year, quarter or month", data)
+            raise _bad(name, "year, quarter or month", data)
         return data
     if name == "n":
         if not isinstance(data, int) or isinstance(data, bool) or data < 1:
             raise _bad("n", "a whole number of at least 1", data)
         return data
-    if name in ("largest", "grouped", "intercept"):
+    if name in ("largest", "grouped", "intercept", "count"):
         if not isinstance(data, bool):
             raise _bad(name, "true or false", data)
         return data
@@ -480,7 +506,7 @@ def _decode_field(name: str, data: Any, kind: str) -> Any:
         if isinstance(value, str):
             raise _bad("at", "a number or a date", data)
         return value
-    optional = name in ("group_by", "measure")
+    optional = name in ("group_by", "then_by", "measure")
     return _name(data, name, optional=optional)
 
 

@@ -10,25 +10,25 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from nlsheet.backends import edits as edits_backend
 from nlsheet.changes import change_to_dict
 from nlsheet.errors import NotUnderstoodError
 from nlsheet.nlu.interpret import Interpretation, interpret
-from nlsheet.nlu.model import OUT_OF_SCOPE
+from nlsheet.nlu.model import OUT_OF_SCOPE, NluModel
 from nlsheet.planner.build import check_letters
 from nlsheet.planner.edits import EDIT_INTENTS, build_change
 from nlsheet.result import Clarification, ColumnUse, Option, Result
+from nlsheet.settings import Settings
+from nlsheet.workbook.base import Workbook
 from nlsheet.workbook.editor import EditSession, check_destination
 from nlsheet.workbook.table import Table
 
-if TYPE_CHECKING:
-    from nlsheet.engine import Book, Nlsheet
-
-__all__ = ["STATED_INTENT", "EditTarget", "run_steps", "split_steps"]
+__all__ = ["STATED_INTENT", "EditTarget", "StepBook", "StepEngine", "run_steps", "split_steps"]
 
 # 'sum: sales in the north' states the intent (what a clarification's option runs).
 STATED_INTENT = re.compile(r"^\s*([A-Za-z_]+)\s*:\s*(\S.*)$", re.S)
@@ -75,9 +75,50 @@ class EditTarget:
     in_place: bool = False
 
 
+class StepBook(Protocol):
+    """What the steps need of a book: its workbook, and what a result asks of its book
+    (:class:`nlsheet.Book` is one)."""
+
+    @property
+    def workbook(self) -> Workbook: ...
+
+    def ask(self, command: str, sheet: str | None = None) -> Result: ...
+
+    def correct(
+        self,
+        command: str,
+        intent: str,
+        columns: Mapping[str, str] | None = None,
+        sheet: str | None = None,
+    ) -> Result: ...
+
+
+class StepEngine(Protocol):
+    """What the steps need of the engine (:class:`nlsheet.Nlsheet` is one): its settings and
+    model, and how it asks when an intent is unclear. The engine passes itself, so this module
+    does not import it."""
+
+    @property
+    def settings(self) -> Settings: ...
+
+    @property
+    def model(self) -> NluModel: ...
+
+    def intent_question(self, interp: Interpretation) -> Clarification | None: ...
+
+    def clarify(
+        self,
+        interp: Interpretation,
+        table: Table,
+        question: Clarification,
+        notes: list[str],
+        book: StepBook,
+    ) -> Result: ...
+
+
 def run_steps(
-    engine: Nlsheet,
-    book: Book,
+    engine: StepEngine,
+    book: StepBook,
     table: Table,
     pieces: list[str],
     target: EditTarget | None,
@@ -161,8 +202,8 @@ def run_steps(
 
 
 def _step_question(
-    engine: Nlsheet,
-    book: Book,
+    engine: StepEngine,
+    book: StepBook,
     table: Table,
     pieces: list[str],
     n: int,

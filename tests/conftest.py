@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.formula import ArrayFormula
 
 from nlsheet.backends.formula import to_file_text, to_formula
+from nlsheet.backends.pandas_exec import execute
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_workbooks"
@@ -122,6 +123,13 @@ def _engine_cell(ours: Any, engine: Any) -> Any:
     return engine
 
 
+def _group_value(value: Any, key: str) -> Any:
+    """The answer of one group; a group within a group is keyed 'outer | inner'."""
+    for part in key.split(" | "):
+        value = value[part]
+    return value
+
+
 def check_parity(source: Path, results: list[tuple[str, Any, Any]], workdir: Path) -> list[Any]:
     """Write each answer's formula(s) into a copy of ``source``, recalculate it with
     LibreOffice, and return the mismatches (id, formula, ours, engine's)."""
@@ -130,10 +138,10 @@ def check_parity(source: Path, results: list[tuple[str, Any, Any]], workdir: Pat
     placed: list[tuple[str, str, Any, str, int, int]] = []  # id, text, ours, ref, rows, cols
     row = 1
     for case_id, result, table in results:
-        formula = to_formula(result.plan, table)
+        formula = to_formula(result.plan, table, execute(result.plan, table))
         items: list[tuple[str, Any]] = []
         if formula.groups:
-            items = [(f, result.value[k]) for k, f in formula.groups.items()]
+            items = [(f, _group_value(result.value, k)) for k, f in formula.groups.items()]
         else:
             items = [(formula.text, result.value)]
             if formula.legacy:

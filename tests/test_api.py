@@ -91,12 +91,7 @@ def test_a_stated_intent_skips_the_classifier() -> None:
     assert stated.intent == "median"
     assert stated.confidence == 1.0
     assert stated.value == pytest.approx(north.median())
-    # A word before a colon that is no intent is part of the command: with no aggregate word
-    # it is unclear (one row's value? the total?), so nlsheet asks instead of guessing.
-    plain = book.ask("note: sales in the north")
-    assert plain.needs_clarification
-    assert plain.clarification is not None
-    labels = [o.label for o in plain.clarification.options]
-    total = plain.choose(next(label for label in labels if "total" in label))
-    assert total.intent == "sum"
-    assert total.value == pytest.approx(north.sum())
+    # A word before a colon that is no intent is part of the command, and a word nlsheet cannot
+    # place: the answer is refused, naming it, rather than given without it.
+    with pytest.raises(nlsheet.NotUnderstoodError, match="'note'"):
+        book.ask("note: sales in the north")

@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -16,14 +17,17 @@ from helpers_books import SAMPLES, read_column
 
 import nlsheet
 from nlsheet.cli import main
+from nlsheet.errors import NotUnderstoodError
 from nlsheet.nlu.augment import augment_dataset, paraphrases, refill_synonyms, typos, with_headers
 from nlsheet.nlu.dataset import DatasetError, load_dataset, parse_example
-from nlsheet.nlu.evaluate import evaluate, split, tune_thresholds
+from nlsheet.nlu.evaluate import evaluate, run_cases, split
 from nlsheet.nlu.feedback import Corrections
+from nlsheet.nlu.thresholds import dev_test_split, score_thresholds, tune_thresholds
 from nlsheet.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 HELDOUT = ROOT / "tests" / "data" / "heldout.yaml"
+HELDOUT_FILES = [HELDOUT, HELDOUT.with_name("heldout_edits.yaml")]
 SALES = SAMPLES / "sales.xlsx"
 # A word no training example uses: before the correction nlsheet cannot know what it asks for.
 JARGON = "what's the zorp on units"
@@ -119,7 +123,12 @@ def test_evaluate_on_heldout_reports_all_scores() -> None:
     assert report.out_of_scope_recall is not None and report.out_of_scope_recall >= 0.95
     wrong = sum(report.confusion[i][j] for i in range(n) for j in range(n) if i != j)
     assert wrong == len(report.errors)
-    assert 0 < report.thresholds.accepted <= 1
+    t = report.thresholds
+    assert 0 < t.accepted <= 1
+    assert 0 < t.answered <= report.n_test
+    assert t.answered_wrong == t.answered - round(t.precision * t.answered)
+    assert t.answered_wrong_rate == pytest.approx(1 - t.precision)
+    assert report.dev_thresholds is None and report.n_dev == 0
 
 
 def test_eval_cli_json_and_plot(tmp_path: Path) -> None:
@@ -142,8 +151,27 @@ def test_eval_cli_json_and_plot(tmp_path: Path) -> None:
     assert set(report) >= {"accuracy", "macro_f1", "intents", "confusion", "labels", "folds"}
     assert len(report["folds"]) == 3 and all(0.8 < f <= 1 for f in report["folds"])
     assert report["intents"]["sum"]["support"] > 0
-    assert data["cases"]["total"] == 41
-    assert data["cases"]["passed"] == 41 - len(data["cases"]["failures"])
+    # every figure is from the test split of the held-out commands; dev is shown beside
+    dev, test = dev_test_split(load_dataset(HELDOUT))
+    assert data["splits"] == {
+        "of": "heldout",
+        "dev": len(dev.examples),
+        "test": len(test.examples),
+        "figures": "test",
+    }
+    assert report["n_test"] == len(test.examples) and report["n_dev"] == len(dev.examples)
+    for figures in (report["thresholds"], report["dev_thresholds"]):
+        assert 0 <= figures["answered_wrong"] <= figures["answered"]
+        assert figures["answered_wrong_rate"] == pytest.approx(1 - figures["precision"])
+    cases = data["cases"]
+    assert cases["total"] == 41
+    assert cases["passed"] == 41 - len(cases["failures"])
+    # answered = passed + answered but wrong; the others were asked back or refused
+    assert cases["answered"] == cases["passed"] + cases["answered_wrong"]
+    assert sum(bool(f["got"].get("answered")) for f in cases["failures"]) == cases["answered_wrong"]
+    assert cases["answered_wrong_rate"] == pytest.approx(
+        cases["answered_wrong"] / cases["answered"]
+    )
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
@@ -175,6 +203,94 @@ def test_eval_cli_human_shows_per_intent_table() -> None:
     assert code == 0
     assert "macro-F1" in out and "precision" in out and "confusion matrix" in out
     assert "misclassified" in out or "no confusions" in out
+    # which split each figure is from, and the answered-but-wrong rate beside each acceptance
+    assert "20% of the training data held out" in out and "dev" in out
+    assert "test: accuracy" in out
+    assert out.count("answered but wrong") == 2
+    lines = out.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("thresholds "))
+    assert lines[at + 1].startswith("  test: answers") and lines[at + 2].startswith("  dev:  ")
+
+
+def test_eval_cli_tunes_on_dev_and_reports_on_test() -> None:
+    code, out, _ = run(
+        "eval", "--folds", "0", "--heldout", *HELDOUT_FILES, "--tune-thresholds", "--json"
+    )
+    assert code == 0
+    tuned = json.loads(out)["tuned_thresholds"]
+    assert tuned["tuned_on"] == "dev"
+    assert tuned["dev"]["precision"] >= 0.97  # the target, reached where it was tuned
+    for part in ("dev", "test"):
+        assert tuned[part]["min_confidence"] == tuned["min_confidence"]
+        assert tuned[part]["clarify_margin"] == tuned["clarify_margin"]
+        assert tuned[part]["answered_wrong_rate"] == pytest.approx(1 - tuned[part]["precision"])
+    dev, test = dev_test_split(load_dataset(HELDOUT_FILES))
+    assert tuned["test"]["in_scope"] == sum(e.intent != "out_of_scope" for e in test.examples)
+    assert tuned["dev"]["in_scope"] == sum(e.intent != "out_of_scope" for e in dev.examples)
+
+
+def test_answered_but_wrong_counts_on_scored_commands() -> None:
+    """Of the commands answered without asking, how many have the wrong intent; an answered
+    out-of-scope command is wrong, a command asked back is not answered."""
+    classes = ["average", "out_of_scope", "sum"]
+    rows = [  # probabilities of average, out_of_scope, sum; the true intent
+        ([0.05, 0.05, 0.90], "sum"),  # answered, right
+        ([0.05, 0.05, 0.90], "average"),  # answered, wrong
+        ([0.50, 0.05, 0.45], "average"),  # too close: asked, not answered
+        ([0.05, 0.90, 0.05], "out_of_scope"),  # read as out of scope: not answered
+        ([0.05, 0.15, 0.80], "out_of_scope"),  # answered, wrong
+        ([0.70, 0.10, 0.20], "average"),  # answered, right
+    ]
+    scored = score_thresholds(
+        [p for p, _ in rows],
+        classes,
+        [t for _, t in rows],
+        Settings(min_confidence=0.55, clarify_margin=0.12),
+    )
+    assert (scored.answered, scored.answered_wrong, scored.in_scope) == (4, 2, 4)
+    assert scored.answered_wrong_rate == pytest.approx(0.5)
+    assert scored.precision == pytest.approx(0.5)
+    assert scored.accepted == pytest.approx(3 / 4)  # in-scope commands answered
+    assert scored.to_dict()["answered_wrong_rate"] == pytest.approx(0.5)
+    assert "answered but wrong 50.0% (2 of 4)" in scored.summary()
+    stricter = score_thresholds(
+        [p for p, _ in rows],
+        classes,
+        [t for _, t in rows],
+        Settings(min_confidence=0.85, clarify_margin=0.12, clear_margin=0.0),
+    )
+    assert (stricter.answered, stricter.answered_wrong) == (2, 1)
+
+
+def test_cases_count_answered_but_wrong() -> None:
+    """End to end: answered (no question back, no error: exit 0) but not the expected intent
+    or value counts as answered but wrong."""
+
+    def result(intent: str, value: float, question: str | None = None) -> Any:
+        asked = None if question is None else SimpleNamespace(question=question)
+        return SimpleNamespace(intent=intent, value=value, clarification=asked)
+
+    answers = {
+        "right": result("sum", 10.0),
+        "wrong value": result("sum", 11.0),
+        "wrong intent": result("average", 10.0),
+        "asked back": result("sum", 10.0, "did you mean sum or average?"),
+    }
+
+    def ask(book: Path, command: str, sheet: str | None) -> Any:
+        if command == "refused":
+            raise NotUnderstoodError("not understood")
+        return answers[command]
+
+    cases = [
+        {"id": c, "book": "b.xlsx", "command": c, "expect": {"intent": "sum", "value": 10.0}}
+        for c in [*answers, "refused"]
+    ]
+    rate = run_cases(cases, Path("."), ask)
+    assert (rate.passed, rate.total, rate.answered, rate.answered_wrong) == (1, 5, 3, 2)
+    assert rate.answered_wrong_rate == pytest.approx(2 / 3)
+    flagged = sorted(f["id"] for f in rate.failures if f["got"].get("answered"))
+    assert flagged == ["wrong intent", "wrong value"]
 
 
 def test_eval_cli_bad_file() -> None:
@@ -184,19 +300,27 @@ def test_eval_cli_bad_file() -> None:
 
 
 def test_default_thresholds_keep_accepted_answers_97_percent_right() -> None:
-    """Settings' thresholds were tuned on the held-out sets (nlsheet eval --tune-thresholds):
-    of the commands answered without asking, at least 97% must have the right intent."""
-    heldout = load_dataset([HELDOUT, HELDOUT.with_name("heldout_edits.yaml")])
-    report = evaluate(load_dataset(), heldout)
+    """Settings' thresholds, measured on the test split of the held-out sets (thresholds may
+    be tuned on the dev split only): of the commands answered without asking, at least 97%
+    must have the right intent, and at least 90% of the in-scope commands are answered."""
+    _, test = dev_test_split(load_dataset(HELDOUT_FILES))
+    report = evaluate(load_dataset(), test)
     assert report.thresholds.precision >= 0.97
+    assert report.thresholds.answered_wrong_rate <= 0.03
     assert report.thresholds.accepted >= 0.9
 
 
 def test_thresholds_reach_the_target_precision() -> None:
-    train, test = split(load_dataset(), 0.25, seed=1)
-    tuned = tune_thresholds(train, test, target=0.97)
-    assert tuned.precision >= 0.97
-    assert tuned.accepted > 0.5
+    train, held = split(load_dataset(), 0.25, seed=1)
+    dev, test = dev_test_split(held)
+    tuned = tune_thresholds(train, dev, test=test, target=0.97)
+    assert tuned.dev.precision >= 0.97
+    assert tuned.dev.accepted > 0.5
+    assert tuned.test is not None and tuned.test.in_scope > 0
+    assert (tuned.test.min_confidence, tuned.test.clarify_margin) == (
+        tuned.min_confidence,
+        tuned.clarify_margin,
+    )
 
 
 @pytest.mark.parametrize(

@@ -17,14 +17,15 @@ from dataclasses import dataclass, field
 from typing import assert_never
 
 from nlsheet import refs
+from nlsheet.backends.conditions import Compare, TextIs, facts, lower
 from nlsheet.backends.criteria import ifs_criteria, literal, mask
+from nlsheet.backends.pandas_exec import Answer
 from nlsheet.errors import UnsupportedOperationError
 from nlsheet.plan import (
     AggFunc,
     Aggregate,
     ArgExtreme,
     Cmp,
-    Condition,
     Correlation,
     Growth,
     Longest,
@@ -81,7 +82,8 @@ class Formula:
         array: True when it evaluates arrays and old Excel needs it entered with Ctrl+Shift+Enter.
         spill: (rows, columns) of the result when it spills over several cells.
         legacy: An equivalent for Excel before 365 (INDEX/MATCH for XLOOKUP), if different.
-        groups: For grouped answers, one formula per group.
+        groups: For grouped answers, one formula per group; with two group keys, per pair of
+            keys joined by :data:`GROUP_SEPARATOR` ('Lyon | Q1').
     """
 
     text: str
@@ -100,6 +102,11 @@ class Formula:
         """The text as stored in a file, with ``_xlfn.`` prefixes for newer functions."""
         return to_file_text(self.text)
 
+    @property
+    def file_groups(self) -> dict[str, str]:
+        """The per-group formulas as stored in a file."""
+        return {key: to_file_text(text) for key, text in self.groups.items()}
+
 
 def to_file_text(text: str) -> str:
     """Add the ``_xlfn.`` prefixes Excel and LibreOffice expect in files."""
@@ -107,8 +114,11 @@ def to_file_text(text: str) -> str:
     return _NEW_DYNAMIC.sub(lambda m: f"_xlfn._xlws.{m.group(1)}(", text)
 
 
-def to_formula(plan: Plan, table: Table) -> Formula:
+def to_formula(plan: Plan, table: Table, answer: Answer) -> Formula:
     """Return the Excel formula that computes the plan's value live.
+
+    ``answer`` is the value :func:`nlsheet.backends.pandas_exec.execute` computed for the plan:
+    its groups, periods and spill size shape the formula, so nothing is computed twice.
 
     Raises:
         UnsupportedOperationError: If the op has no faithful formula.
@@ -123,7 +133,7 @@ def to_formula(plan: Plan, table: Table) -> Formula:
     op = plan.op
     match op:
         case Aggregate():
-            return _aggregate(op, table)
+            return _aggregate(op, table, answer)
         case Lookup():
             return _lookup(op, table)
         case TopN():
@@ -142,11 +152,11 @@ def to_formula(plan: Plan, table: Table) -> Formula:
         case Trend():
             return _trend(op, table)
         case Growth():
-            return _growth(op, table)
+            return _growth(op, table, answer)
         case UniqueValues():
             r = _range(op.column, table)
             keep = f'({r}<>"")' if not op.where else f'{mask(op.where, table)}*({r}<>"")'
-            count = len(_distinct(op, table))
+            count = len(answer.value) if isinstance(answer.value, list) else 1
             return Formula(f"=UNIQUE(FILTER({r},{keep}))", array=True, spill=(count, 1))
         case MostFrequent():
             r = _range(op.column, table)
@@ -199,9 +209,9 @@ def _measure_expr(measure: Measure, table: Table) -> str:
     return f"({a}{measure.op}{_values(measure.other, table)})"
 
 
-def _aggregate(op: Aggregate, table: Table) -> Formula:
+def _aggregate(op: Aggregate, table: Table, answer: Answer) -> Formula:
     if op.group_by is not None:
-        return _grouped(op, table)
+        return _grouped(op, table, answer)
     return _ungrouped(op, op.where, table)
 
 
@@ -250,56 +260,81 @@ def as_text_columns(measure: Measure, table: Table) -> bool:
     return any(table.values(c).numbers_as_text for c in measure.columns)
 
 
-def _grouped(op: Aggregate, table: Table) -> Formula:
-    assert op.group_by is not None
-    from nlsheet.backends.pandas_exec import row_mask
+# Joins the keys of a group within a group in :attr:`Formula.groups` ('Lyon | Q1').
+GROUP_SEPARATOR = " | "
 
-    keys = table.values(op.group_by).series[row_mask(op.where, table)]
+
+def _grouped(op: Aggregate, table: Table, answer: Answer) -> Formula:
+    """One formula per group of the answer (per pair of groups with ``then_by``): the
+    aggregate with the condition that picks each group's rows added (a date range for a
+    period)."""
+    if op.where.any:
+        raise UnsupportedOperationError(
+            "a grouped answer with 'or' conditions has no per-group formula here",
+            expected="conditions joined by 'and'",
+            found="'or'",
+            where=op.group_by or "",
+        )
     groups: dict[str, str] = {}
-    seen: set[str] = set()
-    kind = table.column(op.group_by).kind
-    for value in keys.dropna():
-        key = _key_text(value)
-        if key in seen:
-            continue
-        seen.add(key)
-        scalar: float | str | dt.date
-        if isinstance(value, (int, float)):
-            scalar = float(value)
-        elif hasattr(value, "date") and kind is ColumnKind.DATE:
-            scalar = value.date()
-        else:
-            scalar = str(value)
-        condition = Condition(op.group_by, Cmp.EQ, scalar)
-        where = Where((*op.where.conditions, condition)) if not op.where.any else None
-        if where is None:
-            raise UnsupportedOperationError(
-                "a grouped answer with 'or' conditions has no per-group formula here",
-                expected="conditions joined by 'and'",
-                found="'or'",
-                where=op.group_by,
-            )
-        groups[key] = _ungrouped(op, where, table).text
+    for combo in _label_paths(answer.value, len(op.keys)):
+        conditions = [answer.groups[i][label] for i, label in enumerate(combo)]
+        where = Where((*op.where.conditions, *conditions))
+        groups[GROUP_SEPARATOR.join(combo)] = _ungrouped(op, where, table).text
+    if not groups:
+        raise UnsupportedOperationError(
+            "no row passes the conditions, so there is no group to write a formula for",
+            expected="a group",
+            found="none",
+            where=op.group_by or "",
+        )
     first = next(iter(groups.values()))
     return Formula(first, array=any(_is_array_text(t) for t in groups.values()), groups=groups)
+
+
+def _label_paths(value: object, depth: int) -> list[tuple[str, ...]]:
+    """The group labels of a grouped value ({label: {label: value}}), outer first."""
+    if depth == 0 or not isinstance(value, dict):
+        return [()]
+    return [
+        (str(label), *rest)
+        for label, inner in value.items()
+        for rest in _label_paths(inner, depth - 1)
+    ]
 
 
 def _is_array_text(text: str) -> bool:
     return "IF(" in text or "UNIQUE(" in text
 
 
-def _key_text(value: object) -> str:
-    from nlsheet.result import json_value
-
-    return str(json_value(value))
+def _exact_key(where: Where, table: Table) -> str | None:
+    """The key when XLOOKUP and MATCH(...,0) find exactly the rows the one condition means:
+    no wildcards, no number or date cells that text would miss, no times of day."""
+    if len(where.conditions) != 1 or where.conditions[0].cmp is not Cmp.EQ:
+        return None
+    condition = where.conditions[0]
+    if condition.other is not None:
+        return None
+    test = lower(condition, table)
+    seen = facts(table, condition.column)
+    if isinstance(test, TextIs):
+        plain = not any(c in test.text for c in "*?~") and table.column(test.column).kind in (
+            ColumnKind.TEXT,
+            ColumnKind.NUMBER,
+        )
+        digits = any(c.isdigit() for c in test.text)
+        if plain and not (digits and (seen.numbers or seen.number_text)):
+            return literal(test.text)
+        return None
+    if isinstance(test, Compare) and not seen.number_text and not seen.times:
+        return literal(test.value)
+    return None
 
 
 def _lookup(op: Lookup, table: Table) -> Formula:
     target = _range(op.target, table)
-    conditions = op.where.conditions
-    if len(conditions) == 1 and conditions[0].cmp is Cmp.EQ and conditions[0].other is None:
-        cond = conditions[0]
-        key, r = literal(cond.value), _range(cond.column, table)
+    key = _exact_key(op.where, table)
+    if key is not None:
+        r = _range(op.where.conditions[0].column, table)
         return Formula(
             f"=XLOOKUP({key},{r},{target})", legacy=f"=INDEX({target},MATCH({key},{r},0))"
         )
@@ -330,6 +365,7 @@ def _top(op: TopN, table: Table) -> Formula:
 def _arg(op: ArgExtreme, table: Table) -> Formula:
     target, measure = _range(op.target, table), _range(op.measure, table)
     order = -1 if op.largest else 1
+    pick, spill = ("1", None) if op.n == 1 else (f"SEQUENCE({op.n})", (op.n, 1))
     if op.grouped:
         keep = f'({target}<>"")' if not op.where else f'{mask(op.where, table)}*({target}<>"")'
         names = f"UNIQUE(FILTER({target},{keep}))"
@@ -337,15 +373,27 @@ def _arg(op: ArgExtreme, table: Table) -> Formula:
         if criteria is None:
             # Conditions *IFS cannot say: total each name with a matrix product over the rows
             # that pass (names x rows) times (rows x 1).
-            k = f'{mask(op.where, table)}*({target}<>"")*({measure}<>"")'
+            k = f'{mask(op.where, table)}*({target}<>"")'
+            k += "" if op.count else f'*({measure}<>"")'
             names = f"UNIQUE(FILTER({target},{k}))"
-            totals = f"MMULT(--({names}=TRANSPOSE(FILTER({target},{k}))),FILTER({measure},{k}))"
-            return Formula(f"=INDEX(SORTBY({names},{totals},{order}),1)", array=True)
+            per_row = f"FILTER(--({target}<>\"\"),{k})" if op.count else f"FILTER({measure},{k})"
+            totals = f"MMULT(--({names}=TRANSPOSE(FILTER({target},{k}))),{per_row})"
+            return Formula(
+                f"=INDEX(SORTBY({names},{totals},{order}),{pick})", array=True, spill=spill
+            )
         extra = "," + ",".join(criteria) if criteria else ""
-        totals = f"SUMIFS({measure},{target},{names}{extra})"
-        return Formula(f"=INDEX(SORTBY({names},{totals},{order}),1)", array=True)
-    best = "MAX" if op.largest else "MIN"
+        totals = (
+            f"COUNTIFS({target},{names}{extra})"
+            if op.count
+            else f"SUMIFS({measure},{target},{names}{extra})"
+        )
+        return Formula(f"=INDEX(SORTBY({names},{totals},{order}),{pick})", array=True, spill=spill)
+    if op.n > 1:
+        k = f'({measure}<>"")' if not op.where else f'{mask(op.where, table)}*({measure}<>"")'
+        ranked = f"SORTBY(FILTER({target},{k}),FILTER({_values(op.measure, table)},{k}),{order})"
+        return Formula(f"=INDEX({ranked},{pick})", array=True, spill=spill)
     values = _filtered(op.measure, op.where, table)
+    best = "MAX" if op.largest else "MIN"
     return Formula(f"=INDEX({target},MATCH({best}({values}),{values},0))", array=True)
 
 
@@ -378,37 +426,24 @@ def _trend(op: Trend, table: Table) -> Formula:
     return Formula(f"=FORECAST.LINEAR({at},{y},{x})", array=bool(op.where))
 
 
-def _growth(op: Growth, table: Table) -> Formula:
-    import pandas as pd
+def _period_test(d: str, start: dt.date, period: str) -> str:
+    """1 for the dates of ``d`` in the period that begins on ``start``."""
+    year = f"(YEAR({d})={start.year})"
+    if period == "month":
+        return f"{year}*(MONTH({d})={start.month})"
+    if period == "quarter":
+        return f"{year}*(ROUNDUP(MONTH({d})/3,0)={(start.month - 1) // 3 + 1})"
+    return year
 
-    from nlsheet.backends.pandas_exec import row_mask
 
-    dates = pd.to_datetime(table.values(op.date).series, errors="coerce")[row_mask(op.where, table)]
-    dates = dates.dropna()
-    if dates.empty:
+def _growth(op: Growth, table: Table, answer: Answer) -> Formula:
+    if answer.periods is None:
         raise UnsupportedOperationError(
             f"{op.date} has no dates", expected="dates", found="none", where=op.date
         )
+    latest, previous = answer.periods
     d = _range(op.date, table)
     m = _values(op.measure, table)
     extra = "" if not op.where else f"*({mask(op.where, table)})"
-    latest = dates.max()
-    if op.period == "year":
-        a, b = f"(YEAR({d})={latest.year})", f"(YEAR({d})={latest.year - 1})"
-    elif op.period == "month":
-        first_prev = (latest.replace(day=1) - pd.Timedelta(days=1)).replace(day=1)
-        a = f"(YEAR({d})={latest.year})*(MONTH({d})={latest.month})"
-        b = f"(YEAR({d})={first_prev.year})*(MONTH({d})={first_prev.month})"
-    else:
-        q = (latest.month - 1) // 3 + 1
-        pq, py = (q - 1, latest.year) if q > 1 else (4, latest.year - 1)
-        a = f"(YEAR({d})={latest.year})*(ROUNDUP(MONTH({d})/3,0)={q})"
-        b = f"(YEAR({d})={py})*(ROUNDUP(MONTH({d})/3,0)={pq})"
+    a, b = _period_test(d, latest, op.period), _period_test(d, previous, op.period)
     return Formula(f"=SUMPRODUCT({a}{extra}*{m})/SUMPRODUCT({b}{extra}*{m})-1", array=True)
-
-
-def _distinct(op: UniqueValues, table: Table) -> list[object]:
-    from nlsheet.backends.pandas_exec import execute
-
-    value = execute(Plan(table.sheet, op), table).value
-    return value if isinstance(value, list) else [value]

@@ -3,8 +3,9 @@
 # mypy: disable-error-code="no-any-return"
 """Compute a plan's value with pandas, with Excel's semantics.
 
-Blanks are skipped by aggregates, text comparisons ignore case (as COUNTIFS and XLOOKUP do),
-"is not" also matches blanks (as "<>West" does), numeric comparisons never match blanks.
+Blanks are skipped by aggregates; conditions mean what :mod:`nlsheet.backends.conditions`
+defines (text comparisons ignore case, "is not" also matches blanks, numeric comparisons never
+match blanks or text).
 
 Example:
     >>> execute(Plan("Sales", Aggregate(AggFunc.SUM, Measure("Units"))), table).value
@@ -13,13 +14,18 @@ Example:
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, assert_never
+from typing import assert_never, cast
 
 import numpy as np
 import pandas as pd
 
+from nlsheet.backends.conditions import excel_serial
+from nlsheet.backends.masks import column_numbers as _numbers
+from nlsheet.backends.masks import row_mask
+from nlsheet.backends.periods import period_labels
 from nlsheet.errors import ColumnTypeError, NoMatchError
 from nlsheet.plan import (
     AggFunc,
@@ -33,6 +39,7 @@ from nlsheet.plan import (
     Lookup,
     Measure,
     MostFrequent,
+    Period,
     Plan,
     Ratio,
     Share,
@@ -46,20 +53,22 @@ from nlsheet.workbook.table import ColumnKind, Table
 
 __all__ = ["Answer", "excel_serial", "execute", "row_mask"]
 
-_EPOCH = pd.Timestamp("1899-12-30")
-
-
 @dataclass
 class Answer:
-    """A computed value, with what the computation noticed."""
+    """A computed value, with what the computation noticed and found on the way.
+
+    Attributes:
+        value: The value (numbers, text, dates, {group: value} or rows).
+        notes: What the computation noticed, for the user.
+        groups: For a grouped value, per group key (outer first): the condition that picks
+            each group's rows, by the group's label.
+        periods: For a growth, the first days of the latest period and of the one before.
+    """
 
     value: object
     notes: list[str] = field(default_factory=list)
-
-
-def excel_serial(value: dt.date | pd.Timestamp) -> float:
-    """Excel's number for a date (days since 1899-12-30)."""
-    return float((pd.Timestamp(value) - _EPOCH) / pd.Timedelta(days=1))
+    groups: tuple[dict[str, Condition], ...] = ()
+    periods: tuple[dt.date, dt.date] | None = None
 
 
 def execute(plan: Plan, table: Table) -> Answer:
@@ -109,133 +118,8 @@ def execute(plan: Plan, table: Table) -> Answer:
             assert_never(op)
 
 
-# --- conditions --------------------------------------------------------------------------------
-
-
 def _texts(name: str, table: Table) -> pd.Series:
     return table.values(name).series
-
-
-def _numbers(name: str, table: Table) -> pd.Series:
-    series = table.values(name).series
-    if table.column(name).kind is ColumnKind.DATE:
-        return (series - _EPOCH) / pd.Timedelta(days=1)
-    return pd.to_numeric(series, errors="coerce")
-
-
-def _fold(series: pd.Series) -> pd.Series:
-    return series.map(lambda v: None if pd.isna(v) else str(json_value(v)).casefold())
-
-
-def _scalar_for(column_kind: ColumnKind, value: object) -> object:
-    if column_kind is ColumnKind.DATE:
-        if isinstance(value, (dt.date, pd.Timestamp)):
-            return pd.Timestamp(value)
-        return pd.to_datetime(str(value), errors="coerce")
-    if column_kind is ColumnKind.NUMBER:
-        if isinstance(value, (dt.date, pd.Timestamp)):
-            return excel_serial(value)
-        try:
-            return float(value)  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            return float("nan")
-    return value
-
-
-def _condition_mask(cond: Condition, table: Table) -> pd.Series:
-    column = table.column(cond.column)
-    series = table.values(cond.column).series
-    kind = column.kind
-    cmp = cond.cmp
-    if cmp is Cmp.BLANK:
-        return series.isna()
-    if cmp is Cmp.NOT_BLANK:
-        return series.notna()
-    if cond.other is not None:
-        a, b = _numbers(cond.column, table), _numbers(cond.other, table)
-        return _compare(a, cmp, b) & a.notna() & b.notna()
-    if cmp in (Cmp.MONTH, Cmp.YEAR, Cmp.QUARTER):
-        dates = pd.to_datetime(series, errors="coerce")
-        part = {Cmp.MONTH: dates.dt.month, Cmp.YEAR: dates.dt.year, Cmp.QUARTER: dates.dt.quarter}
-        return pd.Series(part[cmp].to_numpy() == float(str(cond.value)))
-    if kind is ColumnKind.TEXT or kind is ColumnKind.BOOL:
-        return _text_mask(series, cond)
-    value = _scalar_for(kind, cond.value)
-    numbers = _numbers(cond.column, table) if kind is ColumnKind.NUMBER else series
-    if cmp is Cmp.IN:
-        wanted = [_scalar_for(kind, v) for v in cond.values]
-        return numbers.isin(wanted)
-    if cmp is Cmp.BETWEEN:
-        high = _scalar_for(kind, cond.value2)
-        return (numbers >= value) & (numbers <= high)
-    if cmp in (Cmp.CONTAINS, Cmp.STARTS, Cmp.ENDS):
-        return _text_mask(series, cond)
-    if kind is ColumnKind.DATE and cmp is Cmp.EQ:
-        return numbers.dt.normalize() == pd.Timestamp(value).normalize()  # type: ignore[arg-type]
-    result = _compare(numbers, cmp, value)
-    return result | numbers.isna() if cmp is Cmp.NE else result & numbers.notna()
-
-
-def _compare(a: pd.Series, cmp: Cmp, b: Any) -> pd.Series:
-    match cmp:
-        case Cmp.EQ:
-            return a == b
-        case Cmp.NE:
-            return a != b
-        case Cmp.GT:
-            return a > b
-        case Cmp.GE:
-            return a >= b
-        case Cmp.LT:
-            return a < b
-        case Cmp.LE:
-            return a <= b
-        case _:
-            raise ValueError(f"{cmp} does not compare two values")
-
-
-def _text_mask(series: pd.Series, cond: Condition) -> pd.Series:
-    folded = _fold(series)
-    cmp = cond.cmp
-    value = "" if cond.value is None else str(json_value(cond.value)).casefold()
-    if cmp is Cmp.IN:
-        wanted = {str(json_value(v)).casefold() for v in cond.values}
-        return folded.isin(wanted)
-    if cmp is Cmp.EQ:
-        return folded == value
-    if cmp is Cmp.NE:
-        return (folded != value) | folded.isna()
-    if cmp is Cmp.CONTAINS:
-        return folded.map(lambda v: v is not None and value in v).astype(bool)
-    if cmp is Cmp.STARTS:
-        return folded.map(lambda v: v is not None and v.startswith(value)).astype(bool)
-    if cmp is Cmp.ENDS:
-        return folded.map(lambda v: v is not None and v.endswith(value)).astype(bool)
-    numbers = pd.to_numeric(series, errors="coerce")
-    try:
-        low = float(str(cond.value))
-        high = float(str(cond.value2)) if cmp is Cmp.BETWEEN else low
-    except ValueError as exc:
-        raise ColumnTypeError(
-            f"cannot compare the text column {cond.column} with {cond.value!r} by size",
-            expected="a number to compare with",
-            found=repr(cond.value),
-            where=cond.column,
-        ) from exc
-    if cmp is Cmp.BETWEEN:
-        return (numbers >= low) & (numbers <= high)
-    return _compare(numbers, cmp, low) & numbers.notna()
-
-
-def row_mask(where: Where, table: Table) -> pd.Series:
-    """True for the rows that pass the conditions."""
-    if not where:
-        return pd.Series(np.ones(table.n_rows, dtype=bool))
-    masks = [_condition_mask(c, table).fillna(False).astype(bool) for c in where.conditions]
-    combined = masks[0]
-    for m in masks[1:]:
-        combined = (combined | m) if where.any else (combined & m)
-    return combined.reset_index(drop=True)
 
 
 # --- operations --------------------------------------------------------------------------------
@@ -337,15 +221,102 @@ def _aggregate(op: Aggregate, table: Table) -> Answer:
         if op.measure.other is None and op.func in (AggFunc.COUNT, AggFunc.COUNT_DISTINCT):
             values = table.values(op.measure.column).series
     values = values.reset_index(drop=True)
-    if op.group_by is None:
+    if not op.keys:
         return Answer(_reduce(op.func, values[mask], op.percentile, name, table))
-    keys = table.values(op.group_by).series.reset_index(drop=True)
-    keep = mask & keys.notna()
-    frame = pd.DataFrame({"key": keys[keep].map(_group_key), "value": values[keep]})
+    labels = [group_labels(column, period, table, mask) for column, period in op.keys]
+    keep = mask.copy()
+    for key in labels:
+        keep &= key.notna()
+    columns = {f"k{i}": key[keep] for i, key in enumerate(labels)}
+    frame = pd.DataFrame({**columns, "value": values[keep]})
     result: dict[str, object] = {}
-    for key, group in frame.groupby("key", sort=False):
-        result[str(key)] = _reduce(op.func, group["value"], op.percentile, name, table)
-    return Answer(result)
+    # Periods in calendar order; other keys in the order they first appear.
+    for key_tuple, group in frame.groupby(list(columns), sort=False):
+        parts = key_tuple if isinstance(key_tuple, tuple) else (key_tuple,)
+        place = result
+        for part in parts[:-1]:
+            place = cast(dict[str, object], place.setdefault(str(part), {}))
+        place[str(parts[-1])] = _reduce(op.func, group["value"], op.percentile, name, table)
+    groups = tuple(
+        _group_conditions(column, period, table, key, mask)
+        for (column, period), key in zip(op.keys, labels, strict=True)
+    )
+    return Answer(_in_calendar_order(result, op, labels), groups=groups)
+
+
+def group_labels(column: str, period: Period | None, table: Table, mask: pd.Series) -> pd.Series:
+    """Each row's group key as text: the cell, or for a date column read by period its label."""
+    series = table.values(column).series.reset_index(drop=True)
+    if period is None:
+        return series.map(lambda v: None if pd.isna(v) else _group_key(v))
+    labels, _ = period_labels(series.where(mask), period)
+    return labels
+
+
+def _group_conditions(
+    column: str, period: Period | None, table: Table, labels: pd.Series, mask: pd.Series
+) -> dict[str, Condition]:
+    """The condition that picks each group's rows, by the group's label."""
+    if period is not None:
+        dates = table.values(column).series.reset_index(drop=True).where(mask)
+        _, bounds = period_labels(dates, period)
+        return {
+            label: Condition(column, Cmp.BETWEEN, first, last)
+            for label, (first, last) in bounds.items()
+        }
+    kind = table.column(column).kind
+    found: dict[str, Condition] = {}
+    values = table.values(column).series.reset_index(drop=True)
+    for row in labels.dropna().index:
+        label = str(labels[row])
+        if label in found:
+            continue
+        value = values[row]
+        scalar: float | str | dt.date
+        if isinstance(value, (int, float)):
+            scalar = float(value)
+        elif isinstance(value, pd.Timestamp) and kind is ColumnKind.DATE:
+            scalar = value.date()
+        else:
+            scalar = str(value)
+        found[label] = Condition(column, Cmp.EQ, scalar)
+    return found
+
+
+def _in_calendar_order(
+    result: dict[str, object], op: Aggregate, labels: list[pd.Series]
+) -> dict[str, object]:
+    order = [
+        list(dict.fromkeys(_calendar(key.dropna().tolist()))) if period is not None else []
+        for key, (_, period) in zip(labels, op.keys, strict=True)
+    ]
+
+    def arrange(level: dict[str, object], depth: int) -> dict[str, object]:
+        period = op.keys[depth][1]
+        keys = [k for k in order[depth] if k in level] if period is not None else list(level)
+        return {
+            k: arrange(cast(dict[str, object], level[k]), depth + 1)
+            if depth + 1 < len(op.keys)
+            else level[k]
+            for k in keys
+        }
+
+    return arrange(result, 0)
+
+
+def _calendar(labels: list[str]) -> list[str]:
+    """Period labels in calendar order ('Q1' < 'Q2', 'Mar 2024' < 'Jan 2025')."""
+    months = {m: i for i, m in enumerate(calendar.month_abbr) if m}
+
+    def when(label: str) -> tuple[int, int]:
+        parts = label.split()
+        year = int(parts[-1]) if parts[-1].isdigit() and len(parts[-1]) == 4 else 0
+        head = parts[0]
+        if head.startswith("Q") and head[1:].isdigit():
+            return year, int(head[1:])
+        return (year, months.get(head, 0)) if head in months else (int(head), 0)
+
+    return sorted(labels, key=when)
 
 
 def _lookup(op: Lookup, table: Table) -> Answer:
@@ -398,25 +369,40 @@ def _top(op: TopN, table: Table) -> Answer:
 
 def _arg(op: ArgExtreme, table: Table) -> Answer:
     mask = row_mask(op.where, table)
-    measure = _numbers(op.measure, table)
     target = table.values(op.target).series
+    measure = pd.Series(np.ones(table.n_rows)) if op.count else _numbers(op.measure, table)
+    measure = measure.reset_index(drop=True)
     keep = mask & measure.notna() & target.notna()
     if not keep.any():
         raise _empty(op.measure, table, "a comparison")
     if op.grouped:
         frame = pd.DataFrame({"key": target[keep].map(_group_key), "value": measure[keep]})
-        totals = frame.groupby("key", sort=False)["value"].sum()
-        best = totals.max() if op.largest else totals.min()
-        winners = [str(k) for k in totals.index[totals == best]]
+        scores = frame.groupby("key", sort=False)["value"].sum()
     else:
-        best = measure[keep].max() if op.largest else measure[keep].min()
-        rows = keep & (measure == best)
-        winners = list(dict.fromkeys(_group_key(v) for v in target[rows]))
+        scores = pd.Series(measure[keep].to_numpy(), index=[_group_key(v) for v in target[keep]])
+    if op.n > 1:
+        return _best_n(scores, op)
+    best = scores.max() if op.largest else scores.min()
+    winners = list(dict.fromkeys(str(k) for k in scores.index[scores == best]))
     answer = Answer(winners[0] if len(winners) == 1 else winners)
     if len(winners) > 1:
         answer.notes.append(
             f"a tie: {', '.join(winners)} share the {'top' if op.largest else 'bottom'} value"
         )
+    return answer
+
+
+def _best_n(scores: pd.Series, op: ArgExtreme) -> Answer:
+    """The ``n`` best targets in order; a tie across the last place is reported."""
+    ordered = scores.sort_values(ascending=not op.largest, kind="stable")
+    names = [str(k) for k in ordered.index[: op.n]]
+    answer = Answer(names)
+    if len(ordered) > op.n and ordered.iloc[op.n] == ordered.iloc[op.n - 1]:
+        answer.notes.append(
+            f"a tie at place {op.n}: {ordered.index[op.n]} has the same value as {names[-1]}"
+        )
+    if len(ordered) < op.n:
+        answer.notes.append(f"only {len(ordered)} qualify")
     return answer
 
 
@@ -464,6 +450,15 @@ def _period_keys(dates: pd.Series, period: str) -> pd.Series:
     return dates.dt.year
 
 
+def _period_start(key: int, period: str) -> dt.date:
+    """The first day of the period with this key of :func:`_period_keys`."""
+    if period == "month":
+        return dt.date((key - 1) // 12, (key - 1) % 12 + 1, 1)
+    if period == "quarter":
+        return dt.date((key - 1) // 4, 3 * ((key - 1) % 4) + 1, 1)
+    return dt.date(key, 1, 1)
+
+
 def _growth(op: Growth, table: Table) -> Answer:
     mask = row_mask(op.where, table)
     dates = pd.to_datetime(table.values(op.date).series, errors="coerce")
@@ -477,7 +472,8 @@ def _growth(op: Growth, table: Table) -> Answer:
     answer = Answer(
         _divide(
             float(totals.iloc[-1]) - previous, previous, f"{op.measure} one {op.period} earlier"
-        )
+        ),
+        periods=(_period_start(latest, op.period), _period_start(latest - 1, op.period)),
     )
     answer.notes.append(
         f"compared {latest} with {latest - 1}"

@@ -1,6 +1,6 @@
 """Tying a number, date or text of a command to the column it is about.
 
-A number belongs to the column named right before it ("units over 20", "a Lost of 4") or
+A number belongs to the column named right before it ("units over 20", "a Draw of 3") or
 right after it ("more than 5 goals"); when both are named, to the one that holds it; when none
 is, to the one numeric column that holds it. A date goes to a date column, quoted text to the
 column whose cells hold it.
@@ -109,7 +109,7 @@ def scalar_for(slot: NumberSlot | DateSlot, column: Column, table: Table) -> Sca
         return slot.value
     plain = _MULTIPLIED.match(slot.text)
     if plain and column.kind is ColumnKind.NUMBER:
-        # '5.24 million viewers' in a column 'Viewers (millions)' holds 5.24.
+        # '3.8 million listeners' in a column 'Listeners (millions)' holds 3.8.
         unscaled = float(plain.group(1).replace(",", ""))
         series = table.values(column.name).series
         if not (series == slot.value).any() and (series == unscaled).any():
@@ -129,7 +129,7 @@ def column_for(
 ) -> tuple[Column, ColumnMatch | None] | None:
     """The column a number or date compares with: named before, named after, or implied.
 
-    When columns are named on both sides ('which team had 342 total points'), the one that
+    When columns are named on both sides ('which shop had 418 weekly visitors'), the one that
     holds the number wins an equality; otherwise the one before it.
     """
     is_date = isinstance(slot, DateSlot)
@@ -137,13 +137,21 @@ def column_for(
     right = right_mention(text, mentions, end)
     sides = [m for m in (left, right) if m is not None]
     sides = [m for m in sides if not is_date or m.column.kind is ColumnKind.DATE]
+    if isinstance(slot, NumberSlot):
+        # A number compares with numbers: 'countries with more than 150 in 2012' is about the
+        # 2012 column, not the Country names (unless a text column holds the number as text).
+        sides = [
+            m
+            for m in sides
+            if m.column.kind in (ColumnKind.NUMBER, ColumnKind.DATE) or holds(table, m.column, slot)
+        ]
     if isinstance(slot, NumberSlot) and len(sides) == 2:
         holding = [m for m in sides if holds(table, m.column, slot)]
         if len(holding) == 1:
             return holding[0].column, holding[0]
     if isinstance(slot, NumberSlot) and sides and not holds(table, sides[0].column, slot):
         # A number no named column holds may still sit in one unnamed numeric column
-        # ('the district in which 312520 people lived').
+        # ('the town where 48210 residents were counted', with a Population column).
         holders = numeric_holders(table, slot)
         if len(holders) == 1 and sides[0].column.kind is ColumnKind.TEXT:
             return holders[0], None
@@ -157,10 +165,50 @@ def column_for(
         if len(dates) == 1:
             return dates[0], None
         return None
-    # An unnamed number: the one numeric column that holds exactly this value.
+    # An unnamed number: the one numeric column that holds exactly this value, or, for a
+    # comparison ('orders over 1000'), the one measure whose values reach past it. Identifiers
+    # are compared only when named: 'over 1000' is about amounts, not order numbers.
     assert isinstance(slot, NumberSlot)
-    holders = numeric_holders(table, slot)
+    holders = [c for c in numeric_holders(table, slot) if not c.is_id]
+    ordering = comparator_before(text, slot.start)
+    in_range = re.search(r"\b(?:between|from)\s+$", text[start : slot.start], re.I)
+    if in_range or (ordering is not None and ordering[0] in (Cmp.GT, Cmp.GE, Cmp.LT, Cmp.LE)):
+        holders = _within_range(table, slot)
+    if slot.currency:
+        money = [c for c in holders if _is_money(c)]
+        holders = money or holders
+    if slot.unit and not slot.currency:
+        # '5 kg' goes to 'Weight (kg)'; 'in 3 hours' to 'Resolution hours'.
+        stem = slot.unit.rstrip("s")
+        fitting = [c for c in holders if re.search(rf"\b{re.escape(stem)}", c.name.casefold())]
+        holders = fitting or holders
     return (holders[0], None) if len(holders) == 1 else None
+
+
+_MONEY_WORDS = frozenset(
+    """amount price cost sales revenue salary pay wage value total spend spent budget fee
+    fees income profit margin balance paid due invoice expense expenses bill charge""".split()  # noqa: SIM905
+)
+
+
+def _is_money(column: Column) -> bool:
+    name = column.name.casefold()
+    return bool(re.search(r"[$€£¥]|\b(usd|eur|gbp)\b", name)) or bool(
+        _MONEY_WORDS & set(re.findall(r"[a-z]+", name))
+    )
+
+
+def _within_range(table: Table, slot: NumberSlot) -> list[Column]:
+    """The numeric measures (no identifiers) whose values lie on both sides of the number."""
+    found = []
+    for column in table.columns:
+        if column.kind is not ColumnKind.NUMBER or column.is_id:
+            continue
+        series = table.values(column.name).series.dropna()
+        value = _number_value(slot, column, table)
+        if len(series) and series.min() <= value <= series.max():
+            found.append(column)
+    return found
 
 
 def numeric_holders(table: Table, slot: NumberSlot) -> list[Column]:

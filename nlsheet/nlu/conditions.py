@@ -2,7 +2,7 @@
 
 Works on what the other NLU steps found: column mentions, values linked to columns, numbers,
 dates, periods and quoted text, each with its span. A number is tied to the column named right
-before it ("units over 20", "a Lost of 4") or right after it ("more than 5 goals"); a value to
+before it ("units over 20", "a Draw of 3") or right after it ("more than 5 goals"); a value to
 the column holding it; a period to the date column. What no condition or grouping uses is left
 *free* for the operation itself (the column to sum, the column to look up).
 
@@ -32,6 +32,8 @@ from nlsheet.nlu.binding import (
     scalar_for,
 )
 from nlsheet.nlu.context import ColumnMatch
+from nlsheet.nlu.dates import DateRange, DayMention, find_days, find_ranges, resolve_year
+from nlsheet.nlu.flags import FlagMatch, flag_value
 from nlsheet.nlu.slots import (
     DateSlot,
     NumberSlot,
@@ -41,7 +43,7 @@ from nlsheet.nlu.slots import (
     comparator_before,
 )
 from nlsheet.nlu.values import ValueMatch
-from nlsheet.plan import Cmp, Condition, Scalar, Where
+from nlsheet.plan import Cmp, Condition, Period, Scalar, Where
 from nlsheet.workbook.table import Column, ColumnKind, Table, value_words
 
 __all__ = ["Frame", "assemble"]
@@ -51,6 +53,23 @@ _GROUP = re.compile(
     r"across)\s+(?:the\s+|each\s+|every\s+)?$",
     re.I,
 )
+_PERIODS: dict[str, Period | None] = {"month": "month", "quarter": "quarter", "year": "year"}
+_PERIODS.update({"monthly": "month", "quarterly": "quarter", "yearly": "year", "annual": "year"})
+_PERIODS.update({"annually": "year", "week": None, "weekly": None, "day": None, "daily": None})
+_PERIOD_WORD = re.compile(r"(?:the\s+)?(?P<period>month|quarter|year|week|day)s?\b", re.I)
+_GROUP_PERIOD = re.compile(
+    r"\b(?:grouped\s+by|broken\s+down\s+by|split\s+by|for\s+each|for\s+every|by|per|each|"
+    r"every)\s+(?:the\s+)?(?P<period>month|quarter|year|week|day)\b",
+    re.I,
+)
+_PERIOD_ADJECTIVE = re.compile(
+    r"\b(?P<period>monthly|quarterly|yearly|annual|annually|weekly|daily)\b", re.I
+)
+_KEY_JOIN = re.compile(
+    r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|then\s+)(?:by\s+|per\s+)?(?:the\s+|each\s+)?", re.I
+)
+_IN_COLUMN = re.compile(r"^\s+(?:in|within|inside)\s+(?:the\s+|its\s+|their\s+)?", re.I)
+_ANY_YEAR = re.compile(r"^\s*(?:(?:of|in)\s+)?(?:any|every|each|all)\s+years?\b", re.I)
 _CONDITION_AFTER = re.compile(r"^\s*(?:with|who|that|which|whose|of|is|was|named|called)\b", re.I)
 _TOP_N = re.compile(
     r"\b(?:top|bottom|highest|lowest|largest|smallest|best|worst|biggest|cheapest|"
@@ -89,6 +108,11 @@ class Frame:
     Attributes:
         where: The row conditions.
         by: The column named after 'by', 'per', 'for each' (grouping, or a top-N measure).
+        by_period: The period ``by`` is read in when grouping by a date ('by month').
+        then_by: A second group key ('by region and quarter'), with ``then_period``.
+        unclear_years: Periods said without a year that the data has in several years: the
+            span of their words, those years, and whether 'of any year' reads ('in March'
+            over 2023 and 2024 does; 'since May 10' does not).
         free: Column mentions no condition or grouping uses, in command order.
         n: The N of "top 5".
         percentile: The fraction of "90th percentile".
@@ -107,6 +131,18 @@ class Frame:
     expression: tuple[ColumnMatch, str, ColumnMatch] | None = None
     problems: list[str] = field(default_factory=list)
     explained: list[tuple[int, int]] = field(default_factory=list)
+    unclear_years: list[tuple[int, int, tuple[int, ...], bool]] = field(default_factory=list)
+    by_period: Period | None = None
+    then_by: ColumnMatch | None = None
+    then_period: Period | None = None
+
+
+@dataclass(frozen=True)
+class _Key:
+    """A group key: a column mention, and the period a date column is read in."""
+
+    mention: ColumnMatch
+    period: Period | None
 
 
 @dataclass
@@ -131,6 +167,7 @@ class _Assembler:
     def take(self, mention: ColumnMatch | None) -> None:
         if mention is not None:
             self.used.add(id(mention))
+            self.frame.explained.append((mention.start, mention.end))
 
     def bind(self, condition: Condition, start: int, end: int, mention: ColumnMatch | None) -> None:
         self.take(mention)
@@ -152,20 +189,77 @@ class _Assembler:
         return numbers
 
     def grouping(self, values: Sequence[ValueMatch]) -> None:
+        """'by region', 'per rep and quarter', 'by month', 'monthly sales by region'."""
+        keys = []
         for mention in self.mentions:
             if not _GROUP.search(self.text[: mention.start]):
                 continue
             after = self.text[mention.end :]
-            # 'by driver Nick Heidfeld', 'earned by the entrant with the March chassis': the
-            # agent of a verb, named by a value or a condition after it, is no grouping.
+            # 'sold by rep Ann Lee', 'won by the team with the red kit': the agent of a
+            # verb, named by a value or a condition after it, is no grouping.
             named = any(
                 v.column == mention.column and 0 <= v.start - mention.end <= 3 for v in values
             )
             if named or _CONDITION_AFTER.match(after):
                 continue
-            self.frame.by = mention
-            self.take(mention)
-            return
+            keys.append(_Key(mention, None))
+            break
+        if not keys:
+            period = self._period_key(_GROUP_PERIOD)
+            keys += [period] if period is not None else []
+        if keys:
+            second = self._second_key(keys[0].mention.end)
+            keys += [second] if second is not None else []
+        if len(keys) < 2 and not any(k.period for k in keys):
+            adjective = self._period_key(_PERIOD_ADJECTIVE)
+            keys += [adjective] if adjective is not None else []
+        for i, key in enumerate(keys[:2]):
+            if key.mention.how != "implied":
+                self.take(key.mention)
+            else:
+                self.frame.explained.append((key.mention.start, key.mention.end))
+            if i == 0:
+                self.frame.by, self.frame.by_period = key.mention, key.period
+            else:
+                self.frame.then_by, self.frame.then_period = key.mention, key.period
+
+    def _period_key(self, pattern: re.Pattern[str]) -> _Key | None:
+        """A period word as a group key ('by month', 'quarterly'), read on the date column."""
+        for found in pattern.finditer(self.text):
+            # 'Weekly hours' may be a header: words of a column mention are no period.
+            at = found.start("period")
+            if any(m.start <= at < m.end for m in self.mentions):
+                continue
+            return self._period_at(found.start(), found.end(), found.group("period"))
+        return None
+
+    def _period_at(self, start: int, end: int, word: str) -> _Key | None:
+        period = _PERIODS.get(word.lower())
+        if period is None:
+            self.frame.problems.append(f"grouping by '{word}' is not supported; try month")
+            return None
+        target = date_column(self.text, self.table, self.mentions, start, end)
+        if target is None:
+            self.frame.problems.append(f"'{word}' needs a date column to group by")
+            return None
+        if target[1] is not None:
+            self.take(target[1])
+        mention = ColumnMatch(target[0], self.text[start:end], start, end, 0.9, "implied")
+        return _Key(mention, period)
+
+    def _second_key(self, after: int) -> _Key | None:
+        """The key after 'and' / ',' / 'then' that follows the first ('by city and quarter')."""
+        joined = _KEY_JOIN.match(self.text[after:])
+        if joined is None:
+            return None
+        at = after + joined.end()
+        for mention in self.mentions:
+            if mention.start == at:
+                return _Key(mention, None)
+        period = _PERIOD_WORD.match(self.text[at:])
+        if period is not None:
+            return self._period_at(at, at + period.end(), period.group("period"))
+        return None
 
     def column_comparisons(self, numbers: Sequence[NumberSlot]) -> None:
         """'actual is over budget': two columns with a comparison between them."""
@@ -226,6 +320,58 @@ class _Assembler:
             value = scalar_for(slot, column[0], self.table)
             self.bind(Condition(column[0].name, cmp, value), start, slot.end, column[1])
 
+    def _year_of(self, column: Column, first: int, last: int, span: tuple[int, int]) -> int | None:
+        """The year a period without one means: the only year the column has rows in it."""
+        series = self.table.values(column.name).series
+        years = resolve_year(series, first, last) or resolve_year(series, 1, 12)
+        if len(years) == 1:
+            return years[0]
+        if years:
+            self.frame.unclear_years.append((*span, tuple(years), False))
+        return None
+
+    def date_ranges(self, ranges: Sequence[DateRange], days: Sequence[DayMention]) -> None:
+        """'in March 2024', 'Q3 2024', 'H1', 'from February to April', 'since May 10'."""
+        for r in ranges:
+            target = date_column(self.text, self.table, self.mentions, r.start, r.end)
+            if target is None:
+                self.frame.problems.append(f"'{r.text}' needs a date column, and there is none")
+                continue
+            year = r.year or self._year_of(
+                target[0], r.first_month, r.last_month, (r.start, r.end)
+            )
+            if year is None:
+                continue
+            low, high = r.bounds(year)
+            before = comparator_before(self.text, r.start)
+            start = before[1] if before is not None else r.start
+            cmp = before[0] if before is not None else None
+            if cmp in (Cmp.GT, Cmp.LE):
+                condition = Condition(target[0].name, cmp, high)
+            elif cmp in (Cmp.GE, Cmp.LT):
+                condition = Condition(target[0].name, cmp, low)
+            else:
+                condition, start = Condition(target[0].name, Cmp.BETWEEN, low, high), r.start
+            self.bind(condition, start, r.end, target[1])
+        for d in days:
+            target = date_column(self.text, self.table, self.mentions, d.start, d.end)
+            if target is None:
+                self.frame.problems.append(f"'{d.text}' needs a date column, and there is none")
+                continue
+            year = self._year_of(target[0], d.month, d.month, (d.start, d.end))
+            if year is None:
+                continue
+            try:
+                day = dt.date(year, d.month, d.day)
+            except ValueError:
+                self.frame.problems.append(f"'{d.text}' is no day of {year}")
+                continue
+            before = comparator_before(self.text, d.start)
+            cmp, start = (before[0], before[1]) if before is not None else (Cmp.EQ, d.start)
+            if cmp not in (Cmp.GT, Cmp.GE, Cmp.LT, Cmp.LE, Cmp.EQ, Cmp.NE):
+                cmp, start = Cmp.EQ, d.start
+            self.bind(Condition(target[0].name, cmp, day), start, d.end, target[1])
+
     def periods(self, periods: Sequence[PeriodSlot]) -> None:
         for period in periods:
             if any(b.start <= period.start < b.end for b in self.bound) or any(
@@ -239,12 +385,33 @@ class _Assembler:
                         f"'{period.text}' needs a date column, and there is none"
                     )
                 continue
+            any_year = _ANY_YEAR.match(self.text[period.end :])
+            if any_year is not None:
+                # 'in March of any year': every March, whatever the year.
+                self.frame.explained.append((period.end, period.end + any_year.end()))
+            elif period.kind != "year":
+                first = period.value if period.kind == "month" else 3 * period.value - 2
+                last = period.value if period.kind == "month" else 3 * period.value
+                years = resolve_year(self.table.values(target[0].name).series, first, last)
+                if len(years) > 1:
+                    span = (period.start, period.end, tuple(years), True)
+                    self.frame.unclear_years.append(span)
+                    continue
             cmp = {"month": Cmp.MONTH, "quarter": Cmp.QUARTER, "year": Cmp.YEAR}[period.kind]
             condition = Condition(target[0].name, cmp, float(period.value))
             self.bind(condition, period.start, period.end, target[1])
 
     def texts(self, quoted: Sequence[QuotedSlot], values: Sequence[ValueMatch]) -> None:
         for q in quoted:
+            inside = _IN_COLUMN.match(self.text[q.end :])
+            named = next(
+                (m for m in self.mentions if inside and m.start == q.end + inside.end()), None
+            )
+            if named is not None and named.column.kind is ColumnKind.TEXT:
+                # "with 'box' in the name": words inside the cells of the column named after.
+                condition = Condition(named.column.name, Cmp.CONTAINS, q.value)
+                self.bind(condition, q.start, named.end, named)
+                continue
             column = column_of_text(self.text, self.table, self.mentions, q)
             if column is None:
                 self.frame.problems.append(f'could not tell which column holds "{q.value}"')
@@ -262,11 +429,18 @@ class _Assembler:
             )
             self.take(column[1])
         for v in values:
+            if v.contains:
+                # 'whose remarks mention fragile': the column named before the word is used.
+                own = [m for m in self.mentions if m.column == v.column]
+                near = left_mention(self.text, own, v.start, limit=40)
+                start = near.start if near is not None else v.start
+                self.bind(Condition(v.column.name, Cmp.CONTAINS, v.value), start, v.end, near)
+                continue
             before = comparator_before(self.text, v.start)
             position = before[1] if before is not None else v.start
             holder, value, near = v.column, v.value, None
             # The value may sit in several columns: the one named next to it wins
-            # ('detroit as the home', 'Philippe Caux was a lead').
+            # ('leeds as the destination', 'Maria Costa was the reviewer').
             for candidate in (v.column, *v.others):
                 own = [m for m in self.mentions if m.column == candidate]
                 near = left_mention(self.text, own, position) or right_mention(
@@ -288,6 +462,12 @@ class _Assembler:
                 self.frame.problems.append(f"could not tell which column should {p.text!r}")
                 continue
             self.bind(Condition(column.name, p.cmp, p.value), p.cmp_start, p.end, near)
+
+    def flags(self, flags: Sequence[FlagMatch]) -> None:
+        """'unpaid', 'who renewed', 'inactive': a yes/no column set to yes or no."""
+        for f in flags:
+            value = flag_value(self.table, f.column, f.positive)
+            self.bind(Condition(f.column.name, Cmp.EQ, value), f.start, f.end, None)
 
     def blanks(self) -> None:
         """'with no email', 'email is blank', 'with an email'."""
@@ -324,6 +504,7 @@ def assemble(
     periods: Sequence[PeriodSlot],
     quoted: Sequence[QuotedSlot],
     patterns: Sequence[PatternSlot] = (),
+    flags: Sequence[FlagMatch] = (),
     compare_columns: bool = True,
 ) -> Frame:
     """Tie slots to columns and build the row conditions; see the module docstring.
@@ -331,7 +512,12 @@ def assemble(
     ``compare_columns`` False keeps 'sales over date' from reading as a comparison (a trend).
     """
     work = _Assembler(text, table, mentions)
+    taken_words = [(m.start, m.end) for m in mentions] + [(v.start, v.end) for v in values]
+    ranges = [r for r in find_ranges(text) if _free(r.start, r.end, taken_words)]
+    days = [d for d in find_days(text) if _free(d.start, d.end, taken_words)]
+    dates = [d for d in dates if _free(d.start, d.end, [(r.start, r.end) for r in ranges])]
     spans = [*((m.start, m.end) for m in mentions), *((d.start, d.end) for d in dates)]
+    spans += [(r.start, r.end) for r in ranges] + [(d.start, d.end) for d in days]
     spans += [(q.start, q.end) for q in quoted] + [(v.start, v.end) for v in values]
     # Numbers inside headers ('Race 1'), dates, quotes or values are not numbers of their own.
     free_numbers = [n for n in numbers if not any(s <= n.start < e for s, e in spans)]
@@ -339,6 +525,7 @@ def assemble(
     work.grouping(values)
     if compare_columns:
         work.column_comparisons(free_numbers)
+    work.date_ranges(ranges, days)
     work.periods(periods)
     # The year of 'in 2024' belongs to the period when a date column took it.
     taken = [(b.start, b.end) for b in work.bound]
@@ -348,8 +535,13 @@ def assemble(
     work.scalars(scalars, consumed)
     work.patterns(patterns)
     work.texts(quoted, values)
+    work.flags(flags)
     work.blanks()
     return work.finish()
+
+
+def _free(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return not any(s < end and start < e for s, e in spans)
 
 
 def _text_condition(

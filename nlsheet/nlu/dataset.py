@@ -40,6 +40,7 @@ __all__ = [
     "default_data_path",
     "default_data_paths",
     "load_dataset",
+    "normalise",
     "parse_example",
 ]
 
@@ -47,6 +48,8 @@ SLOT_NAMES = frozenset({"column", "value"})
 _ANNOTATION = re.compile(r"\[([^\[\]]+)\]\(([a-z_]+)\)")
 _SUPPORTED_VERSIONS = (1,)
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_APOSTROPHES = re.compile("['\u2019]")
+_NOT_WORD = re.compile(r"[\W_]+")
 
 
 class DatasetError(InputError):
@@ -110,6 +113,19 @@ def data_digest(paths: Sequence[Path]) -> str:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def normalise(text: str) -> str:
+    """A command reduced to its words, to compare held-out and training examples: slot
+    annotations reduced to their words, lower case, apostrophes dropped, other punctuation and
+    runs of white space made one space.
+
+    Example:
+        >>> normalise("What's the  TOTAL of [sales](column)?")
+        'whats the total of sales'
+    """
+    words = _ANNOTATION.sub(r"\1", text).casefold()
+    return " ".join(_NOT_WORD.sub(" ", _APOSTROPHES.sub("", words)).split())
 
 
 def parse_example(raw: str, intent: str, where: str = "<text>") -> Example:

@@ -2,15 +2,17 @@
 
 - :func:`evaluate` trains on one dataset and scores another (or a stratified split of one):
   accuracy, macro-F1, per-intent precision/recall/F1, the confusion matrix, training time and
-  prediction time, and how many answers the clarification thresholds accept and how many of
-  those are right.
+  prediction time, and how many answers the clarification thresholds accept, how many of
+  those are right and how many wrong (the answered-but-wrong rate).
 - :func:`cross_validate` gives stratified k-fold macro-F1.
-- :func:`tune_thresholds` picks the ``min_confidence``/``clarify_margin`` that answer the most
-  commands while keeping accepted answers at least ``target`` correct.
-- :func:`run_cases` asks every command of case files (``tests/cases/*.yaml``) end to end.
+- :func:`run_cases` asks every command of case files (``tests/cases/*.yaml``) end to end:
+  passed, answered (no question back, no error) and answered but wrong.
 - :func:`tune` runs GridSearchCV (stratified 5-fold, macro-F1) over the classifier's parameters.
 - :func:`with_book_headers` refills labelled commands with one workbook's headers and checks
   they are still understood (``nlsheet eval --book``).
+
+The dev/test split of held-out commands and the tuning of the clarification thresholds are in
+:mod:`nlsheet.nlu.thresholds`.
 
 Example:
     >>> report = evaluate(load_dataset(), test_size=0.2)
@@ -23,7 +25,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +33,7 @@ import numpy as np
 
 from nlsheet.nlu.dataset import Dataset, Example
 from nlsheet.nlu.model import OUT_OF_SCOPE, NluModel
+from nlsheet.nlu.thresholds import Thresholds, score_thresholds
 from nlsheet.settings import Settings
 from nlsheet.workbook.table import Table
 
@@ -38,14 +41,12 @@ __all__ = [
     "DEFAULT_GRID",
     "PassRate",
     "Report",
-    "Thresholds",
     "cross_validate",
     "evaluate",
     "plot_confusion",
     "run_cases",
     "split",
     "tune",
-    "tune_thresholds",
     "with_book_headers",
 ]
 
@@ -69,24 +70,6 @@ class IntentScore:
 
 
 @dataclass(frozen=True)
-class Thresholds:
-    """Clarification thresholds and what they do on a set of commands.
-
-    Attributes:
-        min_confidence: See :class:`~nlsheet.settings.Settings`.
-        clarify_margin: See :class:`~nlsheet.settings.Settings`.
-        accepted: Share of in-scope commands answered without asking.
-        precision: Share of answered commands whose intent was right (out-of-scope commands
-            that were answered count as wrong).
-    """
-
-    min_confidence: float
-    clarify_margin: float
-    accepted: float
-    precision: float
-
-
-@dataclass(frozen=True)
 class Report:
     """Scores of a model on labelled commands it was not trained on."""
 
@@ -102,6 +85,8 @@ class Report:
     thresholds: Thresholds
     errors: list[tuple[str, str, str]] = field(default_factory=list)
     folds: list[float] = field(default_factory=list)
+    dev_thresholds: Thresholds | None = None
+    n_dev: int = 0
 
     @property
     def out_of_scope_recall(self) -> float | None:
@@ -119,7 +104,11 @@ class Report:
             "n_test": self.n_test,
             "train_seconds": self.train_seconds,
             "predict_ms": self.predict_ms,
-            "thresholds": self.thresholds.__dict__,
+            "thresholds": self.thresholds.to_dict(),
+            "n_dev": self.n_dev,
+            "dev_thresholds": (
+                self.dev_thresholds.to_dict() if self.dev_thresholds is not None else None
+            ),
             "folds": self.folds,
             "intents": {k: v.__dict__ for k, v in self.intents.items()},
             "labels": self.labels,
@@ -157,8 +146,13 @@ def evaluate(
     settings: Settings | None = None,
     test_size: float = 0.2,
     seed: int = 0,
+    dev: Dataset | None = None,
 ) -> Report:
-    """Train on ``train`` and score ``test`` (a stratified split of ``train`` when None)."""
+    """Train on ``train`` and score ``test`` (a stratified split of ``train`` when None).
+
+    Every figure is from ``test``; with ``dev`` (the part thresholds are tuned on) the report
+    also holds what the thresholds do there (:attr:`Report.dev_thresholds`).
+    """
     from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
 
     if test is None:
@@ -177,7 +171,15 @@ def evaluate(
     )
     present = [i for i, label in enumerate(labels) if label in set(truth)]
     matrix = confusion_matrix(truth, predicted, labels=labels)
-    thresholds = _accepted(probabilities, classes, truth, settings or Settings())
+    thresholds = score_thresholds(probabilities, classes, truth, settings or Settings())
+    dev_thresholds = None
+    if dev is not None:
+        dev_thresholds = score_thresholds(
+            model.classifier.predict_proba([e.masked for e in dev.examples]),
+            classes,
+            [e.intent for e in dev.examples],
+            settings or Settings(),
+        )
     return Report(
         accuracy=float(np.mean([t == p for t, p in zip(truth, predicted, strict=True)])),
         macro_f1=float(np.mean([f1[i] for i in present])),
@@ -197,72 +199,9 @@ def evaluate(
             for t, p, e in zip(truth, predicted, test.examples, strict=True)
             if t != p
         ],
+        dev_thresholds=dev_thresholds,
+        n_dev=len(dev.examples) if dev is not None else 0,
     )
-
-
-def _decisions(
-    probabilities: Any, classes: Sequence[str], settings: Settings
-) -> tuple[list[str], list[bool]]:
-    predicted: list[str] = []
-    answered: list[bool] = []
-    for row in probabilities:
-        order = np.argsort(-row)
-        ranked = [(classes[i], float(row[i])) for i in order[:4]]
-        predicted.append(ranked[0][0])
-        answered.append(settings.accepts(ranked[0][0], ranked[0][1], ranked[1:]))
-    return predicted, answered
-
-
-def _accepted(
-    probabilities: Any, classes: Sequence[str], truth: Sequence[str], settings: Settings
-) -> Thresholds:
-    predicted, answered = _decisions(probabilities, classes, settings)
-    in_scope = sum(t != OUT_OF_SCOPE for t in truth)
-    taken = [t == p for t, p, a in zip(truth, predicted, answered, strict=True) if a]
-    return Thresholds(
-        settings.min_confidence,
-        settings.clarify_margin,
-        len(taken) / in_scope if in_scope else 0.0,
-        sum(taken) / len(taken) if taken else 1.0,
-    )
-
-
-def tune_thresholds(
-    train: Dataset,
-    heldout: Dataset,
-    *,
-    target: float = 0.97,
-    params: Mapping[str, Any] | None = None,
-    settings: Settings | None = None,
-) -> Thresholds:
-    """The thresholds answering the most held-out commands with accepted precision >= target.
-
-    Searches ``min_confidence`` 0.30..0.90 and ``clarify_margin`` 0..0.40; when nothing
-    reaches the target, the most precise setting is returned.
-    """
-    base = settings or Settings()
-    model = NluModel.train(train, dict(params or {}))
-    texts = [e.masked for e in heldout.examples]
-    truth = [e.intent for e in heldout.examples]
-    probabilities = model.classifier.predict_proba(texts)
-    classes = [str(c) for c in model.classifier.classes]
-    best: Thresholds | None = None
-    fallback: Thresholds | None = None
-    for confidence in np.arange(0.30, 0.901, 0.05):
-        for margin in np.arange(0.0, 0.401, 0.02):
-            candidate = replace(
-                base,
-                min_confidence=round(float(confidence), 2),
-                clarify_margin=round(float(margin), 2),
-            )
-            scored = _accepted(probabilities, classes, truth, candidate)
-            if scored.precision >= target and (best is None or scored.accepted > best.accepted):
-                best = scored
-            if fallback is None or scored.precision > fallback.precision:
-                fallback = scored
-    chosen = best or fallback
-    assert chosen is not None  # the grid is not empty
-    return chosen
 
 
 def cross_validate(
@@ -357,16 +296,33 @@ def with_book_headers(
 @dataclass(frozen=True)
 class PassRate:
     """End-to-end results (of case files, of commands read with a workbook's headers):
-    passed, total and what failed."""
+    passed, total and what failed.
+
+    Attributes:
+        passed: Cases answered with the expected intent and value.
+        total: Cases tried.
+        failures: What each failed case got.
+        answered: Cases answered without a question back or an error, as the CLI's exit code
+            0 (case runs only).
+        answered_wrong: Answered cases that did not pass: the intent or the value is not the
+            expected one (case runs only).
+    """
 
     passed: int
     total: int
     failures: list[dict[str, Any]]
+    answered: int = 0
+    answered_wrong: int = 0
 
     @property
     def rate(self) -> float:
         """Share passed."""
         return self.passed / self.total if self.total else 0.0
+
+    @property
+    def answered_wrong_rate(self) -> float:
+        """Share of the answered cases that are wrong (0.0 when none was answered)."""
+        return self.answered_wrong / self.answered if self.answered else 0.0
 
 
 def _same(expected: Any, got: Any) -> bool:
@@ -389,7 +345,8 @@ def run_cases(
     ask: Callable[[Path, str, str | None], Any],
 ) -> PassRate:
     """Ask every case (``book``, ``command``, ``sheet``, ``expect: {intent, value}``) and
-    count those answered with the expected intent and value.
+    count those answered with the expected intent and value, those answered at all (no
+    question back, no error: what the CLI exits 0 for) and those answered but wrong.
 
     Args:
         cases: The cases.
@@ -399,24 +356,30 @@ def run_cases(
     from nlsheet.errors import NlsheetError
 
     failures: list[dict[str, Any]] = []
+    answered = answered_wrong = 0
     for case in cases:
         expect = case.get("expect", {})
         got: dict[str, Any]
         try:
             result = ask(books / str(case["book"]), str(case["command"]), case.get("sheet"))
             got = {"intent": result.intent, "value": result.value}
+            answer = result.clarification is None
             ok = (
-                result.clarification is None
+                answer
                 and result.intent == expect.get("intent")
                 and _same(expect.get("value"), result.value)
             )
-            if result.clarification is not None:
+            if not answer:
                 got["clarification"] = result.clarification.question
         except NlsheetError as exc:
-            ok, got = False, {"error": exc.message}
+            answer, ok, got = False, False, {"error": exc.message}
+        answered += answer
+        if answer and not ok:
+            answered_wrong += 1
+            got["answered"] = True
         if not ok:
             failures.append({"id": case.get("id"), "command": case["command"], "got": got})
-    return PassRate(len(cases) - len(failures), len(cases), failures)
+    return PassRate(len(cases) - len(failures), len(cases), failures, answered, answered_wrong)
 
 
 def plot_confusion(report: Report, path: Path) -> None:

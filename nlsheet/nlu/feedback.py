@@ -29,6 +29,7 @@ import yaml
 from nlsheet.errors import UnknownColumnError
 from nlsheet.nlu.augment import paraphrases
 from nlsheet.nlu.dataset import DatasetError, Example, parse_example
+from nlsheet.nlu.text import tokenize
 from nlsheet.workbook.table import Table
 
 __all__ = [
@@ -227,6 +228,19 @@ def examples_of(corrections: Sequence[Correction]) -> list[Example]:
                 Example(variant.text, variant.intent, variant.slots, weight=CORRECTION_WEIGHT)
             )
     return examples
+
+
+def taught_words(corrections: Sequence[Correction]) -> frozenset[str]:
+    """Normalised words the user's corrections use outside their column and value slots: the
+    user taught them as command words ('what's the zorp on units' taught as a sum)."""
+    words: set[str] = set()
+    for correction in corrections:
+        example = parse_example(correction.example, correction.intent)
+        taken = [(slot.start, slot.end) for slot in example.slots]
+        for token in tokenize(example.text):
+            if not any(s <= token.start < e for s, e in taken):
+                words.add(token.norm)
+    return frozenset(words)
 
 
 def aliases_of(corrections: Sequence[Correction]) -> dict[str, str]:

@@ -21,6 +21,8 @@ from rapidfuzz.distance import DamerauLevenshtein
 from nlsheet.changes import CHANGES
 from nlsheet.nlu.conditions import Frame, assemble
 from nlsheet.nlu.context import ColumnMatch, find_letter_refs, match_columns, overlaps
+from nlsheet.nlu.coverage import is_row_noun
+from nlsheet.nlu.flags import FlagMatch, find_flags
 from nlsheet.nlu.model import OUT_OF_SCOPE, NluModel
 from nlsheet.nlu.slots import (
     DateSlot,
@@ -36,7 +38,7 @@ from nlsheet.nlu.slots import (
     mask_text,
 )
 from nlsheet.nlu.text import GRAMMAR_WORDS, STOPWORDS, Token, is_verb, tokenize
-from nlsheet.nlu.values import ValueMatch, link_values
+from nlsheet.nlu.values import ValueMatch, link_values, link_words_in_values
 from nlsheet.settings import Settings
 from nlsheet.workbook.table import ColumnKind, Table
 
@@ -59,13 +61,26 @@ _AGGREGATE_CUE = re.compile(
     r"distinct|unique|different|list|longest|shortest|mode|common|frequent|often|spread)\b",
     re.I,
 )
-# A question asks for information; it does not order a change ('what is the sum of Gold when
-# Total is greater than 2' is no highlight). Polite requests ('can you sort ...') are not this.
+# A question asks for information; it does not order a change ('what is the total of units
+# when price is over 20' is no highlight). Polite requests ('can you sort ...') are not this.
 _WH_QUESTION = re.compile(r"^\s*(what|which|who|whom|whose|when|where|why|how)\b", re.I)
 # Counting *different* values needs a word saying so (typos allowed: 'diffrent', 'unqiue').
 _DISTINCT = re.compile(
     r"\b(dif+e?r\w*nt|distin\w*|un[iq]{2}\w*|separate|non-?duplicate\w*|non-?repeat\w*|"
     r"individual|kinds?|types?|variet\w*|dedup\w*|nunique|cardinality|once)\b",
+    re.I,
+)
+# Words that ask for a change: a verb ('sort', 'highlight', 'chart') or the thing to make ('a
+# pivot', 'as currency', 'descending'). Without one, 'sales by region and month' is a question.
+_CHANGE_CUE = re.compile(
+    r"\b(sort\w*|order(?:ed)?\s+by|arrange\w*|alphabeti[sz]\w*|highlight\w*|colou?r\w*|shade\w*|"
+    r"mark\w*|flag\w*|add|adding|insert\w*|create|make|put|copy|move|format\w*|bold|italic\w*|"
+    r"fill\w*|freeze|frozen|fit|autofit|widen|rename\w*|remove|delete|drop|dedupe|de-dupe|"
+    r"duplicates?|filter\w*|hide|chart\w*|plot\w*|graph\w*|draw|pivot\w*|summar\w*|dashboard\w*|"
+    r"build|apply|turn|set|currency|decimals?|dollars?|euros?|pounds?|percentages?|dd|mm|yyyy|"
+    r"ascending|descending|asc|desc|first|last|on\s+top|scale|bars?|heat\s*map|red|green|"
+    r"yellow|blue|orange|purple|grey|gray|pink|wrap|width|header|headers|total\s+row|"
+    r"only\s+show|show\s+only|just\s+show|show\s+just|only\s+the|keep\s+only|sheet|tab)\b",
     re.I,
 )
 _WHO_WHICH = re.compile(r"\b(who|whom|whose|which)\b", re.I)
@@ -98,6 +113,9 @@ class Interpretation:
         frame: Conditions, grouping, N, and the mentions left free for the operation.
         leftover: Words that nothing explains (neither command words nor names nor values).
         masked: The text the classifier read.
+        tokens: The command's words.
+        taught: Words the user taught as command words (corrections).
+        stated: The user stated the intent ('count: customers in Lyon').
     """
 
     text: str
@@ -112,6 +130,8 @@ class Interpretation:
     leftover: tuple[str, ...] = ()
     masked: str = ""
     tokens: tuple[Token, ...] = field(default=(), repr=False)
+    taught: frozenset[str] = field(default=frozenset(), repr=False)
+    stated: bool = False
 
     @property
     def margin(self) -> float:
@@ -203,6 +223,9 @@ def _fits(intent: str, text: str, frame: Frame, table: Table, masked: str = "") 
         return bool(_COUNTING.search(text)) and bool(_DISTINCT.search(text))
     if intent == "growth":
         return any(c.kind is ColumnKind.DATE for c in table.columns)
+    if intent == "trend":
+        # A trend runs along numbers or dates; 'sales per rep' groups by a text column.
+        return frame.by is None or frame.by.column.kind in (ColumnKind.NUMBER, ColumnKind.DATE)
     return True
 
 
@@ -272,6 +295,7 @@ class _Words:
     numbers: list[NumberSlot]
     dates: list[DateSlot]
     periods: list[PeriodSlot]
+    flags: list[FlagMatch]
 
     @property
     def chosen(self) -> list[ColumnMatch]:
@@ -288,6 +312,7 @@ class _Words:
             self.periods,
             self.quoted,
             self.patterns,
+            self.flags,
             compare_columns=intent not in ("trend", "correlation"),
         )
 
@@ -304,6 +329,10 @@ def _read_words(text: str, table: Table, model: NluModel, settings: Settings) ->
     opener = _IMPERATIVE.match(text)
     if opener is not None:
         named = [m for m in named if (m.start, m.end) != opener.span(1)]
+    flags = find_flags(text, table, tokens)
+    free_of_flags = _outside([(f.start, f.end) for f in flags])
+    named = [m for m in named if free_of_flags(m.start, m.end)]
+    letters = [m for m in letters if free_of_flags(m.start, m.end)]
     accepted, rivals = _choose(named, settings)
     patterns = find_patterns(text)
     free_of_patterns = _outside([(p.start, p.end) for p in patterns])
@@ -314,6 +343,7 @@ def _read_words(text: str, table: Table, model: NluModel, settings: Settings) ->
     )
     dates = find_dates(text)
     hard = [(q.start, q.end) for q in quoted] + [(p.start, p.end) for p in patterns]
+    hard += [(f.start, f.end) for f in flags]
     must_cover = None
     if table.n_rows > _ALWAYS_LINK_ROWS:
         firm = [(m.start, m.end) for m in [*letters, *accepted] if m.how in _FIRM]
@@ -322,7 +352,11 @@ def _read_words(text: str, table: Table, model: NluModel, settings: Settings) ->
     mentioned = [m.column for m in [*letters, *accepted]]
     values = link_values(text, table, hard, mentioned, must_cover)
     values = [v for v in values if _value_wins(v, [*letters, *accepted])]
-    # A value outranks the header words inside it ('Mega Channel', 'Mission Viejo High School')
+    firm_spans = [(m.start, m.end) for m in [*letters, *accepted]] + hard
+    firm_spans += [(v.start, v.end) for v in values] + [(d.start, d.end) for d in dates]
+    loose_words = _unexplained(tokens, firm_spans, model)
+    values += link_words_in_values(text, table, [(t.start, t.end) for t in loose_words])
+    # A value outranks the header words inside it ('Price Club', 'North Park Primary School')
     # and a loose (fuzzy or partial) reading of the same words as a header.
     free_of_values = _outside([(v.start, v.end) for v in values])
     return _Words(
@@ -337,6 +371,7 @@ def _read_words(text: str, table: Table, model: NluModel, settings: Settings) ->
         numbers=[n for n in find_numbers(text) if free_of_patterns(n.start, n.end)],
         dates=[d for d in dates if free_of_values(d.start, d.end)],
         periods=find_periods(text),
+        flags=flags,
     )
 
 
@@ -366,6 +401,9 @@ def _rank(
         ranked = fitting
         if ranked[0][0] != intent and {intent, ranked[0][0]} & {"trend", "correlation"}:
             frame = words.frame(text, table, ranked[0][0])
+    by_group = _total_per_group(text, masked, frame, ranked, table)
+    if by_group is not None:
+        return by_group, frame
     if frame.where and any(c == OUT_OF_SCOPE for c, _ in ranked):
         # It names this sheet's columns and picks rows by their values: it is about the sheet.
         ranked = _renormalise(ranked, lambda c: c != OUT_OF_SCOPE)
@@ -375,10 +413,46 @@ def _rank(
         and _fits("lookup", text, frame, table, masked)
     ):
         # Unsure, and no word asks to aggregate: a question naming a column and picking a row
-        # by its values ('what was the final score for the game on February 1, 2009') is a
+        # by its values ('what was the venue for the concert on March 3, 2023') is a
         # lookup. Renormalise over the readings that need no such word.
         ranked = _renormalise(ranked, lambda c: c in ("lookup", OUT_OF_SCOPE))
     return ranked, frame
+
+
+def _words(text: str) -> list[str]:
+    return [t.norm for t in tokenize(text) if t.norm.isalpha()] or [text]
+
+
+def _row_noun_before(text: str, position: int, table: Table) -> bool:
+    """Whether a noun naming the table's rows stands before ``position``."""
+    return any(is_row_noun(t.norm, table) for t in tokenize(text[:position]))
+
+
+def _total_per_group(
+    text: str, masked: str, frame: Frame, ranked: list[tuple[str, float]], table: Table
+) -> list[tuple[str, float]] | None:
+    """'revenue by channel', 'sales per rep': a measure by a category, with no word saying
+    what to do, is the measure's total per group (a grouped count when only rows are named).
+    """
+    by = frame.by
+    if by is None or (
+        by.column.kind not in (ColumnKind.TEXT, ColumnKind.BOOL) and frame.by_period is None
+    ):
+        return None
+    if _aggregate_cue(masked) or _CHANGE_CUE.search(text) or _WH_QUESTION.match(text):
+        return None
+    measures = [m for m in frame.free if m is not by and m is not frame.then_by]
+    # 'employees by department': a mention made of row nouns names the rows, not a measure.
+    measures = [m for m in measures if not all(is_row_noun(w, table) for w in _words(m.words))]
+    others = [(c, p) for c, p in ranked if c not in ("sum", "count")][:3]
+    if not measures and _row_noun_before(text, by.start, table):
+        return [("count", 1.0), *others]  # 'orders by city': the rows counted per group
+    if len(measures) != 1 or measures[0].column.kind is not ColumnKind.NUMBER:
+        return None
+    if measures[0].column.is_id:
+        return None
+    # A plain grammar reading: the classifier's other readings stay as alternatives.
+    return [("sum", 1.0), *others]
 
 
 def interpret(
@@ -403,6 +477,7 @@ def interpret(
     value_spans = [(v.start, v.end) for v in words.values]
     value_spans += [(q.start, q.end) for q in words.quoted]
     value_spans += [(p.start, p.end) for p in words.patterns]
+    value_spans += [(f.start, f.end) for f in words.flags]
     masked = mask_text(text, [(m.start, m.end) for m in chosen], value_spans)
     probabilities = model.classifier.predict_proba([masked])[0]
     ranked = sorted(
@@ -436,4 +511,6 @@ def interpret(
         leftover=leftover,
         masked=masked,
         tokens=tuple(words.tokens),
+        taught=model.taught,
+        stated=intent is not None,
     )

@@ -28,7 +28,7 @@ from typing import Any
 
 from nlsheet.changes import CHANGES
 from nlsheet.nlu.dataset import Dataset, data_digest, default_data_paths, load_dataset
-from nlsheet.nlu.feedback import Corrections, aliases_of, examples_of
+from nlsheet.nlu.feedback import Corrections, aliases_of, examples_of, taught_words
 from nlsheet.nlu.linear import MODEL_FORMAT, MODEL_REVISION, CompiledModel
 from nlsheet.nlu.text import COLUMN_TOKEN, tokenize
 from nlsheet.settings import Settings
@@ -136,6 +136,7 @@ class NluModel:
         intents: The intents it knows.
         data: The model's JSON form (what the cache holds).
         aliases: Words the user said mean a header (from corrections): word -> header.
+        taught: Words the user's corrections use as command words (they count as understood).
         train_seconds: How long training took (None when loaded from the cache).
     """
 
@@ -144,6 +145,7 @@ class NluModel:
     intents: tuple[str, ...]
     data: dict[str, Any]
     aliases: Mapping[str, str] = field(default_factory=dict)
+    taught: frozenset[str] = frozenset()
     train_seconds: float | None = None
 
     @classmethod
@@ -213,10 +215,11 @@ class NluModel:
         digest = data_digest(paths) + (store.digest() if corrections and store else "")
         key = cache_key(digest, params)
         aliases = aliases_of(corrections)
+        taught = taught_words(corrections)
         cached = _read_cache(settings.cache_dir, key)
         if cached is not None:
             try:
-                return dataclasses.replace(cls.from_json(cached), aliases=aliases)
+                return dataclasses.replace(cls.from_json(cached), aliases=aliases, taught=taught)
             except (KeyError, TypeError, ValueError):
                 pass  # a damaged or foreign cache file: train afresh and overwrite it
         dataset = load_dataset(paths, extra=examples_of(corrections))
@@ -229,4 +232,4 @@ class NluModel:
                 warm = None
         model = cls.train(dataset, params, warm)
         _write_cache(settings.cache_dir, key, model.data)
-        return dataclasses.replace(model, aliases=aliases)
+        return dataclasses.replace(model, aliases=aliases, taught=taught)

@@ -44,8 +44,16 @@ _NUMBER = re.compile(
     r"(?<![\w.])(?P<sign>[-+])?(?P<cur>[$€£])?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
     r"(?:\s*(?P<mult>k|m|bn|thousand|million|billion)\b)?(?P<pct>\s*%|\s+percent\b)?"
-    r"(?P<ord>st|nd|rd|th)?(?![\w.]*\d)",
+    r"(?P<ord>st|nd|rd|th)?(?![\w.]*\d)"
+    # A unit or currency after the number belongs to it ('5 kg', '2,500 EUR', '3 hours').
+    r"(?P<unit>\s*(?:[$€£¥]|(?:usd|eur|gbp|dollars?|euros?|pounds?|kg|kgs|kilos?|g|grams?|lbs?|"
+    r"km|kms|cm|mm|miles?|metres?|meters?|hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|"
+    r"weeks?|months?|years?|yrs?|points?|pts|litres?|liters?|ml|l)\b))?",
     re.I,
+)
+_CURRENCIES = frozenset(
+    {"$", "€", "£", "¥", "usd", "eur", "gbp", "dollar", "dollars", "euro", "euros", "pound"}
+    | {"pounds"}
 )
 _MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
@@ -198,6 +206,8 @@ class NumberSlot:
     text: str
     percent: bool = False
     ordinal: bool = False
+    unit: str = ""
+    currency: bool = False
 
     @property
     def year_like(self) -> bool:
@@ -239,7 +249,7 @@ class PatternSlot:
 
 
 _PATTERN = re.compile(
-    r"\b(?P<cmp>contains?|containing|including|includes?|with\s+the\s+word|"
+    r"\b(?P<cmp>contains?|containing|including|includes?|with\s+the\s+word|mentions?|mentioning|"
     r"(?:starts?|starting|begins?|beginning)\s+with|(?:ends?|ending)\s+with)\s+"
     r"(?:the\s+(?:word|letter|text)\s+)?(?P<value>\"[^\"]+\"|'[^']+'|[^\s,?!.]+(?:\s+(?!and\b|or\b|"
     r"where\b|with\b|in\b|for\b|by\b)[^\s,?!.]+)*?)(?=\s+(?:and|or|where|with|in|for|by)\b|[,?!.]|$)",
@@ -281,8 +291,19 @@ def find_numbers(text: str) -> list[NumberSlot]:
         percent = bool(m.group("pct"))
         if m.group("sign") == "-":
             value = -value
+        unit = (m.group("unit") or "").strip().casefold()
+        currency = bool(m.group("cur")) or unit in _CURRENCIES
         found.append(
-            NumberSlot(value, m.start(), m.end(), m.group(), percent, bool(m.group("ord")))
+            NumberSlot(
+                value,
+                m.start(),
+                m.end(),
+                m.group(),
+                percent,
+                bool(m.group("ord")),
+                unit,
+                currency,
+            )
         )
     return found
 

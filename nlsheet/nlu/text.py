@@ -148,6 +148,20 @@ _VERBS = frozenset(
 )
 
 
+# Verbs that say what a row's status is: 'how many orders were cancelled' asks for a filter, so
+# they never pass as neutral words (a column or value must take them).
+_STATUS_VERBS = frozenset(
+    """paid close closed open opened won lost finished finish cancel cancelled canceled approved
+    rejected passed failed completed delivered shipped returned refunded resolved""".split()  # noqa: SIM905
+)
+
+
+def is_common_verb(word: str) -> bool:
+    """A verb of the common list that says nothing about which rows ('played', 'sold', 'held');
+    status verbs ('cancelled', 'paid') are not among them."""
+    return word in _VERBS and word not in _STATUS_VERBS
+
+
 def is_verb(word: str) -> bool:
     """A common verb or a past form of one ('ran', 'drafted', 'aired')."""
     return word in _VERBS or (len(word) > 5 and word.endswith("ed"))
@@ -183,6 +197,18 @@ for _group in (
     "total tot",
     "year yr",
     "month mon mo",
+    # Month headers of wide tables ('Mar') answer to the month's other spelling ('March').
+    "january jan",
+    "february feb",
+    "march mar",
+    "april apr",
+    "june jun",
+    "july jul",
+    "august aug",
+    "september sep sept",
+    "october oct",
+    "november nov",
+    "december dec",
 ):
     _words = _group.split()
     for _w in _words:

@@ -12,13 +12,15 @@ Example:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from nlsheet.nlu.text import STOPWORDS
+from nlsheet.nlu.lexicon import VALUE_SYNONYMS, role_of
+from nlsheet.nlu.text import STOPWORDS, normalize_word
 from nlsheet.workbook.table import Column, ColumnKind, Table
 
-__all__ = ["ValueMatch", "link_values"]
+__all__ = ["ValueMatch", "fold_value", "link_values", "link_words_in_values"]
 
 _MAX_WORDS = 12
 _WORD = re.compile(r"[^\W_]+")
@@ -35,6 +37,8 @@ class ValueMatch:
         start: Where they start in the command.
         end: Where they end.
         others: Other columns holding the same value.
+        contains: The words are one word inside the column's cells ('hotmail' in
+            'ann@hotmail.com'), not a whole cell: the condition is 'contains'.
     """
 
     column: Column
@@ -43,6 +47,32 @@ class ValueMatch:
     start: int
     end: int
     others: tuple[Column, ...] = ()
+    contains: bool = False
+
+
+def fold_value(key: str) -> str:
+    """A value key with accents, plurals and everyday synonyms folded away, so that 'chairs'
+    finds Chair, 'females' Female, 'women' Female and 'cafe' Café."""
+    plain = unicodedata.normalize("NFKD", key)
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    words = [normalize_word(w) for w in plain.split()]
+    return " ".join(VALUE_SYNONYMS.get(w, w) for w in words)
+
+
+def _folded_index(table: Table) -> dict[str, str]:
+    """Folded value key -> the value index's key; keys folding together are left out."""
+
+    def make() -> dict[str, str]:
+        folded: dict[str, str] = {}
+        clashes: set[str] = set()
+        for key in table.value_index():
+            f = fold_value(key)
+            if f in folded and folded[f] != key:
+                clashes.add(f)
+            folded.setdefault(f, key)
+        return {f: k for f, k in folded.items() if f not in clashes}
+
+    return table.memo("values:folded", make)
 
 
 def link_values(
@@ -82,6 +112,9 @@ def link_values(
             key = " ".join(words[i:j])
             columns = index.get(key)
             if not columns:
+                key = _folded_index(table).get(fold_value(key), "")
+                columns = index.get(key) if key else None
+            if not columns:
                 continue
             if j - i == 1 and (key in STOPWORDS or len(key) < 2):
                 # 'IT' typed in capitals is a department; 'it' is a word.
@@ -115,3 +148,51 @@ def _pick(
     value = table.value_spelling(best.name, key, words)
     others = tuple(c for c in columns if c is not best)
     return ValueMatch(best, value, words, start, end, others)
+
+
+# A word inside cells counts only in columns with this many distinct values or more (free text,
+# e-mail addresses, names): in a column of a few categories a partial word is no value.
+_MIN_DISTINCT_FOR_WORDS = 8
+
+
+def link_words_in_values(
+    text: str, table: Table, free: Sequence[tuple[int, int]]
+) -> list[ValueMatch]:
+    """Single words, not explained otherwise, that stand inside the cells of exactly one text
+    column ('refund' in a notes column, 'hotmail' in e-mail addresses).
+
+    Args:
+        text: The command.
+        table: The table.
+        free: The spans of the words nothing else explained.
+    """
+    found: list[ValueMatch] = []
+    for start, end in free:
+        word = text[start:end]
+        norm = normalize_word(word)
+        if len(norm) < 3 or norm in STOPWORDS or role_of(norm, typos=False) is not None:
+            continue
+        holders = [
+            c
+            for c in table.columns
+            if c.kind is ColumnKind.TEXT
+            and not c.is_id
+            and norm in table.text_words(c.name)
+            and _free_text(table, c)
+        ]
+        if len(holders) == 1:
+            found.append(ValueMatch(holders[0], word.casefold(), word, start, end, contains=True))
+    return found
+
+
+def _free_text(table: Table, column: Column) -> bool:
+    """Cells of many different values, or of several words each (notes, titles, e-mail)."""
+
+    def judge() -> bool:
+        distinct = [str(v) for v in table.values(column.name).series.dropna().unique()]
+        if len(distinct) >= _MIN_DISTINCT_FOR_WORDS:
+            return True
+        words = [len(_WORD.findall(v)) for v in distinct]
+        return bool(words) and sum(words) / len(words) >= 3
+
+    return table.memo(f"values:free-text:{column.name}", judge)

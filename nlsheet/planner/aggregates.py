@@ -7,6 +7,8 @@ import re
 
 from nlsheet.errors import ColumnTypeError
 from nlsheet.nlu.context import ColumnMatch
+from nlsheet.nlu.coverage import is_row_noun
+from nlsheet.nlu.text import tokenize
 from nlsheet.plan import AggFunc, Aggregate, Measure, MostFrequent, Op
 from nlsheet.planner.context import (
     AGG_PHRASES,
@@ -17,19 +19,20 @@ from nlsheet.planner.context import (
     where_note,
 )
 from nlsheet.planner.rows import rank_rows, single_column
-from nlsheet.result import Clarification
+from nlsheet.result import Clarification, Option
 from nlsheet.workbook.table import Column, ColumnKind, Table
 
 __all__ = ["plan_aggregate", "plan_most_frequent"]
 
 _QUANTITY_QUESTION = re.compile(r"\b(how\s+many|how\s+much|number\s+of|amount\s+of)\s*$", re.I)
-# 'how many units did we sell', 'how many tries for Nelson RFC': a quantity to add up;
-# 'how many stunts have a total of 201.5' counts the rows that have it instead.
+# 'how many units did we sell', 'how many goals for Rovers': a quantity to add up;
+# 'how many players have a score of 88.5' counts the rows that have it instead.
 _COUNTED_AFTER = re.compile(
     r"^\s*(?:have|has|had|with|that|which|whose|where|when|are\s+there|is\s+there|"
     r"were\s+there)\b",
     re.I,
 )
+_PLURAL_COUNT = re.compile(r"\b(?:how\s+many|number\s+of)\s+(?:the\s+|different\s+)?$", re.I)
 _COUNT_WORDS = re.compile(r"\bnumber\s+of\b|\bhow\s+many\b|\bcount\b", re.I)
 _SUPERLATIVE = re.compile(
     r"\b(lowest|highest|least|most|smallest|largest|biggest|greatest|fewest|cheapest|"
@@ -46,7 +49,12 @@ def plan_aggregate(ctx: Context) -> Op | Clarification:
         # superlative is what to return, not a number to take the minimum of.
         ctx.intent = "arg_min" if func is AggFunc.MIN else "arg_max"
         return rank_rows(ctx)
-    group = ctx.use(frame.by)
+    group = ctx.use(frame.by) if frame.by is not None and frame.by.how != "implied" else None
+    if frame.by is not None and frame.by.how == "implied":
+        group = frame.by.column
+    then = frame.then_by.column if frame.then_by is not None else None
+    if frame.then_by is not None and frame.then_by.how != "implied":
+        ctx.use(frame.then_by)
     measure: Measure | None = None
     if frame.expression is not None:
         a, op, b = frame.expression
@@ -56,36 +64,19 @@ def plan_aggregate(ctx: Context) -> Op | Clarification:
             check_kind(AggFunc.SUM, m.column, table)
         measure = Measure(a.column.name, op, b.column.name)  # type: ignore[arg-type]
     else:
-        free = [m for m in frame.free if m is not frame.by]
+        free = [m for m in frame.free if m is not frame.by and m is not frame.then_by]
         numeric = [m for m in free if m.column.kind in (ColumnKind.NUMBER, ColumnKind.DATE)]
         pick = (numeric or free)[0] if free else None
         if func in (AggFunc.COUNT, AggFunc.COUNT_DISTINCT):
             pick = free[0] if free else None
         column = ctx.use(pick)
-        if column is not None:
-            if (
-                func is AggFunc.COUNT
-                and column.kind is ColumnKind.NUMBER
-                and not column.is_id
-                and pick is not None
-                and _QUANTITY_QUESTION.search(interp.text[: pick.start])
-                and not _COUNTED_AFTER.match(interp.text[pick.end :])
-            ):
-                func = AggFunc.SUM
-                ctx.intent = func.value
-                ctx.notes.append(
-                    f"read '{interp.text[: pick.end].strip()}' as the total of {column.name}"
-                )
-            if (
-                func is AggFunc.SUM
-                and column.kind in (ColumnKind.TEXT, ColumnKind.BOOL)
-                and _COUNT_WORDS.search(interp.text)
-            ):
-                # 'the total number of churches': a count of text, not a sum.
-                func = AggFunc.COUNT
-                ctx.intent = func.value
+        if column is not None and pick is not None:
+            func = _count_or_sum(ctx, func, column, pick)
             check_kind(func, column, table)
             measure = Measure(column.name)
+            question = _rows_or_names(ctx, column, pick) if func is AggFunc.COUNT else None
+            if question is not None:
+                return question
         elif func is AggFunc.COUNT:
             if interp.leftover:
                 ctx.notes.append(
@@ -111,6 +102,66 @@ def plan_aggregate(ctx: Context) -> Op | Clarification:
         frame.where,
         group.name if group is not None else None,
         percentile,
+        frame.by_period if group is not None else None,
+        then.name if then is not None else None,
+        frame.then_period if then is not None else None,
+    )
+
+
+def _count_or_sum(ctx: Context, func: AggFunc, column: Column, pick: ColumnMatch) -> AggFunc:
+    """'how many units did we sell' totals a quantity; 'the total number of schools' counts."""
+    text = ctx.interp.text
+    if (
+        func is AggFunc.COUNT
+        and column.kind is ColumnKind.NUMBER
+        and not column.is_id
+        and _QUANTITY_QUESTION.search(text[: pick.start])
+        and not _COUNTED_AFTER.match(text[pick.end :])
+    ):
+        func = AggFunc.SUM
+        ctx.intent = func.value
+        ctx.notes.append(f"read '{text[: pick.end].strip()}' as the total of {column.name}")
+    if (
+        func is AggFunc.SUM
+        and column.kind in (ColumnKind.TEXT, ColumnKind.BOOL)
+        and _COUNT_WORDS.search(text)
+    ):
+        # 'the total number of schools': a count of text, not a sum.
+        func = AggFunc.COUNT
+        ctx.intent = func.value
+    return func
+
+
+def _rows_or_names(ctx: Context, column: Column, pick: ColumnMatch | None) -> Clarification | None:
+    """'how many customers are in Lyon' over orders: the rows (orders) or the different
+    customers? Asked when a plural names a column that repeats names among the rows counted
+    ('count of region' counts the column's cells, as COUNTA does)."""
+    table = ctx.table
+    if pick is None or ctx.interp.stated or column.kind is not ColumnKind.TEXT or column.is_id:
+        return None
+    words = [t for t in tokenize(pick.words) if t.norm.isalpha()]
+    if not words or words[-1].lower == words[-1].norm:
+        return None  # not a plural
+    if not _PLURAL_COUNT.search(ctx.interp.text[: pick.start]):
+        return None
+    if all(is_row_noun(t.norm, table) for t in words):
+        return None  # 'how many employees' beside an Employee column: the rows themselves
+    from nlsheet.backends.pandas_exec import row_mask
+
+    names = table.values(column.name).series[row_mask(ctx.frame.where, table)].dropna()
+    if not names.duplicated().any():
+        return None
+    rows, distinct = len(names), int(names.nunique())
+    text = ctx.interp.text
+    return Clarification(
+        f"'{pick.words}': {rows} rows have a {column.name}, naming {distinct} different ones. "
+        "Which do you want?",
+        (
+            Option(
+                f"the number of different {column.name} ({distinct})", f"count_distinct: {text}"
+            ),
+            Option(f"the number of rows ({rows})", f"count: {text}"),
+        ),
     )
 
 

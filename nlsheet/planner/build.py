@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from rapidfuzz import process
 
 from nlsheet.errors import NotUnderstoodError, UnknownColumnError
 from nlsheet.nlu.context import letters_outside, overlaps
+from nlsheet.nlu.coverage import unaccounted
 from nlsheet.nlu.interpret import Interpretation
 from nlsheet.plan import AggFunc, Op, Plan
 from nlsheet.planner.aggregates import plan_aggregate, plan_most_frequent
@@ -21,7 +21,7 @@ from nlsheet.planner.figures import (
     plan_trend,
 )
 from nlsheet.planner.rows import plan_longest, plan_lookup, plan_top, plan_unique, rank_rows
-from nlsheet.result import Clarification
+from nlsheet.result import Clarification, Option
 from nlsheet.workbook.table import Table
 
 __all__ = ["SUPPORTED_INTENTS", "build", "check_letters"]
@@ -49,7 +49,10 @@ def build(interp: Interpretation, table: Table) -> Built | Clarification:
 
         why = f"'{best.words}' fits more than one column."
         return ask_which_column(phrase, rivals, why, table, command_for)
-    _refuse_unexplained(ctx)
+    if ctx.frame.problems:
+        raise ctx.refuse(ctx.frame.problems[0], "a column for every condition")
+    if ctx.frame.unclear_years:
+        return _which_year(interp.text, *ctx.frame.unclear_years[0])
     builder = _BUILDERS.get(interp.intent)
     if builder is None:
         raise NotUnderstoodError(
@@ -65,8 +68,14 @@ def build(interp: Interpretation, table: Table) -> Built | Clarification:
         )
     op = builder(ctx)
     if isinstance(op, Clarification):
+        # The question back supplies a column; any other word must still be understood
+        # ('average of blorp' is refused, not asked 'which column').
+        _refuse_unused(ctx, None)
         return op
-    return Built(Plan(table.sheet, op), tuple(ctx.used), tuple(ctx.notes), ctx.intent)
+    _refuse_unused(ctx, op)
+    return Built(
+        Plan(table.sheet, op), tuple(ctx.used), tuple(ctx.notes), ctx.intent, tuple(ctx.ignored)
+    )
 
 
 def check_letters(text: str, table: Table) -> None:
@@ -88,24 +97,54 @@ def check_letters(text: str, table: Table) -> None:
         )
 
 
-def _refuse_unexplained(ctx: Context) -> None:
+def _refuse_unused(ctx: Context, op: Op | None) -> None:
+    """Refuse a reading that leaves a word of the command unused (see nlu.coverage).
+
+    Raises:
+        NotUnderstoodError: Naming the words and, for a column mention, the header cell.
+        UnknownColumnError: When the one word left names nothing in a command that names no
+            column or value ('average of blorp').
+    """
     interp, frame = ctx.interp, ctx.frame
-    if frame.problems:
-        raise ctx.refuse(frame.problems[0], "a column for every condition")
-    counted = _counted_noun(interp)
-    unknown = [w for w in interp.leftover if w != counted]
-    if unknown and interp.intent == "lookup" and frame.where and frame.free:
-        # 'which city is Marco Abbott based in': a lookup's row is fixed by its values, so an
-        # unknown verb cannot silently widen the answer.
-        ctx.notes.append(f"ignored the word(s) {' '.join(unknown)!r}")
+    used = [(m.start, m.end) for m in ctx.used] + list(frame.explained)
+    fixed_by_value = interp.intent == "lookup" and bool(frame.where)
+    left = unaccounted(
+        interp.text,
+        interp.tokens,
+        interp.columns,
+        used,
+        ctx.table,
+        verbs_free=fixed_by_value,
+        taught=interp.taught,
+    )
+    if left and fixed_by_value and all(w.column is None for w in left):
+        # 'which city is Ann Lee based in': a lookup's row is fixed by its values and its
+        # column is named, so a word such as a verb cannot change the answer.
+        ctx.ignored.extend(w.words for w in left)
+        ctx.notes.append(f"ignored the word(s) {' '.join(w.words for w in left)!r}")
         return
-    if not unknown:
+    if op is None:
+        left = [w for w in left if w.column is None]
+    if not left:
         return
     names = [c.name for c in ctx.table.columns]
-    close = [m[0] for m in process.extract(" ".join(unknown), names, limit=3, score_cutoff=70)]
+    mentions = [w for w in left if w.column is not None]
+    if mentions:
+        first = mentions[0]
+        cell = ctx.table.column(first.column or "").header_cell
+        raise NotUnderstoodError(
+            f"'{first.words}' names {first.column} ({cell}), but nlsheet could not tell what "
+            f"to do with it in {interp.text!r} (read as {describe_op(op) if op else '?'}); "
+            "rephrase so that every column has a role, e.g. 'total sales by region'",
+            expected="a role for every column named",
+            found=first.words,
+            where=f"the word(s) {first.words!r} in the command",
+            candidates=[first.column or ""],
+        )
+    word = " ".join(w.words for w in left)
+    close = [m[0] for m in process.extract(word, names, limit=3, score_cutoff=70)]
     no_column = not interp.columns and not interp.values
-    error = UnknownColumnError if no_column and len(unknown) == 1 else NotUnderstoodError
-    word = " ".join(unknown)
+    error = UnknownColumnError if no_column and len(left) == 1 else NotUnderstoodError
     raise error(
         (
             f"no column {word!r} in {ctx.table.header_ref}"
@@ -121,20 +160,31 @@ def _refuse_unexplained(ctx: Context) -> None:
     )
 
 
-def _counted_noun(interp: Interpretation) -> str | None:
-    """The noun a row count counts ('orders' in 'how many orders'), if it names no column."""
-    if interp.intent not in ("count", "share", "count_distinct"):
-        return None
-    match = re.search(
-        r"\b(?:how\s+many|number\s+of|count\s+(?:of\s+)?(?:the\s+)?|percent(?:age)?\s+of|"
-        r"share\s+of|fraction\s+of|proportion\s+of)\s*(?:the\s+)?(\w+)",
-        interp.text,
-        re.I,
+def _which_year(
+    text: str, start: int, end: int, years: tuple[int, ...], any_year: bool
+) -> Clarification:
+    """Ask which year a month, quarter or day without one means ('in March' over 2023-2024):
+    one option per year (the latest few), and one for that period of every year."""
+    words = text[start:end]
+    before, after = text[:start], text[end:]
+    options = [
+        Option(f"{words.strip()} {y}", f"{before}{words} {y}{after}") for y in reversed(years[-3:])
+    ]
+    if any_year:
+        options.append(
+            Option(f"{words.strip()} of any year", f"{before}{words} of any year{after}")
+        )
+    shown = ", ".join(str(y) for y in years)
+    return Clarification(
+        f"The dates have '{words.strip()}' in more than one year ({shown}). Which do you mean?",
+        tuple(options),
     )
-    if match is None:
-        return None
-    word = next((t.norm for t in interp.tokens if t.start == match.start(1)), None)
-    return word if word in interp.leftover else None
+
+
+def describe_op(op: Op) -> str:
+    """A short name of what a plan does, for messages."""
+    func = getattr(op, "func", None)
+    return f"{func.value}" if func is not None else op.kind
 
 
 _BUILDERS: dict[str, Callable[[Context], Op | Clarification]] = {  # by intent

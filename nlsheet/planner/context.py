@@ -59,12 +59,14 @@ INTENT_PHRASES = {f.value: p for f, p in AGG_PHRASES.items()} | {
 
 @dataclass(frozen=True)
 class Built:
-    """A plan with the column mentions it rests on and notes on choices made."""
+    """A plan with the column mentions it rests on, notes on choices made, and the words it
+    left unused (only a lookup fixed by values may: 'which city is Ann Lee based in')."""
 
     plan: Plan
     columns: tuple[ColumnMatch, ...]
     notes: tuple[str, ...] = ()
     intent: str = ""
+    ignored: tuple[str, ...] = ()
 
 
 class Context:
@@ -76,6 +78,7 @@ class Context:
         self.frame = interp.frame
         self.notes: list[str] = []
         self.used: list[ColumnMatch] = []
+        self.ignored: list[str] = []
         self.intent = interp.intent
 
     def use(self, match: ColumnMatch | None) -> Column | None:

@@ -7,9 +7,10 @@ import re
 from collections.abc import Callable
 
 from nlsheet.nlu.context import ColumnMatch
-from nlsheet.nlu.text import header_words
+from nlsheet.nlu.coverage import is_row_noun
+from nlsheet.nlu.text import header_words, normalize_word
 from nlsheet.plan import ArgExtreme, Cmp, Longest, Lookup, Op, TopN, UniqueValues
-from nlsheet.planner.context import Context, where_note
+from nlsheet.planner.context import Context, numeric_columns, where_note
 from nlsheet.workbook.table import Column, ColumnKind
 
 __all__ = ["plan_longest", "plan_lookup", "plan_top", "plan_unique", "rank_rows", "single_column"]
@@ -57,8 +58,8 @@ def plan_lookup(ctx: Context) -> Op:
     free = ctx.free()
     if not ctx.frame.where:
         raise ctx.refuse("could not tell which row to look in", "a value that picks the row")
-    # The column a condition fixes to one value is no answer ('the name of the jockey for
-    # Pink Gin' asks for the jockey, not the name 'Pink Gin').
+    # The column a condition fixes to one value is no answer ('the name of the owner of
+    # Blue Star' asks for the owner, not the name 'Blue Star').
     fixed = {c.column for c in ctx.frame.where.conditions if c.cmp in (Cmp.EQ, Cmp.IN)}
     free = [m for m in free if m.column.name not in fixed] or free
     if not free or free[0].column.name in fixed:
@@ -89,8 +90,10 @@ def _measure_and_target(ctx: Context, need_target: bool) -> tuple[Column, Column
         dates = [m for m in free if m.column.kind is ColumnKind.DATE]
         measure_match = dates[0] if dates else None
     if measure_match is None:
+        measure_match = _implied_measure(ctx)
+    if measure_match is None:
         raise ctx.refuse("could not tell which numbers to rank by", "a numeric column")
-    measure = ctx.use(measure_match)
+    measure = ctx.use(measure_match) if measure_match.how != "implied" else measure_match.column
     assert measure is not None
     target = None
     if need_target:
@@ -103,26 +106,118 @@ def _measure_and_target(ctx: Context, need_target: bool) -> tuple[Column, Column
     return measure, target
 
 
+# 'top 4 cities by number of orders', 'the rep with the most orders': rows counted per name.
+_ROW_COUNT = re.compile(
+    r"\b(?:number|count|#|amount)\s+of\s+(?:the\s+)?(?P<a>\w+)|\b(?:most|fewest|least|more|"
+    r"fewer)\s+(?P<b>\w+)",
+    re.I,
+)
+# Superlatives that name what they rank by ('the priciest product', 'the newest account').
+_IMPLIED = (
+    (re.compile(r"\b(priciest|dearest|cheapest|most\s+expensive|least\s+expensive)\b", re.I),
+     frozenset({"price", "cost", "fee", "rate", "amount"})),
+    (re.compile(r"\b(heaviest|lightest)\b", re.I), frozenset({"weight", "mass", "kg", "lb"})),
+)
+_DATE_SUPERLATIVE = re.compile(r"\b(newest|oldest|latest|earliest|most\s+recent)\b", re.I)
+# Stands for 'the number of rows' where a measure column is expected.
+_ROWS = Column("rows", -1, 0, "", "", ColumnKind.EMPTY)
+
+
+_SMALLEST_FIRST = frozenset({"cheapest", "least expensive", "lightest", "oldest", "earliest"})
+
+
+def _direct(ctx: Context, word: str) -> None:
+    """The superlative that names the measure also says which end: 'oldest' is the smallest
+    date whatever else the classifier leaned to."""
+    smallest = " ".join(word.lower().split()) in _SMALLEST_FIRST
+    if ctx.intent in ("arg_max", "arg_min"):
+        ctx.intent = "arg_min" if smallest else "arg_max"
+    elif ctx.intent in ("top_n", "bottom_n"):
+        ctx.intent = "bottom_n" if smallest else "top_n"
+
+
+def _implied_measure(ctx: Context) -> ColumnMatch | None:
+    """What a superlative ranks by when no column is named: the price for 'priciest', the date
+    for 'newest', the rows counted for 'most orders' (:data:`_ROWS`)."""
+    text, table = ctx.interp.text, ctx.table
+    counted = _ROW_COUNT.search(text)
+    if counted is not None:
+        word = (counted.group("a") or counted.group("b")).lower()
+        if is_row_noun(normalize_word(word), table):
+            ctx.frame.explained.append(counted.span())
+            return ColumnMatch(_ROWS, counted.group(), *counted.span(), 1.0, "implied")
+    for pattern, words in _IMPLIED:
+        found = pattern.search(text)
+        if found is None:
+            continue
+        fits = [
+            c
+            for c in numeric_columns(table)
+            if words & set(header_words(c.name)) or any(w in c.name.casefold() for w in words)
+        ]
+        if len(fits) == 1:
+            ctx.notes.append(f"'{found.group()}' ranks by {fits[0].name}")
+            ctx.frame.explained.append(found.span())
+            _direct(ctx, found.group())
+            return ColumnMatch(fits[0], found.group(), *found.span(), 0.9, "implied")
+    found = _DATE_SUPERLATIVE.search(text)
+    dates = [c for c in table.columns if c.kind is ColumnKind.DATE]
+    if found is not None and len(dates) == 1:
+        ctx.notes.append(f"'{found.group()}' ranks by {dates[0].name}")
+        ctx.frame.explained.append(found.span())
+        _direct(ctx, found.group())
+        return ColumnMatch(dates[0], found.group(), *found.span(), 0.9, "implied")
+    return None
+
+
 def plan_top(ctx: Context) -> Op:
     measure, _ = _measure_and_target(ctx, need_target=False)
     n = ctx.frame.n
     if n is None:
         n = 5
         ctx.notes.append("no number given: showing 5 rows")
-    return TopN(measure.name, n, ctx.interp.intent == "top_n", ctx.frame.where)
+    largest = ctx.intent == "top_n"
+    # 'top 3 customers by sales': names that repeat over rows are ranked by their totals.
+    names = [
+        m
+        for m in ctx.frame.free
+        if m.column.kind is ColumnKind.TEXT and m.column is not measure and m.how != "implied"
+    ]
+    if measure is _ROWS or (names and _repeats(ctx, names[0].column)):
+        if not names:
+            raise ctx.refuse("could not tell what to count rows of", "a column of names")
+        target = ctx.use(names[0])
+        assert target is not None
+        return _ranked(ctx, target, measure, largest, n)
+    return TopN(measure.name, n, largest, ctx.frame.where)
+
+
+def _repeats(ctx: Context, column: Column) -> bool:
+    return bool(ctx.table.values(column.name).series.dropna().duplicated().any())
+
+
+def _ranked(ctx: Context, target: Column, measure: Column, largest: bool, n: int) -> ArgExtreme:
+    count = measure is _ROWS
+    grouped = count or _repeats(ctx, target)
+    if grouped:
+        what = "number of rows" if count else f"total {measure.name}"
+        ctx.notes.append(f"{target.name} repeats across rows: compared the {what} of each")
+    return ArgExtreme(
+        target.name,
+        target.name if count else measure.name,
+        largest,
+        grouped,
+        ctx.frame.where,
+        n,
+        count,
+    )
 
 
 def rank_rows(ctx: Context) -> Op:
     measure, target = _measure_and_target(ctx, need_target=True)
     if target is None:
         raise ctx.refuse("could not tell what to name (which product, which rep ...)", "a column")
-    values = ctx.table.values(target.name).series.dropna()
-    grouped = bool(values.duplicated().any())
-    if grouped:
-        ctx.notes.append(
-            f"{target.name} repeats across rows: compared the total {measure.name} of each"
-        )
-    return ArgExtreme(target.name, measure.name, ctx.intent == "arg_max", grouped, ctx.frame.where)
+    return _ranked(ctx, target, measure, ctx.intent == "arg_max", 1)
 
 
 def single_column(ctx: Context, make: Callable[[str], Op]) -> Op:

@@ -8,6 +8,7 @@ is sheet column A) and never touches files.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Iterator, Sequence
@@ -33,6 +34,11 @@ MergedRange = tuple[int, int, int, int]
 _TOTAL = re.compile(r"^\s*(grand\s+|sub\s*-?)?totals?\b|^\s*sum\b|^\s*gesamt|^\s*summe", re.I)
 _HEADER_WINDOW = 40
 _KIND_SAMPLE = 400
+# Years a header row of numbers may hold (Country, 1990, 1991 ... 2013), and how many rows
+# under it are looked at to see that the data there are not years too.
+_FIRST_YEAR, _LAST_YEAR = 1900, 2100
+_YEAR_TEXT = re.compile(r"^\s*(\d{4})\s*$")
+_BELOW_SAMPLE = 20
 
 
 class LazyColumns(Sequence[list[Any]]):
@@ -108,9 +114,99 @@ def _find_header(grid: Sequence[Sequence[Any]], candidates: list[int]) -> int | 
         cells = [v for v in grid[i] if not is_blank(v)]
         labels = sum(1 for v in cells if _is_label(v))
         has_next = k + 1 < len(candidates) and candidates[k + 1] == i + 1
-        if labels >= need and labels >= 0.6 * len(cells) and has_next:
+        if not has_next:
+            continue
+        if labels >= need and labels >= 0.6 * len(cells):
+            return i
+        if _is_year_header(grid, i):
             return i
     return None
+
+
+def _year(value: Any) -> int | None:
+    """The year a cell holds (2019, 2019.0 or the text '2019'), or None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        number = float(value)
+        if not number.is_integer():
+            return None
+        year = int(number)
+    elif isinstance(value, str) and (match := _YEAR_TEXT.match(value)):
+        year = int(match.group(1))
+    else:
+        return None
+    return year if _FIRST_YEAR <= year <= _LAST_YEAR else None
+
+
+def _is_year_header(grid: Sequence[Sequence[Any]], i: int) -> bool:
+    """True when row ``i`` names its columns by year (Country, 1990, 1991 ... 2013).
+
+    A row of numbers is a header only when all of these hold, so that a table of plain numbers
+    (with no header row, or whose first data row happens to hold years) stays data:
+
+    - every filled cell is a year (1900-2100, whole, a number or a text) or a label, with at
+      least two distinct years; a row of years alone must run strictly up or down;
+    - it starts its block: the row above is blank or holds only labels (a title, or group
+      cells such as Actual | Forecast over the years);
+    - under the years the cells are mostly not years (other numbers, or text), judged on the
+      next rows of the block.
+    """
+    row = grid[i]
+    years: list[int] = []
+    year_columns: list[int] = []
+    labels = 0
+    for j, value in enumerate(row):
+        if is_blank(value):
+            continue
+        year = _year(value)
+        if year is not None:
+            years.append(year)
+            year_columns.append(j)
+        elif _is_label(value):
+            labels += 1
+        else:
+            return False
+    if len(years) < 2 or len(set(years)) < len(years):
+        return False
+    steps = {b > a for a, b in itertools.pairwise(years)}
+    if labels == 0 and len(steps) != 1:
+        return False
+    if i > 0 and not all(_is_label(v) for v in grid[i - 1] if not is_blank(v)):
+        return False
+    below = 0
+    below_years = 0
+    for r in range(i + 1, min(i + 1 + _BELOW_SAMPLE, len(grid))):
+        if _row_blank(grid[r], 0, len(grid[r]) - 1):
+            break
+        for j in year_columns:
+            value = _cell(grid[r], j)
+            if not is_blank(value):
+                below += 1
+                below_years += _year(value) is not None
+    return below > 0 and below_years < 0.5 * below
+
+
+def _corner_column(
+    grid: Sequence[Sequence[Any]], header: int, header_values: Sequence[Any], c0: int
+) -> int:
+    """Widen the table to the left over a blank header corner.
+
+    Wide tables often leave the cell above their row labels empty (a blank A1 over the
+    countries, then 1990, 1991 ...). The column under that corner is part of the table when the
+    row right under the header and most rows after it have a value there.
+    """
+    below = []
+    for r in range(header + 1, min(header + 1 + _BELOW_SAMPLE, len(grid))):
+        if _row_blank(grid[r], 0, len(grid[r]) - 1):
+            break
+        below.append(grid[r])
+    while c0 > 0 and below and is_blank(_cell(header_values, c0 - 1)):
+        filled = [not is_blank(_cell(r, c0 - 1)) for r in below]
+        if not filled[0] or sum(filled) < 0.5 * len(filled):
+            break
+        c0 -= 1
+    return c0
 
 
 def _two_row_header(
@@ -234,6 +330,8 @@ def detect_table(
         # No header row: take the block under the first values and name columns by letter.
         filled = sorted({j for i in candidates for j, v in enumerate(grid[i]) if not is_blank(v)})
     c0, c1 = filled[0], filled[-1]
+    if header is not None:
+        c0 = _corner_column(grid, header, row, c0)
     first = header + 1 if header is not None else start
     last = first
     while last + 1 < len(grid) and not _row_blank(grid[last + 1], c0, c1):

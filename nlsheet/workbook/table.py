@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import numpy as np
 import pandas as pd
@@ -22,6 +22,7 @@ from nlsheet import refs
 
 __all__ = ["Column", "ColumnKind", "ColumnValues", "Table", "is_blank", "value_words"]
 
+_T = TypeVar("_T")
 _VALUE_WORD = re.compile(r"[^\W_]+")
 _MAX_DISTINCT = 100_000
 
@@ -157,6 +158,7 @@ class Table:
     _words: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
     _index: dict[str, tuple[str, ...]] | None = field(default=None, repr=False)
     _spelling: dict[tuple[str, str], list[str]] = field(default_factory=dict, repr=False)
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
     def n_rows(self) -> int:
@@ -217,6 +219,13 @@ class Table:
             cached = _convert(self.raw[col.position], col.kind, self.first_row)
             self._typed[name] = cached
         return cached
+
+    def memo(self, key: str, make: Callable[[], _T]) -> _T:
+        """What ``make`` returns, computed once per table and ``key`` (an index of its values
+        that another layer derives, say)."""
+        if key not in self._memo:
+            self._memo[key] = make()
+        return cast(_T, self._memo[key])
 
     def text_words(self, name: str) -> frozenset[str]:
         """Normalised words of a text column's values ('West', 'New York' -> west, new, york)."""

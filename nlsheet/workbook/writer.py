@@ -12,16 +12,34 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from nlsheet import refs
 from nlsheet.errors import InputError, UnsupportedFormatError
 
-if TYPE_CHECKING:
-    from nlsheet.backends.formula import Formula
+__all__ = ["FormulaCells", "write_formula"]
 
-__all__ = ["write_formula"]
+
+class FormulaCells(Protocol):
+    """What is written: a formula as typed and as stored in a file, how it is entered, and its
+    per-group forms (:class:`nlsheet.backends.formula.Formula` is one)."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def file_text(self) -> str: ...
+
+    @property
+    def array(self) -> bool: ...
+
+    @property
+    def spill(self) -> tuple[int, int] | None: ...
+
+    @property
+    def file_groups(self) -> Mapping[str, str]: ...
 
 _EDITABLE = (".xlsx", ".xlsm")
 
@@ -67,7 +85,7 @@ def write_formula(
     out: str | os.PathLike[str],
     sheet: str,
     cell: str,
-    formula: Formula,
+    formula: FormulaCells,
 ) -> dict[str, Any]:
     """Copy ``source`` to ``out`` with ``formula`` in ``sheet!cell``; return the change.
 
@@ -76,8 +94,6 @@ def write_formula(
         UnsupportedFormatError: If the workbook type cannot be edited without loss.
     """
     import openpyxl
-
-    from nlsheet.backends.formula import to_file_text
 
     src, dst = Path(source), Path(out)
     _check_paths(src, dst)
@@ -103,12 +119,13 @@ def write_formula(
         )
     ws = book[target_sheet]
     row, column = address.row, address.column
-    if formula.groups:
+    groups = formula.file_groups
+    if groups:
         # One row per group: its name, then the formula for it.
-        for offset, (key, text) in enumerate(formula.groups.items()):
+        for offset, (key, text) in enumerate(groups.items()):
             ws.cell(row + offset, column, key)
-            _put(ws, row + offset, column + 1, to_file_text(text), formula.array, (1, 1))
-        last = (row + len(formula.groups) - 1, column + 1)
+            _put(ws, row + offset, column + 1, text, formula.array, (1, 1))
+        last = (row + len(groups) - 1, column + 1)
     else:
         rows, cols = formula.spill or (1, 1)
         _put(ws, row, column, formula.file_text, formula.array, (rows, cols))

@@ -51,7 +51,7 @@ def apply(change: Change, book: Any, table: Table, grid: Grid) -> list[Record]:
 
     Raises:
         InputError: If the change would overwrite content or names a missing column.
-        UnsupportedOperationError: If a condition cannot be written as a rule.
+        ColumnTypeError: If a condition's value does not fit its column.
     """
     ws = book[table.sheet]
     match change:

@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 from copy import copy
+from dataclasses import replace
 from typing import Any
 
 from nlsheet import refs
+from nlsheet.backends.criteria import rule
 from nlsheet.backends.edits.cells import (
     Grid,
     Record,
     column_named,
     get,
     record,
-    text_of,
 )
 from nlsheet.changes import (
     Autofit,
@@ -25,8 +26,7 @@ from nlsheet.changes import (
     NumberFormat,
     StyleHeader,
 )
-from nlsheet.errors import UnsupportedOperationError
-from nlsheet.plan import Cmp, Condition, Where
+from nlsheet.plan import Where
 from nlsheet.workbook.table import Table
 
 __all__ = [
@@ -155,64 +155,18 @@ def freeze_header(change: FreezeHeader, ws: Any, table: Table, grid: Grid) -> li
     ]
 
 
-def _literal(value: Any) -> str:
-    if isinstance(value, str):
-        return '"' + value.replace('"', '""') + '"'
-    if isinstance(value, dt.datetime):
-        return f"DATE({value.year},{value.month},{value.day})"
-    if isinstance(value, dt.date):
-        return f"DATE({value.year},{value.month},{value.day})"
-    return text_of(value)
-
-
-_OPS = {Cmp.EQ: "=", Cmp.NE: "<>", Cmp.GT: ">", Cmp.GE: ">=", Cmp.LT: "<", Cmp.LE: "<="}
-
-
-def _test(condition: Condition, table: Table, row: int) -> str:
-    """An Excel boolean for one condition on sheet row ``row`` (column absolute, row relative)."""
-    column = column_named(table, condition.column)
-    ref = f"${refs.column_letter(column.column)}{row}"
-    cmp = condition.cmp
-    if condition.other is not None:
-        other = column_named(table, condition.other)
-        return f"{ref}{_OPS[cmp]}${refs.column_letter(other.column)}{row}"
-    if cmp in _OPS and condition.value is not None:
-        return f"{ref}{_OPS[cmp]}{_literal(condition.value)}"
-    if cmp is Cmp.BETWEEN:
-        return f"AND({ref}>={_literal(condition.value)},{ref}<={_literal(condition.value2)})"
-    if cmp is Cmp.IN:
-        return "OR(" + ",".join(f"{ref}={_literal(v)}" for v in condition.values) + ")"
-    if cmp is Cmp.BLANK:
-        return f"LEN(TRIM({ref}))=0"
-    if cmp is Cmp.NOT_BLANK:
-        return f"LEN(TRIM({ref}))>0"
-    if cmp is Cmp.CONTAINS:
-        return f"ISNUMBER(SEARCH({_literal(condition.value)},{ref}))"
-    if cmp is Cmp.STARTS:
-        text = str(condition.value)
-        return f"LEFT({ref},{len(text)})={_literal(text)}"
-    if cmp is Cmp.ENDS:
-        text = str(condition.value)
-        return f"RIGHT({ref},{len(text)})={_literal(text)}"
-    if cmp is Cmp.MONTH:
-        return f"MONTH({ref})={text_of(condition.value)}"
-    if cmp is Cmp.YEAR:
-        return f"YEAR({ref})={text_of(condition.value)}"
-    if cmp is Cmp.QUARTER:
-        return f"ROUNDUP(MONTH({ref})/3,0)={text_of(condition.value)}"
-    raise UnsupportedOperationError(
-        f"a highlight rule cannot express {cmp.value!r} on {column.name}",
-        expected="comparisons, between, lists, blanks, contains, months, years",
-        found=cmp.value,
-        where=column.header_cell,
-    )
-
-
 def _row_formula(where: Where, table: Table) -> str:
-    tests = [_test(c, table, table.first_row) for c in where.conditions]
-    if len(tests) == 1:
-        return tests[0]
-    return ("OR(" if where.any else "AND(") + ",".join(tests) + ")"
+    """The rule's formula on the first data row: the conditions as
+    :mod:`nlsheet.backends.conditions` defines them, headers named in any case."""
+    named = tuple(
+        replace(
+            c,
+            column=column_named(table, c.column).name,
+            other=None if c.other is None else column_named(table, c.other).name,
+        )
+        for c in where.conditions
+    )
+    return rule(Where(named, where.any), table)
 
 
 def _fill_style(color: str) -> Any:

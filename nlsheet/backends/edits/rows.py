@@ -139,7 +139,7 @@ def fill(change: FillBlanks, ws: Any, table: Table, grid: Grid) -> list[Record]:
 
 
 def _mask(where: Where, table: Table) -> list[bool]:
-    from nlsheet.backends.pandas_exec import row_mask
+    from nlsheet.backends.masks import row_mask
 
     return [bool(v) for v in row_mask(where, table).tolist()]
 

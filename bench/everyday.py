@@ -1,0 +1,330 @@
+"""Run the *everyday* held-out suite (tests/data/everyday) against the nlsheet command line.
+
+    python bench/everyday.py [--split dev|test|all] [--class C] [--nlsheet CMD] [-v]
+                             [--results OUT.jsonl] [--jobs N] [--timeout S]
+
+Each case runs ``CMD ask tests/data/everyday/books/BOOK "COMMAND" --sheet SHEET --json --no-llm``
+and is scored by its kind:
+
+- value: ``right`` (exit 0, value matches), ``wrong`` (exit 0, value differs), ``asked``
+  (exit 3), ``refused`` (exit 4 or 2), ``error`` (anything else: crash, timeout, bad JSON).
+- clarify: ``right`` (exit 3), ``right_refused`` (exit 4/2: acceptable), ``wrong`` (exit 0).
+- refuse: ``right`` (exit 4/2), ``right_asked`` (exit 3: acceptable), ``wrong`` (exit 0).
+
+The acceptable outcomes (right_refused, right_asked) count as right in the totals. The last line
+is ``everyday: R/N (pct%) answered-wrong: W/A (x% of answered)``, where A is every case answered
+(exit 0) and W those of them that are wrong. The runner exits 0 whenever it ran.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import shlex
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SUITE = ROOT / "tests" / "data" / "everyday"
+CASES = SUITE / "cases.jsonl"
+BOOKS = SUITE / "books"
+CLASSES = (
+    "row_noun",
+    "status",
+    "dates",
+    "month_column",
+    "quantities",
+    "superlative",
+    "two_keys",
+    "x_by_y",
+    "text_match",
+    "derived",
+    "wide_years",
+    "plain",
+)
+RIGHT = {"right", "right_refused", "right_asked"}
+REL_TOL = 1e-6
+
+
+# --------------------------------------------------------------------------------------------
+# value matching
+# --------------------------------------------------------------------------------------------
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    return None
+
+
+def _text(value: Any) -> str | None:
+    return value.strip().lower() if isinstance(value, str) else None
+
+
+def _key(value: Any) -> str:
+    return str(value).strip().lower()
+
+
+def _names_match(expected: list[Any], value: Any, unordered: bool) -> bool:
+    """An expected list of names against a list of names, a {name: ...} dict whose keys are
+    those names in that order, or a list of row dicts one of whose columns holds them."""
+
+    def same(names: Sequence[Any]) -> bool:
+        if len(names) != len(expected):
+            return False
+        if unordered:
+            got = sorted(_key(n) for n in names)
+            return got == sorted(_key(e) for e in expected)
+        return all(match(n, e) for n, e in zip(names, expected, strict=True))
+
+    if isinstance(value, dict):
+        return same(list(value.keys()))
+    if not isinstance(value, list):
+        return False
+    if value and all(isinstance(row, dict) for row in value):
+        columns = set(value[0])
+        for row in value[1:]:
+            columns &= set(row)
+        return any(same([row[c] for row in value]) for c in sorted(columns))
+    return same(value)
+
+
+def match(value: Any, expected: Any, unordered: bool = False) -> bool:
+    """Does an answer ``value`` equal the ``expected`` one (see the module doc)?"""
+    if isinstance(expected, list) and len(expected) == 1 and match(value, expected[0]):
+        return True
+    one = isinstance(value, list) and len(value) == 1 and not isinstance(expected, list)
+    if one and match(value[0], expected, unordered):
+        return True
+    number = _number(expected)
+    if number is not None:
+        answer = _number(value)
+        return answer is not None and math.isclose(answer, number, rel_tol=REL_TOL, abs_tol=1e-9)
+    if isinstance(expected, str):
+        if _text(value) == expected.strip().lower():
+            return True
+        return _names_match([expected], value, unordered=False)
+    if isinstance(expected, dict):
+        if not isinstance(value, dict):
+            return False
+        want = {_key(k): v for k, v in expected.items()}
+        got = {_key(k): v for k, v in value.items()}
+        if set(want) != set(got) or len(got) != len(value):
+            return False
+        return all(match(got[k], want[k]) for k in want)
+    if isinstance(expected, list):
+        return _names_match(expected, value, unordered)
+    return bool(value == expected)
+
+
+# --------------------------------------------------------------------------------------------
+# running
+# --------------------------------------------------------------------------------------------
+
+
+def run_case(case: dict[str, Any], command: list[str], timeout: float) -> dict[str, Any]:
+    """Run one case and score it."""
+    book = BOOKS / case["book"]
+    argv = [
+        *command,
+        "ask",
+        str(book),
+        case["command"],
+        "--sheet",
+        case["sheet"],
+        "--json",
+        "--no-llm",
+    ]
+    started = time.perf_counter()
+    value: Any = None
+    note = ""
+    try:
+        proc = subprocess.run(
+            argv, capture_output=True, text=True, timeout=timeout, cwd=ROOT, check=False
+        )
+        code: int | None = proc.returncode
+        try:
+            payload = json.loads(proc.stdout)
+            value = payload.get("value") if isinstance(payload, dict) else None
+            if isinstance(payload, dict) and payload.get("error"):
+                note = str(payload["error"].get("message", ""))[:200]
+        except json.JSONDecodeError:
+            payload = None
+            note = (proc.stderr.strip().splitlines() or ["no JSON on stdout"])[-1][:200]
+        if payload is None and code == 0:
+            code = None  # answered without a readable answer: an error
+    except subprocess.TimeoutExpired:
+        code = None
+        note = f"timeout after {timeout:g} s"
+    seconds = time.perf_counter() - started
+    outcome = score(case, code, value)
+    return {
+        "id": case["id"],
+        "class": case["class"],
+        "kind": case["kind"],
+        "split": case["split"],
+        "book": case["book"],
+        "sheet": case["sheet"],
+        "command": case["command"],
+        "exit": code,
+        "value": value,
+        "expected": case["expected"],
+        "outcome": outcome,
+        "note": note,
+        "seconds": round(seconds, 3),
+    }
+
+
+def score(case: dict[str, Any], code: int | None, value: Any) -> str:
+    kind = case["kind"]
+    if kind == "value":
+        if code == 0:
+            return (
+                "right" if match(value, case["expected"], case.get("unordered", False)) else "wrong"
+            )
+        if code == 3:
+            return "asked"
+        if code in (2, 4):
+            return "refused"
+        return "error"
+    if kind == "clarify":
+        table = {0: "wrong", 3: "right", 2: "right_refused", 4: "right_refused"}
+    elif kind == "refuse":
+        table = {0: "wrong", 2: "right", 4: "right", 3: "right_asked"}
+    else:
+        raise ValueError(f"unknown kind {kind!r}")
+    return table.get(code, "error") if code is not None else "error"
+
+
+# --------------------------------------------------------------------------------------------
+# report
+# --------------------------------------------------------------------------------------------
+
+
+def _short(value: Any, width: int = 160) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+def report(results: list[dict[str, Any]], verbose: bool, split: str) -> None:
+    if verbose:
+        for r in sorted(results, key=lambda r: r["id"]):
+            if r["outcome"] in RIGHT:
+                continue
+            print(
+                f"[{r['outcome']}] {r['id']} ({r['kind']}) {r['book']}/{r['sheet']}: "
+                f"{r['command']!r}"
+            )
+            print(f"    exit {r['exit']}  value {_short(r['value'])}")
+            print(
+                f"    expected {_short(r['expected'])}"
+                + (f"  note: {r['note']}" if r["note"] else "")
+            )
+        print()
+    header = (
+        f"{'class':<14}{'n':>5}{'right':>7}{'%':>6}{'answered':>10}{'ans-wrong':>11}"
+        f"{'asked':>7}{'refused':>9}{'error':>7}"
+    )
+    print(header)
+    print("-" * len(header))
+    rows = [c for c in CLASSES if any(r["class"] == c for r in results)]
+    rows += sorted({r["class"] for r in results} - set(rows))
+    for cls in [*rows, "all"]:
+        part = results if cls == "all" else [r for r in results if r["class"] == cls]
+        if cls == "all":
+            print("-" * len(header))
+        n = len(part)
+        right = sum(r["outcome"] in RIGHT for r in part)
+        answered = sum(r["exit"] == 0 for r in part)
+        wrong = sum(r["exit"] == 0 and r["outcome"] == "wrong" for r in part)
+        asked = sum(r["exit"] == 3 for r in part)
+        refused = sum(r["exit"] in (2, 4) for r in part)
+        errors = sum(r["outcome"] == "error" for r in part)
+        pct = 100 * right / n if n else 0.0
+        print(
+            f"{cls:<14}{n:>5}{right:>7}{pct:>6.1f}{answered:>10}{wrong:>11}{asked:>7}"
+            f"{refused:>9}{errors:>7}"
+        )
+    print()
+    for kind in ("value", "clarify", "refuse"):
+        part = [r for r in results if r["kind"] == kind]
+        if part:
+            outcomes: dict[str, int] = {}
+            for r in part:
+                outcomes[r["outcome"]] = outcomes.get(r["outcome"], 0) + 1
+            detail = ", ".join(f"{k} {v}" for k, v in sorted(outcomes.items()))
+            print(f"kind {kind:<8} n={len(part):<4} {detail}")
+    n = len(results)
+    right = sum(r["outcome"] in RIGHT for r in results)
+    answered = sum(r["exit"] == 0 for r in results)
+    wrong = sum(r["exit"] == 0 and r["outcome"] == "wrong" for r in results)
+    pct = 100 * right / n if n else 0.0
+    wpct = 100 * wrong / answered if answered else 0.0
+    print(f"split: {split}")
+    print(
+        f"everyday: {right}/{n} ({pct:.1f}%) answered-wrong: {wrong}/{answered} "
+        f"({wpct:.1f}% of answered)"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--split", choices=("dev", "test", "all"), default="all")
+    parser.add_argument(
+        "--class", dest="cls", action="append", choices=CLASSES, help="only this class (repeatable)"
+    )
+    parser.add_argument(
+        "--nlsheet",
+        default=".venv/bin/nlsheet",
+        help="command to run nlsheet (split like a shell; default .venv/bin/nlsheet)",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="show every case not right")
+    parser.add_argument("--results", metavar="OUT.jsonl", help="write per-case results here")
+    parser.add_argument("--jobs", type=int, default=2, help="parallel workers (default 2)")
+    parser.add_argument("--timeout", type=float, default=60.0, help="seconds per case (default 60)")
+    parser.add_argument("--cases", default=str(CASES), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    cases = [
+        json.loads(line)
+        for line in Path(args.cases).read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    if args.split != "all":
+        cases = [c for c in cases if c["split"] == args.split]
+    if args.cls:
+        cases = [c for c in cases if c["class"] in args.cls]
+    command = shlex.split(args.nlsheet)
+    exe = Path(command[0])
+    if not exe.is_absolute() and (ROOT / exe).exists():
+        command[0] = str(ROOT / exe)
+    if not cases:
+        print("no cases selected")
+        return 0
+
+    started = time.perf_counter()
+    # the first case alone, so a model cache is built once rather than by every worker at once
+    results = [run_case(cases[0], command, args.timeout)]
+    with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        results += list(pool.map(lambda c: run_case(c, command, args.timeout), cases[1:]))
+    elapsed = time.perf_counter() - started
+
+    if args.results:
+        with open(args.results, "w", encoding="utf-8") as fh:
+            for r in results:
+                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    report(results, args.verbose, args.split)
+    print(f"({len(results)} cases in {elapsed:.0f} s, {args.jobs} job(s))", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

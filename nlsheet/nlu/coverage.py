@@ -1,0 +1,172 @@
+"""Every word accounted for: which words of a command the chosen reading did not use.
+
+A reading (a plan built from an interpretation) uses words: the column mentions it reads, the
+values, numbers, dates and periods its conditions test, the N of a top-N. The other words must
+be words of the command language itself (:mod:`nlsheet.nlu.lexicon`) or nouns naming the table's
+rows ('orders' on an Orders sheet, 'employees' beside an Employee column). Whatever is left over
+is a word the answer would silently ignore: the answer is not given.
+
+Example:
+    >>> [w.words for w in unaccounted(interp, table, used_spans)]
+    ['females']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from nlsheet.nlu.context import ColumnMatch
+from nlsheet.nlu.lexicon import GENERIC_ROW_NOUNS, role_of
+from nlsheet.nlu.text import (
+    Token,
+    canonical,
+    header_words,
+    is_common_verb,
+    is_verb,
+    normalize_word,
+    tokenize,
+)
+from nlsheet.workbook.table import ColumnKind, Table
+
+__all__ = ["Leftover", "row_nouns", "unaccounted"]
+
+# Header words that say a column identifies rows, and add nothing to what the rows are.
+_ID_WORDS = frozenset({"id", "identifier", "no", "nr", "num", "number", "code", "ref", "key", "#"})
+_NAME_WORDS = frozenset({"name", "full", "title"})
+# Nouns for people, when the rows are people (an Employee, Member or Name column keys them).
+_PEOPLE = frozenset(
+    {"people", "person", "persons", "individual", "staff", "employee", "worker", "personnel"}
+)
+_PERSON_HEADERS = frozenset(
+    """employee staff worker member person name player athlete runner student customer client
+    participant user contact candidate patient driver rider applicant subscriber volunteer
+    agent rep representative manager owner author artist""".split()  # noqa: SIM905
+)
+
+
+@dataclass(frozen=True)
+class Leftover:
+    """Words of the command the reading did not use.
+
+    Attributes:
+        words: The words, as typed.
+        start: Where they start.
+        end: Where they end.
+        column: The column they name, when they are an unused column mention.
+    """
+
+    words: str
+    start: int
+    end: int
+    column: str | None = None
+
+
+def row_nouns(table: Table) -> frozenset[str]:
+    """Normalised nouns that name the table's rows.
+
+    They come from the sheet's name ('Orders'), an identifier column ('Invoice No' ->
+    invoice), a column that keys the rows with a name each ('Employee', 'Member'), and words any
+    table's rows answer to ('rows', 'records', 'entries').
+    """
+
+    def make() -> frozenset[str]:
+        nouns = set(GENERIC_ROW_NOUNS)
+        nouns.update(t.norm for t in tokenize(table.sheet) if t.norm.isalpha())
+        for column in table.columns:
+            words = header_words(column.name)
+            if column.is_id:
+                nouns.update(w for w in words if w not in _ID_WORDS)
+            elif column.kind is ColumnKind.TEXT and _keys_rows(table, column.name):
+                nouns.update(w for w in words if w not in _NAME_WORDS)
+        if any(canonical(n) in _PERSON_HEADERS or n in _PERSON_HEADERS for n in nouns):
+            nouns.update(_PEOPLE)  # rows that are people answer to 'people', 'staff' ...
+        return frozenset(nouns)
+
+    return table.memo("coverage:row-nouns", make)
+
+
+def _units(table: Table) -> frozenset[str]:
+    """Words the headers hold in brackets, their units ('Distance (km)', 'Amount (€)')."""
+
+    def make() -> frozenset[str]:
+        inside = [m for c in table.columns for m in re.findall(r"[(\[]([^)\]]*)[)\]]", c.name)]
+        return frozenset(t.norm for text in inside for t in tokenize(text))
+
+    return table.memo("coverage:units", make)
+
+
+def _keys_rows(table: Table, name: str) -> bool:
+    """True when nearly every row has its own value in the column (a name per row)."""
+    series = table.values(name).series.dropna()
+    return len(series) >= 2 and series.nunique() >= 0.9 * len(series)
+
+
+def is_row_noun(word: str, table: Table) -> bool:
+    """True when the (normalised) word names the table's rows."""
+    return word in row_nouns(table)
+
+
+def unaccounted(
+    text: str,
+    tokens: Sequence[Token],
+    mentions: Sequence[ColumnMatch],
+    used: Sequence[tuple[int, int]],
+    table: Table,
+    *,
+    verbs_free: bool = False,
+    taught: frozenset[str] = frozenset(),
+) -> list[Leftover]:
+    """The words a reading leaves unused: column mentions it did not read, and other words that
+    are neither command words nor row nouns.
+
+    Args:
+        tokens: The command's tokens.
+        mentions: The column mentions interpretation accepted.
+        used: The character spans the reading used (mentions it read, conditions, N ...).
+        table: The table (for its row nouns).
+        taught: Words the user taught as command words (corrections).
+        verbs_free: Verbs of any kind may stand unused (a lookup fixed by a value: 'which city
+            is Ann based in'); otherwise only the common verbs of the command language may.
+    """
+
+    def inside(start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in used)
+
+    used = [*used, *((m.start(), m.end()) for m in _PHRASES.finditer(text))]
+    left: list[Leftover] = []
+    unused = [m for m in mentions if not inside(m.start, m.end)]
+    for m in unused:
+        words = [t for t in tokens if m.start <= t.start < m.end]
+        # 'projects' naming a Project column that keys the rows is the row noun, not a column.
+        if words and all(_is_command_word(t, table, verbs_free) for t in words):
+            continue
+        left.append(Leftover(m.words, m.start, m.end, m.column.name))
+    for t in tokens:
+        if not t.norm.isalpha() or inside(t.start, t.end):
+            continue
+        if any(m.start <= t.start < m.end for m in unused):
+            continue
+        if t.norm in taught or _is_command_word(t, table, verbs_free):
+            continue
+        left.append(Leftover(t.lower, t.start, t.end))
+    return sorted(left, key=lambda w: w.start)
+
+
+# Fixed phrases of the command language whose words would not pass one by one.
+_PHRASES = re.compile(
+    r"\b(year|month|quarter|week|day)[\s-]+(?:over|on|to)[\s-]+\1\b|\b(?:yoy|mom|qoq|wow)\b",
+    re.I,
+)
+
+
+def _is_command_word(token: Token, table: Table, verbs_free: bool) -> bool:
+    for form in dict.fromkeys((token.norm, token.lower, normalize_word(token.lower))):
+        if role_of(form, typos=False) is not None or is_row_noun(form, table):
+            return True
+        if form in _units(table):
+            return True  # 'distance in km' beside a header 'Distance (km)
+    if is_common_verb(token.lower) or (verbs_free and is_verb(token.lower)):
+        return True
+    return role_of(token.lower) is not None  # a misspelt command word ('avrage')

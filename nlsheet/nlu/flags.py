@@ -1,0 +1,126 @@
+"""Yes/no columns used as adjectives or verbs: 'unpaid invoices', 'members who renewed',
+'inactive accounts', 'tests that passed', 'orders not shipped'.
+
+A column whose cells are only yes/no (or TRUE/FALSE) is a flag: its header word, standing in the
+command as an adjective or a verb, picks the rows where the flag is set; the same word negated
+('not', 'never', "didn't", or a prefix: un-, in-, non-) picks the rows where it is not.
+
+Example:
+    >>> [(f.column.name, f.positive) for f in find_flags("how many unpaid invoices", table)]
+    [('Paid', False)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from nlsheet.nlu.lexicon import NEGATIONS
+from nlsheet.nlu.text import Token, header_words, tokenize
+from nlsheet.workbook.table import Column, ColumnKind, Table
+
+__all__ = ["FlagMatch", "find_flags", "flag_value", "is_flag_column"]
+
+_YES = frozenset({"yes", "y", "true", "1", "x", "✓", "✔"})
+_NO = frozenset({"no", "n", "false", "0", "-"})
+# Header words that only make a yes/no question of the header ('Is Active', 'Has Paid?').
+_AUXILIARIES = frozenset({"is", "has", "have", "was", "were", "did", "does", "are", "flag"})
+_NEGATING_PREFIXES = ("un", "in", "non", "im", "dis", "il", "ir")
+_NEGATION_TOKENS = NEGATIONS | frozenset(
+    {"didn", "doesn", "don", "hasn", "haven", "hadn", "cannot", "nor", "nt"}
+)
+# Words that make the header a column name again ('by paid', 'the paid column').
+_AS_COLUMN_BEFORE = frozenset({"by", "per", "column", "col"})
+_AS_COLUMN_AFTER = frozenset({"column", "col", "status", "field", "flag", "value", "values"})
+
+
+_SECOND_KEY = re.compile(r"\b(?:by|per)\s+(?:the\s+)?[\w ]{1,40}?(?:\s+and|\s*,|\s+then)\s+$", re.I)
+
+
+@dataclass(frozen=True)
+class FlagMatch:
+    """Words of the command that set a yes/no column: ``positive`` for yes, False for no."""
+
+    column: Column
+    positive: bool
+    words: str
+    start: int
+    end: int
+
+
+def is_flag_column(table: Table, column: Column) -> bool:
+    """True when the column holds only yes/no answers (TRUE/FALSE, Yes/No, Y/N)."""
+    if column.kind is ColumnKind.BOOL:
+        return True
+    if column.kind is not ColumnKind.TEXT:
+        return False
+    distinct = {
+        str(v).strip().casefold() for v in table.values(column.name).series.dropna().unique()
+    }
+    distinct.discard("")
+    return bool(distinct) and distinct <= (_YES | _NO) and bool(distinct & _YES)
+
+
+def flag_value(table: Table, column: Column, positive: bool) -> str:
+    """The cell value meaning yes (``positive``) or no, as the column spells it; TRUE/FALSE cells
+    read as the text 'TRUE' and 'FALSE' (as Excel's criteria read them)."""
+    if column.kind is ColumnKind.BOOL:
+        return "TRUE" if positive else "FALSE"
+    wanted = _YES if positive else _NO
+    for value in table.values(column.name).series.dropna().unique():
+        if str(value).strip().casefold() in wanted:
+            return str(value)
+    return "Yes" if positive else "No"
+
+
+def _stem(word: str) -> str:
+    for ending in ("ing", "ed", "d", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+def _core(column: Column) -> str | None:
+    words = [w for w in header_words(column.name, typed=True) if w not in _AUXILIARIES]
+    return words[0] if len(words) == 1 and len(words[0]) >= 3 else None
+
+
+def _reads(token: str, core: str) -> bool | None:
+    """True when the token is the flag word, False when it is the word negated by a prefix."""
+    if token == core or (len(core) >= 5 and _stem(token) == _stem(core)):
+        return True
+    for prefix in _NEGATING_PREFIXES:
+        rest = token[len(prefix) :]
+        if token.startswith(prefix) and (
+            rest == core or (len(core) >= 5 and _stem(rest) == _stem(core))
+        ):
+            return False
+    return None
+
+
+def find_flags(text: str, table: Table, tokens: list[Token] | None = None) -> list[FlagMatch]:
+    """The yes/no columns the command sets, each with the words that set it."""
+    tokens = tokens if tokens is not None else tokenize(text)
+    cores = [(c, core) for c in table.columns if (core := _core(c)) and is_flag_column(table, c)]
+    found: list[FlagMatch] = []
+    for i, token in enumerate(tokens):
+        for column, core in cores:
+            reading = _reads(token.lower, core)
+            if reading is None:
+                continue
+            before = tokens[i - 1].lower if i else ""
+            after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+            if before in _AS_COLUMN_BEFORE or after in _AS_COLUMN_AFTER:
+                continue
+            if _SECOND_KEY.search(text[: token.start]):
+                continue  # 'count by status and paid': a second group key, not a condition
+            start = token.start
+            # 'not paid', "haven't renewed", 'never passed', 'non-active'.
+            for back in range(i - 1, max(-1, i - 3), -1):
+                if tokens[back].lower in _NEGATION_TOKENS:
+                    reading = not reading
+                    start = tokens[back].start
+                    break
+            found.append(FlagMatch(column, reading, text[start : token.end], start, token.end))
+            break
+    return found

@@ -1,0 +1,140 @@
+"""The command language's own words, listed by role: what a word may be when it names nothing
+in the table.
+
+Every content word of a command must be used by the reading nlsheet answers: a column, a cell
+value, a quantity, a date, or one of the words listed here (an aggregate, comparison or ordering
+word, a row noun, a function word). Anything else is a word nlsheet did not understand, and an
+answer that ignored it could be wrong without anyone noticing ("how many females" counting every
+row). The lists are deliberately closed: a word is added because it plays its role in any table,
+never because one question needed it.
+
+Example:
+    >>> role_of("average"), role_of("females")
+    ('aggregate', None)
+"""
+
+from __future__ import annotations
+
+from rapidfuzz.distance import DamerauLevenshtein
+
+from nlsheet.nlu.text import normalize_word
+
+__all__ = ["GENERIC_ROW_NOUNS", "NEGATIONS", "ROLES", "VALUE_SYNONYMS", "role_of"]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(normalize_word(w) for w in text.split())
+
+
+# Each role: the words that play it, normalised (singular, lower case).
+ROLES: dict[str, frozenset[str]] = {
+    "function": _words(
+        """a an the of for in on at to from by with and or is are was were be been being am
+        it its this that these those there here what whats which who whom whose how when where
+        why me my our ours your their them they we us i you he she his her him s t ll re ve d
+        do does did done doing have has had having can could would should will shall may might
+        must please pls plz thanks thank kindly just only also all any each every some both
+        either neither whole entire overall altogether together than then as so such into onto
+        within out off up down about across among per via if whether ever yet still too very
+        really actually currently again one ones thing things stuff i'd let lets ok okay hey hi
+        hello quick quickly now right exactly approximately roughly about same other another
+        else own respectively"""
+    ),
+    "request": _words(
+        """show tell give get find list display return report work figure calculate compute
+        determine what's know see want need like wondering wonder look lookup pull fetch bring
+        name identify count tally sum add total tot print output provide let make check tell
+        answer"""
+    ),
+    "aggregate": _words(
+        """total totals sum summed sums summing tally average averages avg mean means median
+        count counted counts number numbers many much amount quantity min minimum max maximum
+        lowest highest least most smallest largest biggest greatest fewest cheapest priciest
+        dearest longest shortest oldest newest youngest latest earliest recent fastest slowest
+        heaviest lightest tallest best worst top bottom first last percent percentage share
+        fraction proportion ratio rate std standard deviation variance var percentile quartile
+        pct stdev stddev sd var sigma yoy distinct unique different separate individual kind
+        type variety mode common
+        frequent often usually typical correlation correlate correlated relationship trend
+        slope intercept forecast predict projection growth grow grew grown change increase decrease
+        difference value figure spread range combined grand cumulative aggregate overall
+        expected much"""
+    ),
+    "compare": _words(
+        """over under above below more less greater fewer larger smaller bigger higher lower
+        longer shorter older newer earlier later after before since until till between and
+        from to at least most exceed exceeds exceeding exceeded beyond within equal equals
+        exactly not no non without except excluding other than but neither nor none isn
+        isnt aren arent wasn wasnt weren werent don dont doesn doesnt didn didnt never nothing
+        contain contains containing contained include includes including included mention
+        mentions mentioning mentioned start starts starting started begin begins beginning
+        end ends ending like say says saying said word text named called blank empty missing
+        null filled present set having lack lacking same match matches matching whose"""
+    ),
+    "group": _words(
+        """by per each every grouped group groups broken breakdown split across for against
+        versus vs respective"""
+    ),
+    "ordering": _words(
+        """rank ranked ranking order ordered sorted sort ascending descending largest smallest
+        top bottom highest lowest first last next previous prior ahead behind"""
+    ),
+    # Calendar words themselves (months, quarters, 'monthly') are not listed: a period must be
+    # used by a condition or a grouping, or the answer would ignore it.
+    "period": _words("during through throughout"),
+    "quantity": _words(
+        """k thousand thousands m million millions bn billion billions hundred hundreds dozen
+        percent pct $ € £ ¥ % usd eur gbp dollar dollars euro euros pound pounds"""
+    ),
+    "arithmetic": _words("times multiplied divided plus minus by over into x"),
+}
+
+# Words that turn a yes/no or status word into its opposite ('not paid', 'never renewed').
+NEGATIONS = frozenset({"not", "no", "non", "never", "without", "isn", "aren", "wasn", "weren"})
+
+# Words that name a table's rows whatever the table holds.
+GENERIC_ROW_NOUNS = _words("row rows record records entry entries line lines item items case")
+
+_ALL: dict[str, str] = {}
+for _role, _members in ROLES.items():
+    for _word in _members:
+        _ALL.setdefault(_word, _role)
+
+
+def role_of(word: str, *, typos: bool = True) -> str | None:
+    """The role a word plays in the command language, or None when it is no such word.
+
+    ``word`` is a normalised token (:func:`nlsheet.nlu.text.normalize_word`). With ``typos``,
+    a misspelling one edit away from a listed word of five letters or more, with the same first
+    letter, plays that word's role ('avrage', 'totl'); a word of four letters is read so only
+    as an aggregate word ('totl'), since short words collide ('note' is no typo of 'none').
+    """
+    role = _ALL.get(word)
+    if role is not None or not typos or len(word) < 4:
+        return role
+    for known, known_role in _ALL.items():
+        if (
+            len(known) >= 5
+            and known[0] == word[0]
+            and (len(word) >= 5 or known in ROLES["aggregate"])
+            and abs(len(known) - len(word)) <= 1
+            and DamerauLevenshtein.distance(word, known) <= 1
+        ):
+            return known_role
+    return None
+
+
+# Everyday words for values that tables spell otherwise ('how many women' -> Female).
+VALUE_SYNONYMS = {
+    "woman": "female",
+    "women": "female",
+    "lady": "female",
+    "ladies": "female",
+    "girl": "female",
+    "man": "male",
+    "men": "male",
+    "gentleman": "male",
+    "gentlemen": "male",
+    "guy": "male",
+    "boy": "male",
+}

@@ -1,0 +1,381 @@
+"""Understanding v2: every word accounted for, and the everyday classes of phrasing.
+
+Each test builds a small workbook with openpyxl from Python lists, and computes what the answer
+must be from those lists (pandas over the same rows), never from nlsheet. A command whose words
+nlsheet cannot all use must be refused or asked back, never answered without them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+from conftest import check_parity
+from helpers_books import write_book
+
+import nlsheet
+
+_CUSTOMERS = ["Harbor Foods", "Nordic Tiles", "Kestrel Labs", "Orchid Spa", "Pine & Co"]
+_CITIES = ["Lyon", "Porto", "Ghent", "Turin"]
+_NOTES = ["", "please call before delivery", "client wants a refund", "fragile glass", ""]
+
+
+def _orders() -> pd.DataFrame:
+    r = random.Random(11)
+    rows = []
+    for i in range(48):
+        qty = r.randint(1, 30)
+        price = r.choice([12.5, 40.0, 95.0, 260.0])
+        rows.append(
+            {
+                "Order No": 5000 + i,
+                "Placed": dt.date(2025, 1, 3) + dt.timedelta(days=7 * i + r.randint(0, 6)),
+                "Client": r.choice(_CUSTOMERS),
+                "City": _CITIES[i % 4],
+                "Item": r.choice(["Stool", "Bench", "Cabinet", "Mirror"]),
+                "Units": qty,
+                "Weight (kg)": round(qty * r.uniform(0.5, 3.0), 1),
+                "Amount (€)": round(qty * price, 2),
+                "State": ["Dispatched", "Cancelled", "Waiting"][r.randint(0, 2)],
+                "Settled": r.choice(["Yes", "No"]),
+                "Remarks": r.choice(_NOTES),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _staff() -> pd.DataFrame:
+    r = random.Random(5)
+    rows = []
+    for i in range(36):
+        rows.append(
+            {
+                "Staff Member": f"Worker {i:02d}",
+                "Sex": r.choice(["Female", "Male"]),
+                "Team": r.choice(["Ops", "Legal", "Design"]),
+                "Started": dt.date(2016, 1, 1) + dt.timedelta(days=97 * i),
+                "Pay": r.randint(28, 95) * 1000,
+                "Remote": r.choice(["Y", "N"]),
+                "Certified": r.random() < 0.6,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _write(path: Path, sheet: str, frame: pd.DataFrame) -> Path:
+    rows: list[list[Any]] = [list(frame.columns)]
+    rows += [[None if v == "" else v for v in row] for row in frame.itertuples(index=False)]
+    return write_book(path, {sheet: rows})
+
+
+@pytest.fixture(scope="module")
+def orders(tmp_path_factory: pytest.TempPathFactory) -> tuple[nlsheet.Book, pd.DataFrame, Path]:
+    frame = _orders()
+    path = _write(tmp_path_factory.mktemp("orders") / "orders.xlsx", "Orders", frame)
+    return nlsheet.open(path), frame, path
+
+
+@pytest.fixture(scope="module")
+def staff(tmp_path_factory: pytest.TempPathFactory) -> tuple[nlsheet.Book, pd.DataFrame]:
+    frame = _staff()
+    path = _write(tmp_path_factory.mktemp("staff") / "staff.xlsx", "Team list", frame)
+    return nlsheet.open(path), frame
+
+
+@pytest.fixture(scope="module")
+def staff_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _write(tmp_path_factory.mktemp("staff2") / "staff.xlsx", "Team list", _staff())
+
+
+def _answer(book: nlsheet.Book, command: str) -> Any:
+    result = book.ask(command)
+    assert result.clarification is None, (command, result.clarification)
+    return result.value
+
+
+# -- every word accounted for ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "how many gizmos",  # no such value, column or row noun
+        "total amount for Atlantis",
+        "total amount by city and week",  # a period nlsheet cannot group by
+        "how many suppliers in Lyon",  # the rows are orders, not suppliers
+        "total amount per city for the marketing team",
+    ],
+)
+def test_a_word_no_reading_uses_is_never_ignored(orders: Any, command: str) -> None:
+    book, _, _ = orders
+    try:
+        result = book.ask(command)
+    except nlsheet.NlsheetError:
+        return
+    assert result.needs_clarification, (command, result.value)
+
+
+def test_an_unused_column_mention_is_refused_naming_its_cell(orders: Any) -> None:
+    book, _, _ = orders
+    with pytest.raises(nlsheet.NotUnderstoodError) as caught:
+        book.ask("sum: total amount item city")  # the intent stated: no question back
+    assert caught.value.found in ("item", "city")
+    assert "Orders!" in str(caught.value)
+
+
+# -- cell values with inflections, case, accents ----------------------------------------------
+
+
+def test_plural_and_case_find_the_value(orders: Any, staff: Any) -> None:
+    book, frame, _ = orders
+    assert _answer(book, "how many stools") == int((frame["Item"] == "Stool").sum())
+    assert _answer(book, "how many MIRRORS were ordered") == int((frame["Item"] == "Mirror").sum())
+    people, crew = staff
+    assert _answer(people, "how many females") == int((crew["Sex"] == "Female").sum())
+    women = crew[crew["Sex"] == "Female"]["Pay"].mean()
+    assert _answer(people, "average pay of women") == pytest.approx(women)
+
+
+# -- row nouns --------------------------------------------------------------------------------
+
+
+def test_row_nouns_come_from_the_sheet_an_id_or_a_key_column(orders: Any, staff: Any) -> None:
+    book, frame, _ = orders
+    lyon = int((frame["City"] == "Lyon").sum())
+    assert _answer(book, "how many orders are in Lyon") == lyon  # the sheet's name
+    people, crew = staff
+    ops = int((crew["Team"] == "Ops").sum())
+    assert _answer(people, "how many staff members work in Ops") == ops  # the key column
+    assert _answer(people, "number of people in Ops") == ops  # the rows are people
+
+
+# -- yes/no and status words --------------------------------------------------------------------
+
+
+def test_yes_no_columns_as_adjectives_with_negation(orders: Any, staff: Any) -> None:
+    book, frame, _ = orders
+    settled = frame["Settled"] == "Yes"
+    assert _answer(book, "how many unsettled orders") == int((~settled).sum())
+    assert _answer(book, "how many orders are not settled") == int((~settled).sum())
+    assert _answer(book, "total amount of settled orders") == pytest.approx(
+        frame[settled]["Amount (€)"].sum()
+    )
+    people, crew = staff
+    assert _answer(people, "how many remote staff") == int((crew["Remote"] == "Y").sum())
+
+
+def test_true_false_columns_as_adjectives(staff: Any) -> None:
+    people, crew = staff
+    certified = crew["Certified"].astype(bool)
+    assert _answer(people, "how many uncertified staff") == int((~certified).sum())
+    assert _answer(people, "average pay of certified people") == pytest.approx(
+        crew[certified]["Pay"].mean()
+    )
+
+
+@pytest.mark.libreoffice
+def test_true_false_formulas_recalculate_to_the_answer(staff_path: Path, tmp_path: Path) -> None:
+    book = nlsheet.open(staff_path)
+    results = []
+    for command in ("how many uncertified staff", "average pay of certified people"):
+        result = book.ask(command)
+        results.append((command, result, book.table(result.sheet)))
+    assert not check_parity(staff_path, results, tmp_path)
+
+
+def test_status_values_as_verbs(orders: Any) -> None:
+    book, frame, _ = orders
+    cancelled = frame["State"] == "Cancelled"
+    assert _answer(book, "how many orders were cancelled") == int(cancelled.sum())
+    assert _answer(book, "total amount for cancelled orders") == pytest.approx(
+        frame[cancelled]["Amount (€)"].sum()
+    )
+
+
+def test_a_status_verb_the_table_cannot_test_is_refused(staff: Any) -> None:
+    people, _ = staff
+    with pytest.raises(nlsheet.NlsheetError):
+        people.ask("how many staff were promoted")
+
+
+# -- quantities -------------------------------------------------------------------------------
+
+
+def test_quantities_with_currency_units_and_suffixes(orders: Any) -> None:
+    book, frame, _ = orders
+    amount, weight = frame["Amount (€)"], frame["Weight (kg)"]
+    assert _answer(book, "how many orders over €2k") == int((amount > 2000).sum())
+    assert _answer(book, "number of orders under 10 kg") == int((weight < 10).sum())
+    between = int(((amount >= 500) & (amount <= 1500)).sum())
+    assert _answer(book, "how many orders between €500 and €1,500") == between
+
+
+def test_an_unnamed_comparison_never_goes_to_an_identifier(orders: Any) -> None:
+    book, frame, _ = orders
+    # Order numbers run 5000..5047: 'over 5010' must not count order numbers.
+    result = book.ask("how many orders over 5010")
+    assert result.plan is not None
+    assert "Order No" not in str(result.plan.to_dict())
+    assert result.value == int((frame["Amount (€)"] > 5010).sum())
+
+
+# -- dates ------------------------------------------------------------------------------------
+
+
+def test_dates_written_many_ways(orders: Any) -> None:
+    book, frame, _ = orders
+    placed = pd.to_datetime(frame["Placed"])
+    amount = frame["Amount (€)"]
+    march = placed.dt.month == 3
+    assert _answer(book, "total amount in March 2025") == pytest.approx(amount[march].sum())
+    q2 = placed.dt.quarter == 2
+    assert _answer(book, "total amount in Q2 2025") == pytest.approx(amount[q2].sum())
+    h1 = placed.dt.month <= 6
+    assert _answer(book, "total amount in the first half of 2025") == pytest.approx(
+        amount[h1].sum()
+    )
+    spring = placed.dt.month.between(2, 4)
+    assert _answer(book, "how many orders from February to April") == int(spring.sum())
+    since = placed >= pd.Timestamp(2025, 5, 10)
+    assert _answer(book, "total amount since May 10") == pytest.approx(amount[since].sum())
+
+
+def test_a_month_in_two_years_of_data_is_not_guessed(staff: Any) -> None:
+    # 'Started' spans 2016 to 2025: March of which year? The question offers the years and
+    # every March, and each option answers.
+    people, crew = staff
+    started = pd.to_datetime(crew["Started"])
+    asked = people.ask("how many people started in March")
+    assert asked.needs_clarification and asked.clarification is not None
+    labels = [o.label for o in asked.clarification.options]
+    assert labels[-1] == "in March of any year"
+    latest = int(started[started.dt.month == 3].dt.year.max())
+    assert labels[0] == f"in March {latest}"
+    in_latest = (started.dt.month == 3) & (started.dt.year == latest)
+    assert asked.choose(0).value == int(in_latest.sum())
+    assert asked.choose(len(labels) - 1).value == int((started.dt.month == 3).sum())
+
+
+# -- groups -----------------------------------------------------------------------------------
+
+
+def test_x_by_y_without_an_aggregate_word_is_a_question(orders: Any) -> None:
+    book, frame, _ = orders
+    result = book.ask("amount by city")
+    assert result.intent == "sum" and not result.changes
+    expected = frame.groupby("City")["Amount (€)"].sum()
+    assert result.value == pytest.approx(expected.to_dict())
+    counted = book.ask("orders by item")
+    assert counted.value == frame["Item"].value_counts().to_dict()
+
+
+def test_two_group_keys_and_a_period(orders: Any) -> None:
+    book, frame, _ = orders
+    result = book.ask("total amount by city and quarter")
+    quarter = "Q" + pd.to_datetime(frame["Placed"]).dt.quarter.astype(str)
+    expected: dict[str, dict[str, float]] = {}
+    totals = frame.groupby(["City", quarter], sort=False)["Amount (€)"].sum()
+    for (city, q), total in totals.items():
+        expected.setdefault(str(city), {})[str(q)] = float(total)
+    assert result.value.keys() == expected.keys()
+    for city, quarters in expected.items():
+        assert result.value[city] == pytest.approx(quarters)
+    assert list(result.value["Lyon"]) == sorted(result.value["Lyon"])  # calendar order
+    assert len(result.formulas) == sum(len(v) for v in expected.values())
+    monthly = book.ask("monthly units")
+    months = pd.to_datetime(frame["Placed"]).dt.month
+    assert list(monthly.value.values()) == frame.groupby(months)["Units"].sum().tolist()
+
+
+@pytest.mark.libreoffice
+def test_group_formulas_recalculate_to_the_answer(orders: Any, tmp_path: Path) -> None:
+    book, _, path = orders
+    results = []
+    for command in ("total amount by city and quarter", "units by item and month"):
+        result = book.ask(command)
+        results.append((command, result, book.table(result.sheet)))
+    assert not check_parity(path, results, tmp_path)
+
+
+# -- text inside cells ------------------------------------------------------------------------
+
+
+def test_a_word_inside_free_text_cells_is_a_contains_test(orders: Any) -> None:
+    book, frame, _ = orders
+    refund = frame["Remarks"].str.contains("refund", case=False)
+    assert _answer(book, "how many orders mention refund") == int(refund.sum())
+    assert _answer(book, "total amount of orders whose remarks mention fragile") == pytest.approx(
+        frame[frame["Remarks"].str.contains("fragile")]["Amount (€)"].sum()
+    )
+
+
+# -- a question never becomes a change ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["amount by city and month", "units per item"])
+def test_a_question_is_never_a_change(orders: Any, command: str) -> None:
+    book, _, _ = orders
+    result = book.ask(command)
+    assert not result.changes
+    assert result.intent not in ("pivot", "chart", "highlight", "trend")
+
+
+# -- superlatives over rows and over groups ----------------------------------------------------
+
+
+def test_superlatives_over_groups(orders: Any) -> None:
+    book, frame, _ = orders
+    totals = frame.groupby("Client")["Amount (€)"].sum().sort_values(ascending=False)
+    assert _answer(book, "top 2 clients by amount") == list(totals.index[:2])
+    assert _answer(book, "which client has the highest total amount") == totals.index[0]
+    counts = frame["Item"].value_counts()
+    assert counts.iloc[0] != counts.iloc[1]  # the data has no tie at the top
+    assert _answer(book, "top 1 item by number of orders") == counts.index[0]
+
+
+def test_a_superlative_names_what_it_ranks_by(orders: Any) -> None:
+    book, frame, _ = orders
+    latest = frame.loc[pd.to_datetime(frame["Placed"]).idxmax(), "Order No"]
+    assert _answer(book, "which order no is the newest") == str(latest)
+    heaviest = frame.loc[frame["Weight (kg)"].idxmax(), "Order No"]
+    assert _answer(book, "which order no is the heaviest") == str(heaviest)
+
+
+@pytest.mark.libreoffice
+def test_ranked_group_formulas_recalculate_to_the_answer(orders: Any, tmp_path: Path) -> None:
+    book, _, path = orders
+    results = []
+    for command in ("top 2 clients by amount", "top 3 cities by number of orders"):
+        result = book.ask(command)
+        results.append((command, result, book.table(result.sheet)))
+    assert not check_parity(path, results, tmp_path)
+
+
+def test_counting_a_repeating_name_asks_rows_or_different_names(orders: Any) -> None:
+    book, frame, _ = orders
+    lyon = frame[frame["City"] == "Lyon"]
+    asked = book.ask("how many clients are in Lyon")
+    assert asked.needs_clarification and asked.clarification is not None
+    assert asked.choose(0).value == lyon["Client"].nunique()
+    assert asked.choose(1).value == len(lyon)
+    # 'count of city' counts the column's cells, as COUNTA does: nothing to ask.
+    assert _answer(book, "count of city") == len(frame)
+
+
+def test_row_nouns_and_flags_as_group_keys(orders: Any, staff: Any) -> None:
+    book, frame, _ = orders
+    result = _answer(book, "orders by city and settled")
+    for (city, settled), n in frame.groupby(["City", "Settled"]).size().items():
+        assert result[city][settled] == n
+    people, crew = staff
+    assert _answer(people, "staff members by team") == crew["Team"].value_counts().to_dict()
+
+
+def test_quoted_words_in_a_named_column_are_a_contains_test(orders: Any) -> None:
+    book, frame, _ = orders
+    glass = frame["Remarks"].str.contains("glass", case=False)
+    assert _answer(book, "how many orders have 'glass' in the remarks") == int(glass.sum())
