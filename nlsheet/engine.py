@@ -36,7 +36,7 @@ from nlsheet.nlu.feedback import (
     check_header,
     check_intent,
 )
-from nlsheet.nlu.interpret import Interpretation, interpret
+from nlsheet.nlu.interpret import Interpretation, intent_fits_types, interpret
 from nlsheet.nlu.model import OUT_OF_SCOPE, NluModel
 from nlsheet.nlu.values import link_values
 from nlsheet.plan import Lookup, Plan, op_columns
@@ -246,6 +246,16 @@ class Nlsheet:
                 candidates=[i for i, _ in interp.alternatives],
             )
         intents = [i for i in [interp.intent, *(i for i, _ in close)] if i != OUT_OF_SCOPE]
+        # Offer only readings the words and types allow: no change for a question that asks
+        # for none, no sum of a text column ('minimum of Player' is no reading).
+        intents = [i for i in intents if intent_fits_types(i, interp)]
+        if not intents:
+            raise NotUnderstoodError(
+                f"not sure what {interp.text!r} asks for; try e.g. 'total <column>'",
+                expected="a command nlsheet understands",
+                found=interp.text,
+                where=interp.text,
+            )
         subject = interp.columns[0].column.name if interp.columns else "<column>"
         options = []
         for intent in intents:

@@ -379,3 +379,21 @@ def test_quoted_words_in_a_named_column_are_a_contains_test(orders: Any) -> None
     book, frame, _ = orders
     glass = frame["Remarks"].str.contains("glass", case=False)
     assert _answer(book, "how many orders have 'glass' in the remarks") == int(glass.sum())
+
+
+@pytest.mark.parametrize(
+    "command", ["clients who bought at least 20 units", "items with 10 or more units"]
+)
+def test_options_offered_back_fit_the_words_and_types(orders: Any, command: str) -> None:
+    book, _, _ = orders
+    try:
+        result = book.ask(command)
+    except nlsheet.NlsheetError:
+        return
+    if result.clarification is None:
+        return
+    for option in result.clarification.options:
+        stated = option.command.split(":")[0]
+        assert stated not in ("number_format", "highlight", "sort", "chart", "pivot")
+        assert not option.label.startswith(("minimum of Client", "total of Client"))
+    assert "at least" not in str(result.intent) and result.intent not in ("arg_min", "arg_max")

@@ -53,6 +53,7 @@ from nlsheet.workbook.table import ColumnKind, Table
 
 __all__ = ["Answer", "excel_serial", "execute", "row_mask"]
 
+
 @dataclass
 class Answer:
     """A computed value, with what the computation noticed and found on the way.

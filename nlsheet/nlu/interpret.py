@@ -42,7 +42,7 @@ from nlsheet.nlu.values import ValueMatch, link_values, link_words_in_values
 from nlsheet.settings import Settings
 from nlsheet.workbook.table import ColumnKind, Table
 
-__all__ = ["OUT_OF_SCOPE", "Interpretation", "interpret"]
+__all__ = ["OUT_OF_SCOPE", "Interpretation", "intent_fits_types", "interpret"]
 
 _RANKING = re.compile(
     r"\b(top|bottom|highest|lowest|most|least|largest|smallest|biggest|best|worst|max|maximum|"
@@ -83,6 +83,7 @@ _CHANGE_CUE = re.compile(
     r"only\s+show|show\s+only|just\s+show|show\s+just|only\s+the|keep\s+only|sheet|tab)\b",
     re.I,
 )
+_AT_LEAST = re.compile(r"\b(?:at\s+(?:least|most)|no\s+(?:more|less|fewer)\s+than)\b", re.I)
 _WHO_WHICH = re.compile(r"\b(who|whom|whose|which)\b", re.I)
 _COUNTING = re.compile(r"\b(how\s+many|number|count|counts|tally|#|total)\b", re.I)
 
@@ -209,12 +210,12 @@ def _fits(intent: str, text: str, frame: Frame, table: Table, masked: str = "") 
     if intent == "lookup":
         return bool(frame.where) and not _aggregate_cue(masked or text)
     if intent in ("top_n", "bottom_n"):
-        return bool(_RANKING.search(text)) and frame.n is not None
+        return _ranks(text) and frame.n is not None
     if intent in ("arg_max", "arg_min"):
         # 'which rep has the highest sales' names what to return and what to rank by;
         # 'who earns the most' names the one through its question word.
         named_target = len(frame.free) >= 2 or bool(_WHO_WHICH.search(text))
-        return bool(_RANKING.search(text)) and named_target
+        return _ranks(text) and named_target
     if intent == "share":
         return bool(frame.where)
     if intent in ("ratio", "correlation"):
@@ -227,6 +228,30 @@ def _fits(intent: str, text: str, frame: Frame, table: Table, masked: str = "") 
         # A trend runs along numbers or dates; 'sales per rep' groups by a text column.
         return frame.by is None or frame.by.column.kind in (ColumnKind.NUMBER, ColumnKind.DATE)
     return True
+
+
+_NUMERIC_ONLY = frozenset(
+    {"sum", "average", "median", "stdev", "variance", "percentile", "trend", "correlation"}
+    | {"growth", "ratio", "color_scale", "data_bars", "number_format"}
+)
+
+
+def intent_fits_types(intent: str, interp: Interpretation) -> bool:
+    """Whether an intent is a sensible reading to offer back: a change only when the words ask
+    for one, a numeric operation only on a number (or date) column."""
+    if intent in CHANGES and not _CHANGE_CUE.search(interp.text):
+        return False
+    if not interp.columns:
+        return True
+    kind = interp.columns[0].column.kind
+    if intent in ("min", "max"):
+        return kind in (ColumnKind.NUMBER, ColumnKind.DATE)
+    return intent not in _NUMERIC_ONLY or kind in (ColumnKind.NUMBER, ColumnKind.DATE)
+
+
+def _ranks(text: str) -> bool:
+    """A word that ranks rows; 'at least' and 'at most' compare instead ('at least 2,000')."""
+    return bool(_RANKING.search(_AT_LEAST.sub(" ", text)))
 
 
 def _value_wins(value: ValueMatch, mentions: list[ColumnMatch]) -> bool:

@@ -41,6 +41,7 @@ class FormulaCells(Protocol):
     @property
     def file_groups(self) -> Mapping[str, str]: ...
 
+
 _EDITABLE = (".xlsx", ".xlsm")
 
 
