@@ -37,7 +37,14 @@ from nlsheet.nlu.slots import (
     find_quoted,
     mask_text,
 )
-from nlsheet.nlu.text import GRAMMAR_WORDS, STOPWORDS, Token, is_verb, tokenize
+from nlsheet.nlu.text import (
+    GRAMMAR_WORDS,
+    STOPWORDS,
+    Token,
+    header_vocabulary,
+    is_verb,
+    tokenize,
+)
 from nlsheet.nlu.values import ValueMatch, link_values, link_words_in_values
 from nlsheet.settings import Settings
 from nlsheet.workbook.table import ColumnKind, Table
@@ -517,11 +524,11 @@ def interpret(
     covered += [(d.start, d.end) for d in words.dates] + frame.explained
     # Words of the headers themselves (also inside brackets: 'Size ( s base pair )') name
     # nothing new; only words foreign to the table count as not understood.
-    header_vocabulary = table.header_vocabulary()
+    vocabulary = header_vocabulary(table)
     leftover = tuple(
         t.norm
         for t in _unexplained(words.tokens, covered, model)
-        if t.norm not in header_vocabulary
+        if t.norm not in vocabulary
     )
     return Interpretation(
         text=text,

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from nlsheet.workbook.table import Table
 
 __all__ = [
     "COLUMN_TOKEN",
@@ -16,10 +20,12 @@ __all__ = [
     "STOPWORDS",
     "Token",
     "canonical",
+    "header_vocabulary",
     "header_words",
     "is_verb",
     "normalize_word",
     "tokenize",
+    "value_vocabulary",
 ]
 
 # Stands for a column mention in the text the classifier sees ("average of xcolx").
@@ -269,3 +275,21 @@ def header_words(header: str, *, typed: bool = False) -> list[str]:
     tokens = [Token("number", t.start, t.end, "number") if t.norm == "#" else t for t in tokens]
     tokens = tokens or tokenize(header)
     return [t.lower if typed else t.norm for t in tokens]
+
+
+def header_vocabulary(table: Table) -> frozenset[str]:
+    """Normalised words of all the table's headers, brackets included."""
+    return table.memo(
+        "text:header-vocabulary",
+        lambda: frozenset(t.norm for c in table.columns for t in tokenize(c.name)),
+    )
+
+
+def value_vocabulary(table: Table, name: str) -> frozenset[str]:
+    """Normalised words of a text column's values ('West', 'New York' -> west, new, york)."""
+
+    def make() -> frozenset[str]:
+        distinct = {str(v) for v in table.values(name).series.dropna().unique()}
+        return frozenset(t.norm for value in distinct for t in tokenize(value))
+
+    return table.memo(f"text:value-vocabulary:{name}", make)

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from nlsheet.nlu.lexicon import VALUE_SYNONYMS, role_of
-from nlsheet.nlu.text import STOPWORDS, normalize_word
+from nlsheet.nlu.text import STOPWORDS, normalize_word, value_vocabulary
 from nlsheet.workbook.table import Column, ColumnKind, Table
 
 __all__ = ["ValueMatch", "fold_value", "link_values", "link_words_in_values"]
@@ -177,7 +177,7 @@ def link_words_in_values(
             for c in table.columns
             if c.kind is ColumnKind.TEXT
             and not c.is_id
-            and norm in table.text_words(c.name)
+            and norm in value_vocabulary(table, c.name)
             and _free_text(table, c)
         ]
         if len(holders) == 1:

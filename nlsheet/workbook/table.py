@@ -155,7 +155,6 @@ class Table:
     notes: tuple[str, ...] = ()
     total_row: int | None = None
     _typed: dict[str, ColumnValues] = field(default_factory=dict, repr=False)
-    _words: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
     _index: dict[str, tuple[str, ...]] | None = field(default=None, repr=False)
     _spelling: dict[tuple[str, str], list[str]] = field(default_factory=dict, repr=False)
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
@@ -226,23 +225,6 @@ class Table:
         if key not in self._memo:
             self._memo[key] = make()
         return cast(_T, self._memo[key])
-
-    def text_words(self, name: str) -> frozenset[str]:
-        """Normalised words of a text column's values ('West', 'New York' -> west, new, york)."""
-        cached = self._words.get(name)
-        if cached is None:
-            from nlsheet.nlu.text import tokenize
-
-            distinct = {str(v) for v in self.values(name).series.dropna().unique()}
-            cached = frozenset(t.norm for value in distinct for t in tokenize(value))
-            self._words[name] = cached
-        return cached
-
-    def header_vocabulary(self) -> frozenset[str]:
-        """Normalised words of all headers, brackets included."""
-        from nlsheet.nlu.text import tokenize
-
-        return frozenset(t.norm for c in self.columns for t in tokenize(c.name))
 
     def value_index(self) -> dict[str, tuple[str, ...]]:
         """Map each text value (as :func:`value_words`) to the columns holding it.
