@@ -121,8 +121,8 @@ def normalise(text: str) -> str:
     runs of white space made one space.
 
     Example:
-        >>> normalise("What's the  TOTAL of [sales](column)?")
-        'whats the total of sales'
+        >>> normalise("Who's  TOP in [north](value)?")
+        'whos top in north'
     """
     words = _ANNOTATION.sub(r"\1", text).casefold()
     return " ".join(_NOT_WORD.sub(" ", _APOSTROPHES.sub("", words)).split())

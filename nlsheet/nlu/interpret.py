@@ -68,8 +68,8 @@ _AGGREGATE_CUE = re.compile(
     r"distinct|unique|different|list|longest|shortest|mode|common|frequent|often|spread)\b",
     re.I,
 )
-# A question asks for information; it does not order a change ('what is the total of units
-# when price is over 20' is no highlight). Polite requests ('can you sort ...') are not this.
+# A question asks for information; it does not order a change ('how many units sold when the
+# price was over 20' is no highlight). Polite requests ('can you sort ...') are not this.
 _WH_QUESTION = re.compile(r"^\s*(what|which|who|whom|whose|when|where|why|how)\b", re.I)
 # Counting *different* values needs a word saying so (typos allowed: 'diffrent', 'unqiue').
 _DISTINCT = re.compile(
