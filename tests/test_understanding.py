@@ -394,3 +394,13 @@ def test_options_offered_back_fit_the_words_and_types(orders: Any, command: str)
         assert stated not in ("number_format", "highlight", "sort", "chart", "pivot")
         assert not option.label.startswith(("minimum of Client", "total of Client"))
     assert "at least" not in str(result.intent) and result.intent not in ("arg_min", "arg_max")
+
+
+def test_negated_status_values_and_irregular_flag_verbs(orders: Any) -> None:
+    book, frame, _ = orders
+    not_cancelled = int((frame["State"] != "Cancelled").sum())
+    assert _answer(book, "how many orders have not been cancelled") == not_cancelled
+    unsettled = int((frame["Settled"] == "No").sum())
+    assert _answer(book, "how many orders haven't yet been settled") == unsettled
+    refund = frame["Remarks"].str.contains("refund")
+    assert _answer(book, "how many orders have remarks that mention a refund") == int(refund.sum())

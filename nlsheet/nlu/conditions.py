@@ -68,6 +68,11 @@ _PERIOD_ADJECTIVE = re.compile(
 _KEY_JOIN = re.compile(
     r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|then\s+)(?:by\s+|per\s+)?(?:the\s+|each\s+)?", re.I
 )
+_NEGATED_BEFORE = re.compile(
+    r"\b(?:not|never|(?:isn|aren|wasn|weren|hasn|haven|hadn|didn|doesn|don)['’]?t)"
+    r"(?:\s+(?:been|be|being|yet|ever|already|got|gotten))*\s+$",
+    re.I,
+)
 _IN_COLUMN = re.compile(r"^\s+(?:in|within|inside)\s+(?:the\s+|its\s+|their\s+)?", re.I)
 _ANY_YEAR = re.compile(r"^\s*(?:(?:of|in)\s+)?(?:any|every|each|all)\s+years?\b", re.I)
 _CONDITION_AFTER = re.compile(r"^\s*(?:with|who|that|which|whose|of|is|was|named|called)\b", re.I)
@@ -552,6 +557,10 @@ def _text_condition(
     begin = start
     if before is not None and before[0] in (Cmp.NE, Cmp.CONTAINS, Cmp.STARTS, Cmp.ENDS):
         cmp, begin = before
+    negated = _NEGATED_BEFORE.search(text[:start])
+    if cmp is Cmp.EQ and negated is not None:
+        # 'orders that have not been cancelled', "invoices that weren't sent".
+        cmp, begin = Cmp.NE, negated.start()
     scalar: Scalar = value
     if column.kind is ColumnKind.DATE:
         try:

@@ -29,6 +29,9 @@ _NEGATING_PREFIXES = ("un", "in", "non", "im", "dis", "il", "ir")
 _NEGATION_TOKENS = NEGATIONS | frozenset(
     {"didn", "doesn", "don", "hasn", "haven", "hadn", "cannot", "nor", "nt"}
 )
+# Words that may stand between a negation and the flag word ("haven't yet been paid").
+_FILLERS = frozenset({"t", "been", "be", "being", "yet", "ever", "already", "is", "are", "was"})
+_FILLERS |= frozenset({"were", "got", "get", "did", "do", "does", "has", "have", "had", "been"})
 # Words that make the header a column name again ('by paid', 'the paid column').
 _AS_COLUMN_BEFORE = frozenset({"by", "per", "column", "col"})
 _AS_COLUMN_AFTER = frozenset({"column", "col", "status", "field", "flag", "value", "values"})
@@ -85,9 +88,16 @@ def _core(column: Column) -> str | None:
     return words[0] if len(words) == 1 and len(words[0]) >= 3 else None
 
 
+# Irregular verbs whose past form is a header ('Paid', 'Sold'): the other forms say the same.
+_FORMS = {"paid": {"pay", "pays", "paying"}, "sold": {"sell", "sells", "selling"}}
+_FORMS |= {"sent": {"send", "sends", "sending"}, "won": {"win", "wins", "winning"}}
+
+
 def _reads(token: str, core: str) -> bool | None:
     """True when the token is the flag word, False when it is the word negated by a prefix."""
     if token == core or (len(core) >= 5 and _stem(token) == _stem(core)):
+        return True
+    if token in _FORMS.get(core, ()):
         return True
     for prefix in _NEGATING_PREFIXES:
         rest = token[len(prefix) :]
@@ -115,11 +125,14 @@ def find_flags(text: str, table: Table, tokens: list[Token] | None = None) -> li
             if _SECOND_KEY.search(text[: token.start]):
                 continue  # 'count by status and paid': a second group key, not a condition
             start = token.start
-            # 'not paid', "haven't renewed", 'never passed', 'non-active'.
-            for back in range(i - 1, max(-1, i - 3), -1):
-                if tokens[back].lower in _NEGATION_TOKENS:
+            # 'not paid', "haven't been renewed", 'never passed', 'non-active'.
+            for back in range(i - 1, max(-1, i - 5), -1):
+                word = tokens[back].lower
+                if word in _NEGATION_TOKENS:
                     reading = not reading
                     start = tokens[back].start
+                    break
+                if word not in _FILLERS:
                     break
             found.append(FlagMatch(column, reading, text[start : token.end], start, token.end))
             break

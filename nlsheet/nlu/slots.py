@@ -251,7 +251,7 @@ class PatternSlot:
 _PATTERN = re.compile(
     r"\b(?P<cmp>contains?|containing|including|includes?|with\s+the\s+word|mentions?|mentioning|"
     r"(?:starts?|starting|begins?|beginning)\s+with|(?:ends?|ending)\s+with)\s+"
-    r"(?:the\s+(?:word|letter|text)\s+)?(?P<value>\"[^\"]+\"|'[^']+'|[^\s,?!.]+(?:\s+(?!and\b|or\b|"
+    r"(?:the\s+(?:word|letter|text)\s+|(?:a|an|the)\s+(?=\S))?(?P<value>\"[^\"]+\"|'[^']+'|[^\s,?!.]+(?:\s+(?!and\b|or\b|"
     r"where\b|with\b|in\b|for\b|by\b)[^\s,?!.]+)*?)(?=\s+(?:and|or|where|with|in|for|by)\b|[,?!.]|$)",
     re.I,
 )
