@@ -31,9 +31,9 @@ def _book(name: str) -> nlsheet.Book:
 def _expected(expect: Any, got: Any) -> Any:
     """Ranked groups are written as rows of name and total; a list of the names is the same
     answer without the totals."""
-    if isinstance(expect, list) and expect and isinstance(expect[0], dict):
-        if isinstance(got, list) and all(isinstance(g, str) for g in got):
-            return [str(next(iter(row.values()))) for row in expect]
+    rows = isinstance(expect, list) and bool(expect) and isinstance(expect[0], dict)
+    if rows and isinstance(got, list) and all(isinstance(g, str) for g in got):
+        return [str(next(iter(row.values()))) for row in expect]
     return expect
 
 
