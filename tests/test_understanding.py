@@ -404,3 +404,12 @@ def test_negated_status_values_and_irregular_flag_verbs(orders: Any) -> None:
     assert _answer(book, "how many orders haven't yet been settled") == unsettled
     refund = frame["Remarks"].str.contains("refund")
     assert _answer(book, "how many orders have remarks that mention a refund") == int(refund.sum())
+
+
+def test_per_a_number_column_is_a_rate_not_a_grouping(orders: Any) -> None:
+    book, _, _ = orders
+    with pytest.raises(nlsheet.NotUnderstoodError, match="rate"):
+        book.ask("total amount per units")
+    # 'expected' is no command word: an expected amount is not the amount.
+    with pytest.raises(nlsheet.NlsheetError, match="expected"):
+        book.ask("total expected amount")

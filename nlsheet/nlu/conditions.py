@@ -75,6 +75,12 @@ _NEGATED_BEFORE = re.compile(
 )
 _IN_COLUMN = re.compile(r"^\s+(?:in|within|inside)\s+(?:the\s+|its\s+|their\s+)?", re.I)
 _ANY_YEAR = re.compile(r"^\s*(?:(?:of|in)\s+)?(?:any|every|each|all)\s+years?\b", re.I)
+# Number columns that name categories, by which 'per' groups ('sales per year', 'per rating').
+_CATEGORY_NUMBERS = frozenset(
+    {"year", "yr", "season", "month", "quarter", "week", "round", "grade", "level", "rating"}
+    | {"class", "age", "floor", "size"}
+)
+_PER = re.compile(r"\bper\s+(?:the\s+|each\s+|every\s+)?$", re.I)
 _CONDITION_AFTER = re.compile(r"^\s*(?:with|who|that|which|whose|of|is|was|named|called)\b", re.I)
 _TOP_N = re.compile(
     r"\b(?:top|bottom|highest|lowest|largest|smallest|best|worst|biggest|cheapest|"
@@ -207,6 +213,18 @@ class _Assembler:
             )
             if named or _CONDITION_AFTER.match(after):
                 continue
+            if (
+                mention.column.kind is ColumnKind.NUMBER
+                and _PER.search(self.text[: mention.start])
+                and not _CATEGORY_NUMBERS & set(value_words(mention.column.name).split())
+            ):
+                # 'goals per match': a rate over a number column, not one group per number.
+                self.frame.problems.append(
+                    f"'{self.text[: mention.end].split()[-2]} {mention.words}' reads as a rate "
+                    f"over {mention.column.name}; ask for the ratio, e.g. 'ratio of … to "
+                    f"{mention.words}'"
+                )
+                return
             keys.append(_Key(mention, None))
             break
         if not keys:

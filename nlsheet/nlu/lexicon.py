@@ -58,7 +58,7 @@ ROLES: dict[str, frozenset[str]] = {
         frequent often usually typical correlation correlate correlated relationship trend
         slope intercept forecast predict projection growth grow grew grown change increase decrease
         difference value figure spread range combined grand cumulative aggregate overall
-        expected much"""
+        much"""
     ),
     "compare": _words(
         """over under above below more less greater fewer larger smaller bigger higher lower
