@@ -57,11 +57,18 @@ def is_flag_column(table: Table, column: Column) -> bool:
         return True
     if column.kind is not ColumnKind.TEXT:
         return False
-    distinct = {
-        str(v).strip().casefold() for v in table.values(column.name).series.dropna().unique()
-    }
-    distinct.discard("")
-    return bool(distinct) and distinct <= (_YES | _NO) and bool(distinct & _YES)
+
+    def judge() -> bool:
+        # A flag column has two values; more than a few distinct cells settle it at once.
+        distinct: set[str] = set()
+        for v in table.values(column.name).series.dropna().unique():
+            distinct.add(str(v).strip().casefold())
+            if len(distinct) > len(_YES | _NO):
+                return False
+        distinct.discard("")
+        return bool(distinct) and distinct <= (_YES | _NO) and bool(distinct & _YES)
+
+    return table.memo(f"flags:is-flag:{column.name}", judge)
 
 
 def flag_value(table: Table, column: Column, positive: bool) -> str:
