@@ -64,27 +64,38 @@ class Leftover:
 
 
 def row_nouns(table: Table) -> frozenset[str]:
-    """Normalised nouns that name the table's rows.
-
-    They come from the sheet's name ('Orders'), an identifier column ('Invoice No' ->
-    invoice), a column that keys the rows with a name each ('Employee', 'Member'), and words any
-    table's rows answer to ('rows', 'records', 'entries').
-    """
+    """Normalised nouns that name the table's rows whatever the columns hold: the sheet's name
+    ('Orders'), an identifier column's ('Invoice No' -> invoice), and words any table's rows
+    answer to ('rows', 'records', 'entries'). A column keying the rows with a name each
+    ('Employee', 'Member') names them too: :func:`is_row_noun` checks that one word at a time,
+    so that a plain question never reads a whole column."""
 
     def make() -> frozenset[str]:
         nouns = set(GENERIC_ROW_NOUNS)
         nouns.update(t.norm for t in tokenize(table.sheet) if t.norm.isalpha())
         for column in table.columns:
-            words = header_words(column.name)
             if column.is_id:
-                nouns.update(w for w in words if w not in _ID_WORDS)
-            elif column.kind is ColumnKind.TEXT and _keys_rows(table, column.name):
-                nouns.update(w for w in words if w not in _NAME_WORDS)
-        if any(canonical(n) in _PERSON_HEADERS or n in _PERSON_HEADERS for n in nouns):
-            nouns.update(_PEOPLE)  # rows that are people answer to 'people', 'staff' ...
+                nouns.update(w for w in header_words(column.name) if w not in _ID_WORDS)
         return frozenset(nouns)
 
     return table.memo("coverage:row-nouns", make)
+
+
+def _key_nouns(table: Table) -> frozenset[str]:
+    """Header words of the text columns that key the rows, and people's nouns when the rows
+    are people ('how many staff' beside an Employee column)."""
+
+    def make() -> frozenset[str]:
+        nouns: set[str] = set()
+        for column in table.columns:
+            keyed = column.kind is ColumnKind.TEXT and not column.is_id
+            if keyed and _keys_rows(table, column.name):
+                nouns.update(w for w in header_words(column.name) if w not in _NAME_WORDS)
+        if any(canonical(n) in _PERSON_HEADERS or n in _PERSON_HEADERS for n in nouns):
+            nouns.update(_PEOPLE)
+        return frozenset(nouns)
+
+    return table.memo("coverage:key-nouns", make)
 
 
 def _units(table: Table) -> frozenset[str]:
@@ -105,7 +116,13 @@ def _keys_rows(table: Table, name: str) -> bool:
 
 def is_row_noun(word: str, table: Table) -> bool:
     """True when the (normalised) word names the table's rows."""
-    return word in row_nouns(table)
+    if word in row_nouns(table):
+        return True
+    # Reading the columns' values costs a pass over them: only for a word a header holds, or
+    # a word for people.
+    if word not in _PEOPLE and not any(word in header_words(c.name) for c in table.columns):
+        return False
+    return word in _key_nouns(table)
 
 
 def unaccounted(

@@ -118,12 +118,13 @@ def _reads(token: str, core: str) -> bool | None:
 def find_flags(text: str, table: Table, tokens: list[Token] | None = None) -> list[FlagMatch]:
     """The yes/no columns the command sets, each with the words that set it."""
     tokens = tokens if tokens is not None else tokenize(text)
-    cores = [(c, core) for c in table.columns if (core := _core(c)) and is_flag_column(table, c)]
+    cores = [(c, core) for c in table.columns if (core := _core(c))]
     found: list[FlagMatch] = []
     for i, token in enumerate(tokens):
         for column, core in cores:
             reading = _reads(token.lower, core)
-            if reading is None:
+            # The column's cells are read only when a word of the command reads as its header.
+            if reading is None or not is_flag_column(table, column):
                 continue
             before = tokens[i - 1].lower if i else ""
             after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
