@@ -107,6 +107,10 @@ def _refuse_unused(ctx: Context, op: Op | None) -> None:
     """
     interp, frame = ctx.interp, ctx.frame
     used = [(m.start, m.end) for m in ctx.used] + list(frame.explained)
+    # A column named beside a value of its own ('the player Ann Lee', 'which game had 3 goals'
+    # where a condition tests Game) says what the value is: it adds no reading of its own.
+    tested = set(frame.where.columns) | {m.column.name for m in ctx.used}
+    used += [(m.start, m.end) for m in interp.columns if m.column.name in tested]
     fixed_by_value = interp.intent == "lookup" and bool(frame.where)
     left = unaccounted(
         interp.text,
