@@ -34,6 +34,7 @@ from nlsheet.nlu.binding import (
 from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.dates import DateRange, DayMention, find_days, find_ranges, resolve_year
 from nlsheet.nlu.flags import FlagMatch, flag_value
+from nlsheet.nlu.joins import Bound, combine, text_condition
 from nlsheet.nlu.slots import (
     DateSlot,
     NumberSlot,
@@ -43,7 +44,7 @@ from nlsheet.nlu.slots import (
     comparator_before,
 )
 from nlsheet.nlu.values import ValueMatch
-from nlsheet.plan import Cmp, Condition, Period, Scalar, Where
+from nlsheet.plan import Cmp, Condition, Period, Where
 from nlsheet.workbook.table import Column, ColumnKind, Table, value_words
 
 __all__ = ["Frame", "assemble"]
@@ -67,11 +68,6 @@ _PERIOD_ADJECTIVE = re.compile(
 )
 _KEY_JOIN = re.compile(
     r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|then\s+)(?:by\s+|per\s+)?(?:the\s+|each\s+)?", re.I
-)
-_NEGATED_BEFORE = re.compile(
-    r"\b(?:not|never|(?:isn|aren|wasn|weren|hasn|haven|hadn|didn|doesn|don)['’]?t)"
-    r"(?:\s+(?:been|be|being|yet|ever|already|got|gotten))*\s+$",
-    re.I,
 )
 _IN_COLUMN = re.compile(r"^\s+(?:in|within|inside)\s+(?:the\s+|its\s+|their\s+)?", re.I)
 _ANY_YEAR = re.compile(r"^\s*(?:(?:of|in)\s+)?(?:any|every|each|all)\s+years?\b", re.I)
@@ -156,14 +152,6 @@ class _Key:
     period: Period | None
 
 
-@dataclass
-class _Bound:
-    condition: Condition
-    start: int
-    end: int
-    mention: ColumnMatch | None = None
-
-
 class _Assembler:
     """One pass over a command's slots; each method ties one kind of slot to columns."""
 
@@ -173,7 +161,7 @@ class _Assembler:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.frame = Frame()
         self.used: set[int] = set()  # ids of mentions a condition or grouping took
-        self.bound: list[_Bound] = []
+        self.bound: list[Bound] = []
 
     def take(self, mention: ColumnMatch | None) -> None:
         if mention is not None:
@@ -182,7 +170,7 @@ class _Assembler:
 
     def bind(self, condition: Condition, start: int, end: int, mention: ColumnMatch | None) -> None:
         self.take(mention)
-        self.bound.append(_Bound(condition, start, end, mention))
+        self.bound.append(Bound(condition, start, end, mention))
 
     def special_numbers(self, numbers: list[NumberSlot]) -> list[NumberSlot]:
         """Take out the N of 'top 5' and percentiles; return the numbers left."""
@@ -448,7 +436,7 @@ class _Assembler:
                 else q.value
             )
             self.bound.append(
-                _text_condition(self.text, column[0], value, q.start, q.end, column[1])
+                text_condition(self.text, column[0], value, q.start, q.end, column[1])
             )
             self.take(column[1])
         for v in values:
@@ -474,7 +462,7 @@ class _Assembler:
                     value = self.table.value_spelling(candidate.name, value_words(v.value), v.words)
                     break
             self.take(near)
-            self.bound.append(_text_condition(self.text, holder, value, v.start, v.end, near))
+            self.bound.append(text_condition(self.text, holder, value, v.start, v.end, near))
 
     def patterns(self, patterns: Sequence[PatternSlot]) -> None:
         """'rep starts with M', 'items containing Bolt': text tests on a named column."""
@@ -506,7 +494,7 @@ class _Assembler:
 
     def finish(self) -> Frame:
         frame = self.frame
-        frame.where = _combine(self.text, self.bound)
+        frame.where = combine(self.text, self.bound)
         frame.explained.extend((b.start, b.end) for b in self.bound)
         frame.free = [m for m in self.mentions if id(m) not in self.used]
         for a, b in itertools.pairwise(frame.free):
@@ -565,57 +553,3 @@ def assemble(
 
 def _free(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return not any(s < end and start < e for s, e in spans)
-
-
-def _text_condition(
-    text: str, column: Column, value: str, start: int, end: int, mention: ColumnMatch | None
-) -> _Bound:
-    before = comparator_before(text, start)
-    cmp = Cmp.EQ
-    begin = start
-    if before is not None and before[0] in (Cmp.NE, Cmp.CONTAINS, Cmp.STARTS, Cmp.ENDS):
-        cmp, begin = before
-    negated = _NEGATED_BEFORE.search(text[:start])
-    if cmp is Cmp.EQ and negated is not None:
-        # 'orders that have not been cancelled', "invoices that weren't sent".
-        cmp, begin = Cmp.NE, negated.start()
-    scalar: Scalar = value
-    if column.kind is ColumnKind.DATE:
-        try:
-            scalar = dt.date.fromisoformat(value)
-        except ValueError:
-            scalar = value
-    return _Bound(Condition(column.name, cmp, scalar), begin, end, mention)
-
-
-def _combine(text: str, bound: list[_Bound]) -> Where:
-    """Join conditions: same-column equalities become IN; 'or' between conditions means any."""
-    bound.sort(key=lambda b: b.start)
-    # Only an 'or' between conditions on different columns makes any one of them enough.
-    joined_or = any(
-        a.condition.column != b.condition.column
-        and re.search(r"\bor\b", gap(text, a.end, b.start), re.I)
-        for a, b in itertools.pairwise(bound)
-    )
-    conditions: list[Condition] = []
-    by_column: dict[str, list[Condition]] = {}
-    for b in bound:
-        by_column.setdefault(b.condition.column, []).append(b.condition)
-    done: set[str] = set()
-    for b in bound:
-        name = b.condition.column
-        same = by_column[name]
-        equalities = [c for c in same if c.cmp is Cmp.EQ and c.other is None]
-        if len(equalities) > 1 and name not in done:
-            done.add(name)
-            values = tuple(c.value for c in equalities if c.value is not None)
-            conditions.append(Condition(name, Cmp.IN, values=values))
-            conditions.extend(c for c in same if c not in equalities)
-            continue
-        if name in done:
-            continue
-        if b.condition not in conditions:
-            conditions.append(b.condition)
-    columns = {c.column for c in conditions}
-    # 'East or West' on one column is an IN; 'or' across columns means any of them.
-    return Where(tuple(conditions), any=joined_or and len(columns) > 1)

@@ -1,0 +1,93 @@
+"""Conditions as the words of a command set them: one text test with its negation ('have not
+been cancelled'), and the conditions joined (same-column values into a list, 'or' across
+columns).
+
+Example:
+    >>> combine("orders from Lyon or Porto", bound).conditions[0].cmp
+    <Cmp.IN: 'in'>
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from dataclasses import dataclass
+
+from nlsheet.nlu.binding import gap
+from nlsheet.nlu.context import ColumnMatch
+from nlsheet.nlu.slots import comparator_before
+from nlsheet.plan import Cmp, Condition, Scalar, Where
+from nlsheet.workbook.table import Column, ColumnKind
+
+__all__ = ["Bound", "combine", "text_condition"]
+
+_NEGATED_BEFORE = re.compile(
+    r"\b(?:not|never|(?:isn|aren|wasn|weren|hasn|haven|hadn|didn|doesn|don)['’]?t)"
+    r"(?:\s+(?:been|be|being|yet|ever|already|got|gotten))*\s+$",
+    re.I,
+)
+
+
+@dataclass
+class Bound:
+    """A condition and the span of the words that set it (and the column mention it took)."""
+
+    condition: Condition
+    start: int
+    end: int
+    mention: ColumnMatch | None = None
+
+
+def text_condition(
+    text: str, column: Column, value: str, start: int, end: int, mention: ColumnMatch | None
+) -> Bound:
+    before = comparator_before(text, start)
+    cmp = Cmp.EQ
+    begin = start
+    if before is not None and before[0] in (Cmp.NE, Cmp.CONTAINS, Cmp.STARTS, Cmp.ENDS):
+        cmp, begin = before
+    negated = _NEGATED_BEFORE.search(text[:start])
+    if cmp is Cmp.EQ and negated is not None:
+        # 'orders that have not been cancelled', "invoices that weren't sent".
+        cmp, begin = Cmp.NE, negated.start()
+    scalar: Scalar = value
+    if column.kind is ColumnKind.DATE:
+        try:
+            scalar = dt.date.fromisoformat(value)
+        except ValueError:
+            scalar = value
+    return Bound(Condition(column.name, cmp, scalar), begin, end, mention)
+
+
+def combine(text: str, bound: list[Bound]) -> Where:
+    """Join conditions: same-column equalities become IN; 'or' between conditions means any."""
+    bound.sort(key=lambda b: b.start)
+    # Only an 'or' between conditions on different columns makes any one of them enough.
+    joined_or = any(
+        a.condition.column != b.condition.column
+        and re.search(r"\bor\b", gap(text, a.end, b.start), re.I)
+        for a, b in itertools.pairwise(bound)
+    )
+    conditions: list[Condition] = []
+    by_column: dict[str, list[Condition]] = {}
+    for b in bound:
+        by_column.setdefault(b.condition.column, []).append(b.condition)
+    done: set[str] = set()
+    for b in bound:
+        name = b.condition.column
+        same = by_column[name]
+        equalities = [c for c in same if c.cmp is Cmp.EQ and c.other is None]
+        if len(equalities) > 1 and name not in done:
+            done.add(name)
+            values = tuple(c.value for c in equalities if c.value is not None)
+            conditions.append(Condition(name, Cmp.IN, values=values))
+            conditions.extend(c for c in same if c not in equalities)
+            continue
+        if name in done:
+            continue
+        if b.condition not in conditions:
+            conditions.append(b.condition)
+    columns = {c.column for c in conditions}
+    # 'East or West' on one column is an IN; 'or' across columns means any of them.
+    return Where(tuple(conditions), any=joined_or and len(columns) > 1)
