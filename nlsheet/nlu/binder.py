@@ -1,0 +1,168 @@
+"""The state one pass of :mod:`nlsheet.nlu.conditions` builds: the :class:`Frame` a command's
+slots add up to, and the binding of calendar words (months, quarters, halves, days) to a date
+column, with the year settled by the data or asked back.
+
+Example:
+    >>> binder = Binder("sales in March 2025", table, mentions)
+    >>> binder.date_ranges(find_ranges(binder.text), [])
+    >>> binder.bound[0].condition.cmp
+    <Cmp.BETWEEN: 'between'>
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from nlsheet.nlu.binding import date_column
+from nlsheet.nlu.context import ColumnMatch
+from nlsheet.nlu.dates import DateRange, DayMention, resolve_year
+from nlsheet.nlu.joins import Bound
+from nlsheet.nlu.slots import DateSlot, NumberSlot, PeriodSlot, comparator_before
+from nlsheet.plan import Cmp, Condition, Period, Where
+from nlsheet.workbook.table import Column, Table
+
+__all__ = ["Binder", "Frame"]
+
+_ANY_YEAR = re.compile(r"^\s*(?:(?:of|in)\s+)?(?:any|every|each|all)\s+years?\b", re.I)
+
+
+@dataclass
+class Frame:
+    """What the slots of a command add up to.
+
+    Attributes:
+        where: The row conditions.
+        by: The column named after 'by', 'per', 'for each' (grouping, or a top-N measure).
+        by_period: The period ``by`` is read in when grouping by a date ('by month').
+        then_by: A second group key ('by region and quarter'), with ``then_period``.
+        unclear_years: Periods said without a year that the data has in several years: the
+            span of their words, those years, and whether 'of any year' reads ('in March'
+            over 2023 and 2024 does; 'since May 10' does not).
+        free: Column mentions no condition or grouping uses, in command order.
+        n: The N of "top 5".
+        percentile: The fraction of "90th percentile".
+        loose: Numbers and dates no condition took (a forecast's x, say).
+        expression: Two free columns combined row by row ('units times price').
+        problems: What could not be tied to a column, for messages.
+        explained: Character spans explained by slots.
+    """
+
+    where: Where = field(default_factory=Where)
+    by: ColumnMatch | None = None
+    free: list[ColumnMatch] = field(default_factory=list)
+    n: int | None = None
+    percentile: float | None = None
+    loose: list[NumberSlot | DateSlot] = field(default_factory=list)
+    expression: tuple[ColumnMatch, str, ColumnMatch] | None = None
+    problems: list[str] = field(default_factory=list)
+    explained: list[tuple[int, int]] = field(default_factory=list)
+    unclear_years: list[tuple[int, int, tuple[int, ...], bool]] = field(default_factory=list)
+    by_period: Period | None = None
+    then_by: ColumnMatch | None = None
+    then_period: Period | None = None
+
+
+class Binder:
+    """Slots tied to columns so far: the conditions bound, the mentions taken, the frame."""
+
+    def __init__(self, text: str, table: Table, mentions: Sequence[ColumnMatch]) -> None:
+        self.text = text
+        self.table = table
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.frame = Frame()
+        self.used: set[int] = set()  # ids of mentions a condition or grouping took
+        self.bound: list[Bound] = []
+
+    def take(self, mention: ColumnMatch | None) -> None:
+        if mention is not None:
+            self.used.add(id(mention))
+            self.frame.explained.append((mention.start, mention.end))
+
+    def bind(self, condition: Condition, start: int, end: int, mention: ColumnMatch | None) -> None:
+        self.take(mention)
+        self.bound.append(Bound(condition, start, end, mention))
+
+    def _year_of(self, column: Column, first: int, last: int, span: tuple[int, int]) -> int | None:
+        """The year a period without one means: the only year the column has rows in it."""
+        series = self.table.values(column.name).series
+        years = resolve_year(series, first, last) or resolve_year(series, 1, 12)
+        if len(years) == 1:
+            return years[0]
+        if years:
+            self.frame.unclear_years.append((*span, tuple(years), False))
+        return None
+
+    def date_ranges(self, ranges: Sequence[DateRange], days: Sequence[DayMention]) -> None:
+        """'in March 2024', 'Q3 2024', 'H1', 'from February to April', 'since May 10'."""
+        for r in ranges:
+            target = date_column(self.text, self.table, self.mentions, r.start, r.end)
+            if target is None:
+                self.frame.problems.append(f"'{r.text}' needs a date column, and there is none")
+                continue
+            year = r.year or self._year_of(
+                target[0], r.first_month, r.last_month, (r.start, r.end)
+            )
+            if year is None:
+                continue
+            low, high = r.bounds(year)
+            before = comparator_before(self.text, r.start)
+            start = before[1] if before is not None else r.start
+            cmp = before[0] if before is not None else None
+            if cmp in (Cmp.GT, Cmp.LE):
+                condition = Condition(target[0].name, cmp, high)
+            elif cmp in (Cmp.GE, Cmp.LT):
+                condition = Condition(target[0].name, cmp, low)
+            else:
+                condition, start = Condition(target[0].name, Cmp.BETWEEN, low, high), r.start
+            self.bind(condition, start, r.end, target[1])
+        for d in days:
+            target = date_column(self.text, self.table, self.mentions, d.start, d.end)
+            if target is None:
+                self.frame.problems.append(f"'{d.text}' needs a date column, and there is none")
+                continue
+            year = self._year_of(target[0], d.month, d.month, (d.start, d.end))
+            if year is None:
+                continue
+            try:
+                day = dt.date(year, d.month, d.day)
+            except ValueError:
+                self.frame.problems.append(f"'{d.text}' is no day of {year}")
+                continue
+            before = comparator_before(self.text, d.start)
+            cmp, start = (before[0], before[1]) if before is not None else (Cmp.EQ, d.start)
+            if cmp not in (Cmp.GT, Cmp.GE, Cmp.LT, Cmp.LE, Cmp.EQ, Cmp.NE):
+                cmp, start = Cmp.EQ, d.start
+            self.bind(Condition(target[0].name, cmp, day), start, d.end, target[1])
+
+    def periods(self, periods: Sequence[PeriodSlot]) -> None:
+        for period in periods:
+            if any(b.start <= period.start < b.end for b in self.bound) or any(
+                m.start < period.end and period.start < m.end for m in self.mentions
+            ):
+                continue
+            target = date_column(self.text, self.table, self.mentions, period.start, period.end)
+            if target is None:
+                if period.kind != "year":  # a year may be a value of a Year column instead
+                    self.frame.problems.append(
+                        f"'{period.text}' needs a date column, and there is none"
+                    )
+                continue
+            any_year = _ANY_YEAR.match(self.text[period.end :])
+            if any_year is not None:
+                # 'in March of any year': every March, whatever the year.
+                self.frame.explained.append((period.end, period.end + any_year.end()))
+            elif period.kind != "year":
+                first = period.value if period.kind == "month" else 3 * period.value - 2
+                last = period.value if period.kind == "month" else 3 * period.value
+                years = resolve_year(self.table.values(target[0].name).series, first, last)
+                if len(years) > 1:
+                    span = (period.start, period.end, tuple(years), True)
+                    self.frame.unclear_years.append(span)
+                    continue
+            cmp = {"month": Cmp.MONTH, "quarter": Cmp.QUARTER, "year": Cmp.YEAR}[period.kind]
+            condition = Condition(target[0].name, cmp, float(period.value))
+            self.bind(condition, period.start, period.end, target[1])
+
