@@ -138,15 +138,20 @@ class Where:
 
 @dataclass(frozen=True)
 class Measure:
-    """What an aggregate reads: a column, or two columns combined row by row (Units * Price)."""
+    """What an aggregate reads: a column, two columns combined row by row (Units * Price), or
+    the cells of a run of side-by-side columns (``span``: a wide table's Jan ... Mar or 2015 ...
+    2019, ``column`` being the first)."""
 
     column: str
     op: Literal["*", "/", "+", "-"] | None = None
     other: str | None = None
+    span: tuple[str, ...] = ()
 
     @property
     def columns(self) -> tuple[str, ...]:
         """The columns read."""
+        if self.span:
+            return self.span
         return (self.column,) if self.other is None else (self.column, self.other)
 
 
@@ -391,6 +396,8 @@ def _encode(value: Any) -> Any:
         return value.value
     if isinstance(value, dt.date):
         return {"date": value.isoformat()}
+    if isinstance(value, Measure) and not value.span:
+        return {f.name: _encode(getattr(value, f.name)) for f in fields(value) if f.name != "span"}
     if isinstance(value, (Where, Condition, Measure)):
         return {f.name: _encode(getattr(value, f.name)) for f in fields(value)}
     if isinstance(value, tuple):
@@ -471,10 +478,14 @@ def _decode_field(name: str, data: Any, kind: str) -> Any:
         op = data.get("op")
         if op not in (None, "*", "/", "+", "-"):
             raise _bad("measure.op", "one of * / + - or null", op)
+        span = data.get("span") or []
+        if not isinstance(span, list):
+            raise _bad("measure.span", "a list of column names", span)
         return Measure(
             _name(data.get("column"), "measure.column"),
             op,
             _name(data.get("other"), "measure.other", optional=True),
+            tuple(_name(c, "measure.span") for c in span),
         )
     if name == "func":
         try:
@@ -539,6 +550,7 @@ class Plan:
                 lines.append(
                     f"{f.name}: {value.column}"
                     + (f" {value.op} {value.other}" if value.other else "")
+                    + (f" to {value.span[-1]} (every cell)" if value.span else "")
                 )
             elif value is not None and f.name != "func":
                 lines.append(f"{f.name}: {value}")

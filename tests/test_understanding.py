@@ -413,3 +413,88 @@ def test_per_a_number_column_is_a_rate_not_a_grouping(orders: Any) -> None:
     # 'expected' is no command word: an expected amount is not the amount.
     with pytest.raises(nlsheet.NlsheetError, match="expected"):
         book.ask("total expected amount")
+
+
+# -- bare descriptions of rows, and the words that name what to rank by ----------------------
+
+
+def test_a_bare_description_of_rows_is_how_many_fit_it(orders: Any) -> None:
+    book, frame, _ = orders
+    assert _answer(book, "orders over €3,000") == int((frame["Amount (€)"] > 3000).sum())
+    assert _answer(book, "unsettled orders") == int((frame["Settled"] == "No").sum())
+    assert _answer(book, "orders placed before 2025-03-01") == int(
+        (frame["Placed"] < dt.date(2025, 3, 1)).sum()
+    )
+    # 'which' and a plural noun for the rows lists them by their key column.
+    listed = _answer(book, "which orders are unsettled")
+    assert sorted(listed) == sorted(frame.loc[frame["Settled"] == "No", "Order No"].tolist())
+
+
+def test_a_bare_description_is_never_read_as_a_highlight(orders: Any) -> None:
+    book, frame, _ = orders
+    result = book.ask("orders above €2,500")
+    assert result.changes == () and result.intent == "count"
+    assert result.value == int((frame["Amount (€)"] > 2500).sum())
+
+
+def test_a_date_column_compared_with_a_year(orders: Any, staff: Any) -> None:
+    people, frame = staff
+    started = pd.to_datetime(frame["Started"])
+    assert _answer(people, "how many staff started before 2019") == int(
+        (started.dt.year < 2019).sum()
+    )
+    assert _answer(people, "how many staff started after 2020") == int(
+        (started.dt.year > 2020).sum()
+    )
+    assert _answer(people, "how many staff started between 2017 and 2018") == int(
+        started.dt.year.between(2017, 2018).sum()
+    )
+    book, orders_frame, _ = orders
+    placed = pd.to_datetime(orders_frame["Placed"])
+    # A whole date keeps its own month and year ('after 14 March 2025').
+    assert _answer(book, "how many orders were placed after 14 March 2025") == int(
+        (placed > pd.Timestamp(2025, 3, 14)).sum()
+    )
+
+
+def test_verbs_and_doer_nouns_name_the_measure_and_the_people(staff: Any, orders: Any) -> None:
+    people, frame = staff
+    assert _answer(people, "who earns the most") == frame.loc[frame["Pay"].idxmax(), "Staff Member"]
+    book, orders_frame, _ = orders
+    totals = orders_frame.groupby("Client")["Amount (€)"].sum().sort_values(ascending=False)
+    # 'the largest order': a row's size is its one amount of money.
+    largest = _answer(book, "which client placed the largest order")
+    assert largest == orders_frame.loc[orders_frame["Amount (€)"].idxmax(), "Client"]
+    # 'the 2 clients who spent the most': how many names to give, ranked by their totals.
+    assert _answer(book, "the 2 clients who spent the most") == totals.index[:2].tolist()
+
+
+def test_adding_up_percentages_asks_first() -> None:
+    frame = pd.DataFrame({"Shop": ["A", "B", "C"], "Margin %": [12.0, 20.0, 31.0]})
+    result = nlsheet.open(frame).ask("total margin %")
+    assert result.clarification is not None
+    assert "average" in result.clarification.options[0].label
+
+
+def test_an_average_per_row_key_is_over_the_rows() -> None:
+    frame = pd.DataFrame({"Store": ["North", "South", "East"], "Revenue": [10.0, 20.0, 60.0]})
+    result = nlsheet.open(frame).ask("average revenue per store")
+    assert result.value == pytest.approx(30.0)
+
+
+def test_quoted_words_in_the_name_test_the_column_naming_the_rows(orders: Any) -> None:
+    frame = pd.DataFrame({"Item": ["Oak Box", "Pine Box", "Stool"], "Price": [5.0, 6.0, 7.0]})
+    assert nlsheet.open(frame).ask("how many items have 'box' in the name").value == 2
+
+
+def test_out_of_a_quantity_is_none_of_it_left() -> None:
+    frame = pd.DataFrame({"SKU": ["A1", "A2", "A3", "A4"], "Stock": [0, 4, 0, 9]})
+    assert nlsheet.open(frame).ask("how many SKUs are out of stock").value == 2
+
+
+def test_a_month_header_is_never_excused_as_a_verb() -> None:
+    """'March' names the Mar column: a lookup that cannot use it is refused, not answered
+    with January alone."""
+    frame = pd.DataFrame({"Product": ["Tea", "Cocoa"], "Jan": [1, 2], "Mar": [5, 6]})
+    with pytest.raises(nlsheet.NlsheetError):
+        nlsheet.open(frame).ask("Tea sales in January and March each")

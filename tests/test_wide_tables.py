@@ -11,10 +11,11 @@ import statistics
 from pathlib import Path
 
 import pytest
+from conftest import check_parity
 from helpers_books import cell, column_range, write_book
 
 import nlsheet
-from nlsheet.errors import NotUnderstoodError
+from nlsheet.errors import NlsheetError, NotUnderstoodError
 from nlsheet.plan import Aggregate
 from nlsheet.workbook.table import ColumnKind, Table
 
@@ -309,3 +310,60 @@ def test_a_year_row_under_a_data_row_is_not_a_header(tmp_path: Path) -> None:
     table = nlsheet.open(path).table("M")
     assert table.header_row is None
     assert (table.first_row, table.last_row) == (1, 4)
+
+
+# --- a stretch of side-by-side columns ------------------------------------------------------------
+
+
+def _cells(rows: list[list[float]], first: int, last: int) -> list[float]:
+    return [v for row in rows for v in row[first : last + 1]]
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        # Coffee's cells Jan..Mar (the row's stretch of months), in several wordings.
+        ("Coffee sales from January to March", sum(MONTH_SALES[1][0:3])),
+        ("total for Coffee between Feb and Apr", sum(MONTH_SALES[1][1:4])),
+        ("Coffee units in the first quarter", sum(MONTH_SALES[1][0:3])),
+        ("Coffee units in Q3", sum(MONTH_SALES[1][6:9])),
+        ("total Cocoa for the whole year", sum(MONTH_SALES[2])),
+        ("average monthly sales for Tea", statistics.mean(MONTH_SALES[0])),
+        ("highest figure from May to July", max(_cells(MONTH_SALES, 4, 6))),
+        ("total for the first quarter", sum(_cells(MONTH_SALES, 0, 2))),
+    ],
+)
+def test_a_stretch_of_month_columns_reads_every_cell(
+    tmp_path: Path, command: str, expected: float
+) -> None:
+    rows = [["Product", *MONTHS], *([p, *s] for p, s in zip(PRODUCTS, MONTH_SALES, strict=True))]
+    path = write_book(tmp_path / "months.xlsx", {"Sheet1": rows})
+    result = nlsheet.open(path).ask(command)
+    assert result.value == pytest.approx(expected)
+    assert result.plan is not None and isinstance(result.plan.op, Aggregate)
+    assert result.plan.op.measure is not None and len(result.plan.op.measure.span) >= 3
+
+
+def test_a_stretch_of_year_columns_and_its_formula(tmp_path: Path) -> None:
+    """Every cell of 2012..2015 for one country, and of every year; LibreOffice computes the
+    same values from the formulas."""
+    path = write_book(tmp_path / "wide.xlsx", {"Sheet1": wide_rows(list(YEARS))})
+    book = nlsheet.open(path)
+    spain = VALUES[COUNTRIES.index("Spain")]
+    total = book.ask("total for Spain from 2012 to 2015")
+    assert total.value == pytest.approx(sum(spain[2:6]))
+    assert total.formula == (
+        f'=SUMPRODUCT(({column_range("Sheet1", 1, 2, 5)}="Spain")*(Sheet1!$D$2:$G$5))'
+    )
+    average = book.ask("average for Norway across all years")
+    assert average.value == pytest.approx(statistics.mean(VALUES[COUNTRIES.index("Norway")]))
+    results = [("total", total, book.table()), ("average", average, book.table())]
+    assert not check_parity(path, results, tmp_path)
+
+
+def test_a_stretch_is_never_read_as_one_of_its_columns(tmp_path: Path) -> None:
+    """A ranking over a stretch of columns is not supported: refused, never the first month."""
+    rows = [["Product", *MONTHS], *([p, *s] for p, s in zip(PRODUCTS, MONTH_SALES, strict=True))]
+    path = write_book(tmp_path / "months.xlsx", {"Sheet1": rows})
+    with pytest.raises(NlsheetError):
+        nlsheet.open(path).ask("which product sold the most from January to March")

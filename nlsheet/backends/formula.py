@@ -210,13 +210,32 @@ def _measure_expr(measure: Measure, table: Table) -> str:
 
 
 def _aggregate(op: Aggregate, table: Table, answer: Answer) -> Formula:
+    if op.group_by is not None and op.measure is not None and op.measure.span:
+        raise UnsupportedOperationError("no formula per group for a block of cells")
     if op.group_by is not None:
         return _grouped(op, table, answer)
     return _ungrouped(op, op.where, table)
 
 
+def _span(op: Aggregate, span: tuple[str, ...], where: Where, table: Table) -> Formula:
+    """The aggregate of every cell of side-by-side columns: =SUM(Units!$B$2:$D$17), or of the
+    rows that pass, =SUMPRODUCT((Units!$A$2:$A$17="Head Torch")*(Units!$B$2:$D$17))."""
+    first, last = table.column(span[0]), table.column(span[-1])
+    block = refs.range_ref(table.sheet, table.first_row, first.column, table.last_row, last.column)
+    if op.func not in _PLAIN or op.func is AggFunc.PERCENTILE:
+        raise UnsupportedOperationError(f"no formula for the {op.func.value} of a block of cells")
+    name = _PLAIN[op.func]
+    if not where:
+        return Formula(f"={name}({block})")
+    if op.func is AggFunc.SUM:
+        return Formula(f"=SUMPRODUCT({mask(where, table)}*({block}))")
+    return Formula(f"={name}(IF({mask(where, table)},{block}))", array=True)
+
+
 def _ungrouped(op: Aggregate, where: Where, table: Table) -> Formula:
     func, measure = op.func, op.measure
+    if measure is not None and measure.span:
+        return _span(op, measure.span, where, table)
     criteria = ifs_criteria(where, table) if where else None
     if measure is None:  # a count of rows
         if not where:
@@ -376,7 +395,7 @@ def _arg(op: ArgExtreme, table: Table) -> Formula:
             k = f'{mask(op.where, table)}*({target}<>"")'
             k += "" if op.count else f'*({measure}<>"")'
             names = f"UNIQUE(FILTER({target},{k}))"
-            per_row = f"FILTER(--({target}<>\"\"),{k})" if op.count else f"FILTER({measure},{k})"
+            per_row = f'FILTER(--({target}<>""),{k})' if op.count else f"FILTER({measure},{k})"
             totals = f"MMULT(--({names}=TRANSPOSE(FILTER({target},{k}))),{per_row})"
             return Formula(
                 f"=INDEX(SORTBY({names},{totals},{order}),{pick})", array=True, spill=spill

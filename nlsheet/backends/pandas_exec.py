@@ -222,6 +222,8 @@ def _aggregate(op: Aggregate, table: Table) -> Answer:
         if op.measure.other is None and op.func in (AggFunc.COUNT, AggFunc.COUNT_DISTINCT):
             values = table.values(op.measure.column).series
     values = values.reset_index(drop=True)
+    if op.measure is not None and op.measure.span:
+        return _span_aggregate(op, op.measure.span, mask, table)
     if not op.keys:
         return Answer(_reduce(op.func, values[mask], op.percentile, name, table))
     labels = [group_labels(column, period, table, mask) for column, period in op.keys]
@@ -243,6 +245,23 @@ def _aggregate(op: Aggregate, table: Table) -> Answer:
         for (column, period), key in zip(op.keys, labels, strict=True)
     )
     return Answer(_in_calendar_order(result, op, labels), groups=groups)
+
+
+def _span_aggregate(op: Aggregate, span: tuple[str, ...], mask: pd.Series, table: Table) -> Answer:
+    """An aggregate of every cell of side-by-side columns in the rows that pass (Jan ... Mar
+    of the Head Torch row), per group when grouped."""
+    cells = pd.concat([_numbers(c, table).reset_index(drop=True) for c in span], axis=1)
+    if not op.keys:
+        flat = pd.Series(cells[mask].to_numpy(dtype=float).ravel())
+        return Answer(_reduce(op.func, flat, op.percentile, span[0], table))
+    labels = group_labels(op.keys[0][0], op.keys[0][1], table, mask)
+    keep = mask & labels.notna()
+    result: dict[str, object] = {}
+    for label in dict.fromkeys(labels[keep]):
+        rows = keep & (labels == label)
+        flat = pd.Series(cells[rows].to_numpy(dtype=float).ravel())
+        result[str(label)] = _reduce(op.func, flat, op.percentile, span[0], table)
+    return Answer(result)
 
 
 def group_labels(column: str, period: Period | None, table: Table, mask: pd.Series) -> pd.Series:

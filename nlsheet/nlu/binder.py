@@ -48,6 +48,8 @@ class Frame:
         expression: Two free columns combined row by row ('units times price').
         problems: What could not be tied to a column, for messages.
         explained: Character spans explained by slots.
+        span: Side-by-side columns whose every cell is read ('from January to March' on a
+            table with a column per month).
     """
 
     where: Where = field(default_factory=Where)
@@ -63,6 +65,7 @@ class Frame:
     by_period: Period | None = None
     then_by: ColumnMatch | None = None
     then_period: Period | None = None
+    span: tuple[Column, ...] = ()
 
 
 class Binder:
@@ -102,9 +105,7 @@ class Binder:
             if target is None:
                 self.frame.problems.append(f"'{r.text}' needs a date column, and there is none")
                 continue
-            year = r.year or self._year_of(
-                target[0], r.first_month, r.last_month, (r.start, r.end)
-            )
+            year = r.year or self._year_of(target[0], r.first_month, r.last_month, (r.start, r.end))
             if year is None:
                 continue
             low, high = r.bounds(year)
@@ -139,7 +140,7 @@ class Binder:
 
     def periods(self, periods: Sequence[PeriodSlot]) -> None:
         for period in periods:
-            if any(b.start <= period.start < b.end for b in self.bound) or any(
+            if any(b.start < period.end and period.start < b.end for b in self.bound) or any(
                 m.start < period.end and period.start < m.end for m in self.mentions
             ):
                 continue
@@ -165,4 +166,3 @@ class Binder:
             cmp = {"month": Cmp.MONTH, "quarter": Cmp.QUARTER, "year": Cmp.YEAR}[period.kind]
             condition = Condition(target[0].name, cmp, float(period.value))
             self.bind(condition, period.start, period.end, target[1])
-

@@ -8,6 +8,7 @@ column whose cells hold it.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 
@@ -20,7 +21,7 @@ from nlsheet.nlu.slots import (
     comparator_after,
     comparator_before,
 )
-from nlsheet.plan import Cmp, Scalar
+from nlsheet.plan import Cmp, Condition, Scalar
 from nlsheet.workbook.table import Column, ColumnKind, Table, value_words
 
 __all__ = [
@@ -33,10 +34,13 @@ __all__ = [
     "date_columns",
     "gap",
     "holds",
+    "is_money",
     "left_mention",
     "numeric_holders",
     "right_mention",
     "scalar_for",
+    "year_bound",
+    "year_of",
 ]
 
 _MULTIPLIED = re.compile(r"^[$€£]?([\d,]*\.?\d+)\s*(?:k|m|bn|thousand|million|billion)\b", re.I)
@@ -169,13 +173,16 @@ def column_for(
     # comparison ('orders over 1000'), the one measure whose values reach past it. Identifiers
     # are compared only when named: 'over 1000' is about amounts, not order numbers.
     assert isinstance(slot, NumberSlot)
+    dates = date_columns(table)
+    if slot.year_like and len(dates) == 1 and _TEMPORAL.search(text[start : slot.start]):
+        return dates[0], None  # 'orders since 2024', 'members who joined before 2020'
     holders = [c for c in numeric_holders(table, slot) if not c.is_id]
     ordering = comparator_before(text, slot.start)
     in_range = re.search(r"\b(?:between|from)\s+$", text[start : slot.start], re.I)
     if in_range or (ordering is not None and ordering[0] in (Cmp.GT, Cmp.GE, Cmp.LT, Cmp.LE)):
         holders = _within_range(table, slot)
     if slot.currency:
-        money = [c for c in holders if _is_money(c)]
+        money = [c for c in holders if is_money(c)]
         holders = money or holders
     if slot.unit and not slot.currency:
         # '5 kg' goes to 'Weight (kg)'; 'in 3 hours' to 'Resolution hours'.
@@ -185,13 +192,15 @@ def column_for(
     return (holders[0], None) if len(holders) == 1 else None
 
 
+_TEMPORAL = re.compile(r"\b(?:since|before|after|until|till|prior\s+to|as\s+of)\s+$", re.I)
 _MONEY_WORDS = frozenset(
     """amount price cost sales revenue salary pay wage value total spend spent budget fee
     fees income profit margin balance paid due invoice expense expenses bill charge""".split()  # noqa: SIM905
 )
 
 
-def _is_money(column: Column) -> bool:
+def is_money(column: Column) -> bool:
+    """A column of money: a currency in its header, or a word for money ('Amount', 'Fee')."""
     name = column.name.casefold()
     return bool(re.search(r"[$€£¥]|\b(usd|eur|gbp)\b", name)) or bool(
         _MONEY_WORDS & set(re.findall(r"[a-z]+", name))
@@ -270,3 +279,27 @@ def column_of_text(
         return table.column(holders[0]), own
     texts = [c for c in table.columns if c.kind is ColumnKind.TEXT]
     return (texts[0], None) if len(texts) == 1 else None
+
+
+def year_of(slot: NumberSlot | DateSlot) -> int:
+    """The year a plain number names (2015), or 0."""
+    if isinstance(slot, DateSlot) or slot.unit or slot.currency or not slot.year_like:
+        return 0
+    return int(slot.value)
+
+
+def year_bound(
+    condition: Condition, column: Column, slot: NumberSlot | DateSlot
+) -> Condition | None:
+    """A date column compared with a year ('opened before 2015', 'since 2020'): the year's
+    first or last day; 'in 2019' is the year itself. None when it is no such comparison."""
+    year = year_of(slot)
+    if column.kind is not ColumnKind.DATE or not year:
+        return None
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    bounds = {Cmp.LT: first, Cmp.GE: first, Cmp.GT: last, Cmp.LE: last}
+    if condition.cmp in bounds:
+        return Condition(column.name, condition.cmp, bounds[condition.cmp])
+    if condition.cmp is Cmp.EQ:
+        return Condition(column.name, Cmp.YEAR, year)
+    return None

@@ -14,6 +14,7 @@ Example:
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from collections.abc import Sequence
@@ -30,11 +31,15 @@ from nlsheet.nlu.binding import (
     left_mention,
     right_mention,
     scalar_for,
+    year_bound,
+    year_of,
 )
 from nlsheet.nlu.context import ColumnMatch
+from nlsheet.nlu.coverage import key_column
 from nlsheet.nlu.dates import find_days, find_ranges
 from nlsheet.nlu.flags import FlagMatch, flag_value
 from nlsheet.nlu.joins import combine, text_condition
+from nlsheet.nlu.lexicon import is_amount_noun
 from nlsheet.nlu.slots import (
     DateSlot,
     NumberSlot,
@@ -43,7 +48,9 @@ from nlsheet.nlu.slots import (
     QuotedSlot,
     comparator_before,
 )
+from nlsheet.nlu.text import tokenize
 from nlsheet.nlu.values import ValueMatch
+from nlsheet.nlu.wide import find_span, span_problem
 from nlsheet.plan import Cmp, Condition, Period
 from nlsheet.workbook.table import ColumnKind, Table, value_words
 
@@ -69,6 +76,8 @@ _PERIOD_ADJECTIVE = re.compile(
 _KEY_JOIN = re.compile(
     r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|then\s+)(?:by\s+|per\s+)?(?:the\s+|each\s+)?", re.I
 )
+_OUT_OF = re.compile(r"\bout\s+of\s+$", re.I)
+_NAME_WORD = re.compile(r"(?:name|title)s?\b", re.I)
 _IN_COLUMN = re.compile(r"^\s+(?:in|within|inside)\s+(?:the\s+|its\s+|their\s+)?", re.I)
 # Number columns that name categories, by which 'per' groups ('sales per year', 'per rating').
 _CATEGORY_NUMBERS = frozenset(
@@ -81,6 +90,16 @@ _TOP_N = re.compile(
     r"\b(?:top|bottom|highest|lowest|largest|smallest|best|worst|biggest|cheapest|"
     r"greatest)\s+(\d+)\b|\b(\d+)\s+(?:top|bottom|highest|lowest|largest|smallest|biggest|"
     r"best|worst|cheapest|most|least|greatest|priciest|oldest|newest|youngest)\b",
+    re.I,
+)
+_N_NAMED = re.compile(
+    r"^\s*(?:(?:show|list|give|name|find)\s+(?:me\s+|us\s+)?)?(?:the\s+)?(\d{1,3})\s+[a-z]+s\b",
+    re.I,
+)
+_SUPERLATIVE_WORD = re.compile(
+    r"\b(?:most|least|fewest|highest|lowest|largest|smallest|biggest|greatest|best|worst|"
+    r"fastest|slowest|cheapest|priciest|oldest|newest|youngest|longest|shortest|heaviest|"
+    r"lightest|latest|earliest)\b",
     re.I,
 )
 _PERCENTILE = re.compile(
@@ -124,6 +143,12 @@ class _Assembler(Binder):
             self.frame.n = int(found.group(1) or found.group(2))
             numbers = [n for n in numbers if not found.start() <= n.start < found.end()]
             self.frame.explained.append((found.start(), found.end()))
+        counted = _N_NAMED.match(self.text)
+        if self.frame.n is None and counted is not None and _SUPERLATIVE_WORD.search(self.text):
+            # 'the 2 customers who spent the least': how many of the ranked names to give.
+            self.frame.n = int(counted.group(1))
+            numbers = [n for n in numbers if not counted.start(1) <= n.start < counted.end(1)]
+            self.frame.explained.append(counted.span(1))
         for found in _PERCENTILE.finditer(self.text):
             if found.group(3):
                 self.frame.percentile = _QUARTILES[found.group(3).lower()]
@@ -187,6 +212,8 @@ class _Assembler(Binder):
             at = found.start("period")
             if any(m.start <= at < m.end for m in self.mentions):
                 continue
+            if any(s <= at < e for s, e in self.frame.explained):
+                continue  # 'monthly' read as a stretch of month columns
             return self._period_at(found.start(), found.end(), found.group("period"))
         return None
 
@@ -256,6 +283,10 @@ class _Assembler(Binder):
             low = scalar_for(first, column[0], self.table)
             high = scalar_for(second, column[0], self.table)
             condition = Condition(column[0].name, Cmp.BETWEEN, low, high)
+            if column[0].kind is ColumnKind.DATE and year_of(first) and year_of(second):
+                # 'between 2015 and 2018' on a date column: from the first day to the last.
+                low, high = dt.date(year_of(first), 1, 1), dt.date(year_of(second), 12, 31)
+                condition = Condition(column[0].name, Cmp.BETWEEN, low, high)
             self.bind(condition, opener.start(), second.end, column[1])
         return consumed
 
@@ -275,7 +306,10 @@ class _Assembler(Binder):
                     cmp, cmp_start = ahead
             start = min(cmp_start, column[1].start if column[1] else cmp_start)
             value = scalar_for(slot, column[0], self.table)
-            self.bind(Condition(column[0].name, cmp, value), start, slot.end, column[1])
+            condition = Condition(column[0].name, cmp, value)
+            self.bind(
+                year_bound(condition, column[0], slot) or condition, start, slot.end, column[1]
+            )
 
     def texts(self, quoted: Sequence[QuotedSlot], values: Sequence[ValueMatch]) -> None:
         for q in quoted:
@@ -287,6 +321,14 @@ class _Assembler(Binder):
                 # "with 'box' in the name": words inside the cells of the column named after.
                 condition = Condition(named.column.name, Cmp.CONTAINS, q.value)
                 self.bind(condition, q.start, named.end, named)
+                continue
+            name_word = _NAME_WORD.match(self.text[q.end + inside.end() :]) if inside else None
+            keyed = key_column(self.table) if name_word is not None else None
+            if inside and name_word is not None and keyed is not None:
+                # "with 'box' in the name" where no header says name: the column naming the rows.
+                end = q.end + inside.end() + name_word.end()
+                self.bind(Condition(keyed.name, Cmp.CONTAINS, q.value), q.start, end, None)
+                self.frame.explained.append((q.start, end))
                 continue
             column = column_of_text(self.text, self.table, self.mentions, q)
             if column is None:
@@ -350,6 +392,11 @@ class _Assembler(Binder):
         for m in self.mentions:
             if id(m) in self.used:
                 continue
+            run_out = _OUT_OF.search(self.text[: m.start])
+            if run_out is not None and m.column.kind is ColumnKind.NUMBER and not m.column.is_id:
+                # 'out of stock': none of the quantity left.
+                self.bind(Condition(m.column.name, Cmp.LE, 0.0), run_out.start(), m.end, m)
+                continue
             after = _BLANK_AFTER.match(self.text[m.end :])
             ends = re.match(r"^\s*(?:[,.?!]|and\b|or\b|$)", self.text[m.end :])
             if _BLANK_BEFORE.search(self.text[: m.start]) or (after and not after.group(1)):
@@ -387,14 +434,37 @@ def assemble(
 
     ``compare_columns`` False keeps 'sales over date' from reading as a comparison (a trend).
     """
+    span = find_span(text, table, mentions)
+    problem = span_problem(text, span) if span is not None else ""
+    if span is not None:
+        # The stretch of columns is read cell by cell: its words are no condition or period.
+        mentions = [m for m in mentions if not span.start <= m.start < span.end]
+        periods = [p for p in periods if _free(p.start, p.end, [(span.start, span.end)])]
     work = _Assembler(text, table, mentions)
+    if problem:
+        work.frame.problems.append(problem)
+    if span is not None:
+        work.frame.span = span.columns
+        work.frame.explained.append((span.start, span.end))
+        # 'Head Torch sales from January to March': the word for what the cells hold.
+        named = [(m.start, m.end) for m in mentions]
+        work.frame.explained += [
+            (t.start, t.end)
+            for t in tokenize(text)
+            if is_amount_noun(t) and _free(t.start, t.end, named)
+        ]
     taken_words = [(m.start, m.end) for m in mentions] + [(v.start, v.end) for v in values]
+    if span is not None:
+        taken_words.append((span.start, span.end))
     ranges = [r for r in find_ranges(text) if _free(r.start, r.end, taken_words)]
+    # A whole date holds a month and year of its own ('after 15 October 2024').
+    ranges = [r for r in ranges if not any(d.start <= r.start and r.end <= d.end for d in dates)]
     days = [d for d in find_days(text) if _free(d.start, d.end, taken_words)]
     dates = [d for d in dates if _free(d.start, d.end, [(r.start, r.end) for r in ranges])]
     spans = [*((m.start, m.end) for m in mentions), *((d.start, d.end) for d in dates)]
     spans += [(r.start, r.end) for r in ranges] + [(d.start, d.end) for d in days]
     spans += [(q.start, q.end) for q in quoted] + [(v.start, v.end) for v in values]
+    spans += taken_words[-1:] if span is not None else []
     # Numbers inside headers ('Race 1'), dates, quotes or values are not numbers of their own.
     free_numbers = [n for n in numbers if not any(s <= n.start < e for s, e in spans)]
     free_numbers = work.special_numbers(free_numbers)

@@ -28,9 +28,9 @@ from nlsheet.nlu.text import (
     normalize_word,
     tokenize,
 )
-from nlsheet.workbook.table import ColumnKind, Table
+from nlsheet.workbook.table import Column, ColumnKind, Table
 
-__all__ = ["Leftover", "row_nouns", "unaccounted"]
+__all__ = ["Leftover", "is_row_noun", "key_column", "person_column", "row_nouns", "unaccounted"]
 
 # Header words that say a column identifies rows, and add nothing to what the rows are.
 _ID_WORDS = frozenset({"id", "identifier", "no", "nr", "num", "number", "code", "ref", "key", "#"})
@@ -98,6 +98,34 @@ def _key_nouns(table: Table) -> frozenset[str]:
     return table.memo("coverage:key-nouns", make)
 
 
+def key_column(table: Table) -> Column | None:
+    """The column that names each row: an identifier column, else the first text column with
+    a value of its own in nearly every row ('Invoice No', 'Employee')."""
+    for column in table.columns:
+        if column.is_id:
+            return column
+    for column in table.columns:
+        if column.kind is ColumnKind.TEXT and _keys_rows(table, column.name):
+            return column
+    return None
+
+
+def person_column(table: Table) -> Column | None:
+    """The column naming people ('Employee', 'Player', 'Sales Rep'): the only one whose header
+    says so, or among several the one with a person per row."""
+
+    def personal(column: Column) -> bool:
+        words = header_words(column.name)
+        return any(w in _PERSON_HEADERS or canonical(w) in _PERSON_HEADERS for w in words)
+
+    people = [c for c in table.columns if c.kind is ColumnKind.TEXT and personal(c)]
+    if len(people) == 1:
+        return people[0]
+    # 'Employee' beside 'Manager': the column with a person per row.
+    key = key_column(table)
+    return key if key in people else None
+
+
 def _units(table: Table) -> frozenset[str]:
     """Words the headers hold in brackets, their units ('Distance (km)', 'Amount (€)')."""
 
@@ -157,7 +185,9 @@ def unaccounted(
     for m in unused:
         words = [t for t in tokens if m.start <= t.start < m.end]
         # 'projects' naming a Project column that keys the rows is the row noun, not a column.
-        if words and all(_is_command_word(t, table, verbs_free) for t in words):
+        # A free verb or a misspelt command word is no excuse for a header it names ('March'
+        # on a table of months is no verb, nor 'match' misspelt).
+        if words and all(_is_command_word(t, table, False, typos=False) for t in words):
             continue
         left.append(Leftover(m.words, m.start, m.end, m.column.name))
     for t in tokens:
@@ -178,7 +208,7 @@ _PHRASES = re.compile(
 )
 
 
-def _is_command_word(token: Token, table: Table, verbs_free: bool) -> bool:
+def _is_command_word(token: Token, table: Table, verbs_free: bool, *, typos: bool = True) -> bool:
     for form in dict.fromkeys((token.norm, token.lower, normalize_word(token.lower))):
         if role_of(form, typos=False) is not None or is_row_noun(form, table):
             return True
@@ -186,4 +216,4 @@ def _is_command_word(token: Token, table: Table, verbs_free: bool) -> bool:
             return True  # 'distance in km' beside a header 'Distance (km)
     if is_common_verb(token.lower) or (verbs_free and is_verb(token.lower)):
         return True
-    return role_of(token.lower) is not None  # a misspelt command word ('avrage')
+    return typos and role_of(token.lower) is not None  # a misspelt command word ('avrage')

@@ -144,9 +144,7 @@ def find_ranges(text: str) -> list[DateRange]:
             year = _year(match)
             if kind == "quarter" and year is None:
                 continue  # a quarter alone is a period of any year (slots.find_periods)
-            found.append(
-                DateRange(kind, *months, year, match.start(), match.end(), match.group())
-            )
+            found.append(DateRange(kind, *months, year, match.start(), match.end(), match.group()))
     return sorted(found, key=lambda r: r.start)
 
 

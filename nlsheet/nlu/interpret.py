@@ -21,9 +21,16 @@ from rapidfuzz.distance import DamerauLevenshtein
 from nlsheet.changes import CHANGES
 from nlsheet.nlu.conditions import Frame, assemble
 from nlsheet.nlu.context import ColumnMatch, find_letter_refs, match_columns, overlaps
-from nlsheet.nlu.coverage import is_row_noun
 from nlsheet.nlu.flags import FlagMatch, find_flags
 from nlsheet.nlu.model import OUT_OF_SCOPE, NluModel
+from nlsheet.nlu.readings import (
+    CHANGE_CUE,
+    aggregate_cue,
+    blank,
+    describes_rows,
+    fits,
+    total_per_group,
+)
 from nlsheet.nlu.slots import (
     DateSlot,
     NumberSlot,
@@ -50,49 +57,6 @@ from nlsheet.settings import Settings
 from nlsheet.workbook.table import ColumnKind, Table
 
 __all__ = ["OUT_OF_SCOPE", "Interpretation", "intent_fits_types", "interpret"]
-
-_RANKING = re.compile(
-    r"\b(top|bottom|highest|lowest|most|least|largest|smallest|biggest|best|worst|max|maximum|"
-    r"min|minimum|greatest|fewest|cheapest|priciest|longest|shortest|oldest|newest|youngest|"
-    r"latest|earliest|leading|lead|rank|ranked|ranking|heaviest|lightest|fastest|slowest|"
-    r"tallest|highest-paid|most\s+expensive|least\s+expensive|first|last|peak|record)\b",
-    re.I,
-)
-
-# Words that ask for more than one cell's value (an aggregate, a ranking, a statistic).
-_AGGREGATE_CUE = re.compile(
-    r"\b(total|totals|sum|average|avg|mean|how\s+many|how\s+much|number\s+of|count|max|maximum|"
-    r"min|minimum|highest|lowest|most|least|largest|smallest|biggest|greatest|fewest|median|"
-    r"percent|percentage|share|fraction|proportion|ratio|top|bottom|earliest|latest|std|"
-    r"deviation|variance|percentile|quartile|correlat\w*|trend|slope|forecast|growth|grow|"
-    r"distinct|unique|different|list|longest|shortest|mode|common|frequent|often|spread)\b",
-    re.I,
-)
-# A question asks for information; it does not order a change ('how many units sold when the
-# price was over 20' is no highlight). Polite requests ('can you sort ...') are not this.
-_WH_QUESTION = re.compile(r"^\s*(what|which|who|whom|whose|when|where|why|how)\b", re.I)
-# Counting *different* values needs a word saying so (typos allowed: 'diffrent', 'unqiue').
-_DISTINCT = re.compile(
-    r"\b(dif+e?r\w*nt|distin\w*|un[iq]{2}\w*|separate|non-?duplicate\w*|non-?repeat\w*|"
-    r"individual|kinds?|types?|variet\w*|dedup\w*|nunique|cardinality|once)\b",
-    re.I,
-)
-# Words that ask for a change: a verb ('sort', 'highlight', 'chart') or the thing to make ('a
-# pivot', 'as currency', 'descending'). Without one, 'sales by region and month' is a question.
-_CHANGE_CUE = re.compile(
-    r"\b(sort\w*|order(?:ed)?\s+by|arrange\w*|alphabeti[sz]\w*|highlight\w*|colou?r\w*|shade\w*|"
-    r"mark\w*|flag\w*|add|adding|insert\w*|create|make|put|copy|move|format\w*|bold|italic\w*|"
-    r"fill\w*|freeze|frozen|fit|autofit|widen|rename\w*|remove|delete|drop|dedupe|de-dupe|"
-    r"duplicates?|filter\w*|hide|chart\w*|plot\w*|graph\w*|draw|pivot\w*|summar\w*|dashboard\w*|"
-    r"build|apply|turn|set|currency|decimals?|dollars?|euros?|pounds?|percentages?|dd|mm|yyyy|"
-    r"ascending|descending|asc|desc|first|last|on\s+top|scale|bars?|heat\s*map|red|green|"
-    r"yellow|blue|orange|purple|grey|gray|pink|wrap|width|header|headers|total\s+row|"
-    r"only\s+show|show\s+only|just\s+show|show\s+just|only\s+the|keep\s+only|sheet|tab)\b",
-    re.I,
-)
-_AT_LEAST = re.compile(r"\b(?:at\s+(?:least|most)|no\s+(?:more|less|fewer)\s+than)\b", re.I)
-_WHO_WHICH = re.compile(r"\b(who|whom|whose|which)\b", re.I)
-_COUNTING = re.compile(r"\b(how\s+many|number|count|counts|tally|#|total)\b", re.I)
 
 _FIRM = ("exact", "synonym", "letter")
 # 'Name the winner ...', 'List all teams ...': a verb that opens a command, not a header.
@@ -202,41 +166,6 @@ def _unexplained(tokens: list[Token], spans: list[tuple[int, int]], model: NluMo
     ]
 
 
-def _fits(intent: str, text: str, frame: Frame, table: Table, masked: str = "") -> bool:
-    """Whether the command has the slots an intent needs (a ranking word for 'top', a value
-    picking the row and no word asking to aggregate for a lookup ...).
-
-    ``masked`` is the command with columns and values masked: words inside header names
-    ('Total medals') ask for nothing.
-    """
-    if intent in CHANGES:
-        return not _WH_QUESTION.match(text)
-    if intent == "median":
-        # '90th percentile of sales' names its percentile; only the 50th is the median.
-        return frame.percentile is None or abs(frame.percentile - 0.5) < 1e-9
-    if intent == "lookup":
-        return bool(frame.where) and not _aggregate_cue(masked or text)
-    if intent in ("top_n", "bottom_n"):
-        return _ranks(text) and frame.n is not None
-    if intent in ("arg_max", "arg_min"):
-        # 'which rep has the highest sales' names what to return and what to rank by;
-        # 'who earns the most' names the one through its question word.
-        named_target = len(frame.free) >= 2 or bool(_WHO_WHICH.search(text))
-        return _ranks(text) and named_target
-    if intent == "share":
-        return bool(frame.where)
-    if intent in ("ratio", "correlation"):
-        return len(frame.free) >= 2
-    if intent == "count_distinct":
-        return bool(_COUNTING.search(text)) and bool(_DISTINCT.search(text))
-    if intent == "growth":
-        return any(c.kind is ColumnKind.DATE for c in table.columns)
-    if intent == "trend":
-        # A trend runs along numbers or dates; 'sales per rep' groups by a text column.
-        return frame.by is None or frame.by.column.kind in (ColumnKind.NUMBER, ColumnKind.DATE)
-    return True
-
-
 _NUMERIC_ONLY = frozenset(
     {"sum", "average", "median", "stdev", "variance", "percentile", "trend", "correlation"}
     | {"growth", "ratio", "color_scale", "data_bars", "number_format"}
@@ -246,7 +175,7 @@ _NUMERIC_ONLY = frozenset(
 def intent_fits_types(intent: str, interp: Interpretation) -> bool:
     """Whether an intent is a sensible reading to offer back: a change only when the words ask
     for one, a numeric operation only on a number (or date) column."""
-    if intent in CHANGES and not _CHANGE_CUE.search(interp.text):
+    if intent in CHANGES and not CHANGE_CUE.search(interp.text):
         return False
     if not interp.columns:
         return True
@@ -254,11 +183,6 @@ def intent_fits_types(intent: str, interp: Interpretation) -> bool:
     if intent in ("min", "max"):
         return kind in (ColumnKind.NUMBER, ColumnKind.DATE)
     return intent not in _NUMERIC_ONLY or kind in (ColumnKind.NUMBER, ColumnKind.DATE)
-
-
-def _ranks(text: str) -> bool:
-    """A word that ranks rows; 'at least' and 'at most' compare instead ('at least 2,000')."""
-    return bool(_RANKING.search(_AT_LEAST.sub(" ", text)))
 
 
 def _value_wins(value: ValueMatch, mentions: list[ColumnMatch]) -> bool:
@@ -273,24 +197,6 @@ def _value_wins(value: ValueMatch, mentions: list[ColumnMatch]) -> bool:
         if m.how in ("exact", "synonym", "letter"):
             return False
     return True
-
-
-_CUE_WORDS = tuple(
-    w for w in _AGGREGATE_CUE.pattern.replace("\\b", "").strip("()").split("|") if w.isalpha()
-)
-
-
-def _aggregate_cue(text: str) -> bool:
-    """A word asking to aggregate, also misspelt ('totl', 'averge')."""
-    if _AGGREGATE_CUE.search(text):
-        return True
-    words = re.findall(r"[a-z]{3,}", text.lower())
-    return any(
-        DamerauLevenshtein.distance(w, cue) <= 1
-        for w in words
-        for cue in _CUE_WORDS
-        if len(cue) >= 4 and abs(len(cue) - len(w)) <= 1
-    )
 
 
 def _repeat_mentions(
@@ -428,63 +334,30 @@ def _rank(
     frame = words.frame(text, table, intent)
     # Keep only the intents the slots allow (a ranking word for 'top', a row-picking value for
     # a lookup ...), renormalised.
-    fitting = _renormalise(ranked, lambda c: _fits(c, text, frame, table, masked))
+    fitting = _renormalise(ranked, lambda c: fits(c, text, frame, table, masked))
     if fitting:
         ranked = fitting
         if ranked[0][0] != intent and {intent, ranked[0][0]} & {"trend", "correlation"}:
             frame = words.frame(text, table, ranked[0][0])
-    by_group = _total_per_group(text, masked, frame, ranked, table)
+    named = [(m.start, m.end) for m in words.chosen]
+    if frame.span and not aggregate_cue(blank(text, frame.explained + named)):
+        # 'Coffee units in the first quarter': a stretch of columns with no word asking for
+        # more is their total ('first' belongs to the quarter, not to a minimum).
+        return [("sum", 1.0), *[(c, p) for c, p in ranked if c != "sum"][:3]], frame
+    by_group = total_per_group(text, masked, frame, ranked, table)
     if by_group is not None:
         return by_group, frame
+    if describes_rows(text, masked, words.tokens, frame, table):
+        return [("count", 1.0), *[(c, p) for c, p in ranked if c != "count"][:3]], frame
     if frame.where and any(c == OUT_OF_SCOPE for c, _ in ranked):
         # It names this sheet's columns and picks rows by their values: it is about the sheet.
         ranked = _renormalise(ranked, lambda c: c != OUT_OF_SCOPE)
-    if (
-        ranked[0][0] != "lookup"
-        and ranked[0][1] < settings.min_confidence
-        and _fits("lookup", text, frame, table, masked)
-    ):
+    if ranked[0][1] < settings.min_confidence and fits("lookup", text, frame, table, masked):
         # Unsure, and no word asks to aggregate: a question naming a column and picking a row
         # by its values ('what was the venue for the concert on March 3, 2023') is a
         # lookup. Renormalise over the readings that need no such word.
         ranked = _renormalise(ranked, lambda c: c in ("lookup", OUT_OF_SCOPE))
     return ranked, frame
-
-
-def _words(text: str) -> list[str]:
-    return [t.norm for t in tokenize(text) if t.norm.isalpha()] or [text]
-
-
-def _row_noun_before(text: str, position: int, table: Table) -> bool:
-    """Whether a noun naming the table's rows stands before ``position``."""
-    return any(is_row_noun(t.norm, table) for t in tokenize(text[:position]))
-
-
-def _total_per_group(
-    text: str, masked: str, frame: Frame, ranked: list[tuple[str, float]], table: Table
-) -> list[tuple[str, float]] | None:
-    """'revenue by channel', 'sales per rep': a measure by a category, with no word saying
-    what to do, is the measure's total per group (a grouped count when only rows are named).
-    """
-    by = frame.by
-    if by is None or (
-        by.column.kind not in (ColumnKind.TEXT, ColumnKind.BOOL) and frame.by_period is None
-    ):
-        return None
-    if _aggregate_cue(masked) or _CHANGE_CUE.search(text) or _WH_QUESTION.match(text):
-        return None
-    measures = [m for m in frame.free if m is not by and m is not frame.then_by]
-    # 'employees by department': a mention made of row nouns names the rows, not a measure.
-    measures = [m for m in measures if not all(is_row_noun(w, table) for w in _words(m.words))]
-    others = [(c, p) for c, p in ranked if c not in ("sum", "count")][:3]
-    if not measures and _row_noun_before(text, by.start, table):
-        return [("count", 1.0), *others]  # 'orders by city': the rows counted per group
-    if len(measures) != 1 or measures[0].column.kind is not ColumnKind.NUMBER:
-        return None
-    if measures[0].column.is_id:
-        return None
-    # A plain grammar reading: the classifier's other readings stay as alternatives.
-    return [("sum", 1.0), *others]
 
 
 def interpret(
@@ -526,9 +399,7 @@ def interpret(
     # nothing new; only words foreign to the table count as not understood.
     vocabulary = header_vocabulary(table)
     leftover = tuple(
-        t.norm
-        for t in _unexplained(words.tokens, covered, model)
-        if t.norm not in vocabulary
+        t.norm for t in _unexplained(words.tokens, covered, model) if t.norm not in vocabulary
     )
     return Interpretation(
         text=text,

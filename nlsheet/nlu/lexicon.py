@@ -17,9 +17,17 @@ from __future__ import annotations
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-from nlsheet.nlu.text import normalize_word
+from nlsheet.nlu.text import Token, canonical, normalize_word
 
-__all__ = ["GENERIC_ROW_NOUNS", "NEGATIONS", "ROLES", "VALUE_SYNONYMS", "role_of"]
+__all__ = [
+    "AMOUNT_NOUNS",
+    "GENERIC_ROW_NOUNS",
+    "NEGATIONS",
+    "ROLES",
+    "VALUE_SYNONYMS",
+    "is_amount_noun",
+    "role_of",
+]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -35,7 +43,7 @@ ROLES: dict[str, frozenset[str]] = {
         do does did done doing have has had having can could would should will shall may might
         must please pls plz thanks thank kindly just only also all any each every some both
         either neither whole entire overall altogether together than then as so such into onto
-        within out off up down about across among per via if whether ever yet still too very
+        within off up down about across among per via if whether ever yet still too very
         really actually currently again one ones thing things stuff i'd let lets ok okay hey hi
         hello quick quickly now right exactly approximately roughly about same other another
         else own respectively"""
@@ -94,6 +102,17 @@ NEGATIONS = frozenset({"not", "no", "non", "never", "without", "isn", "aren", "w
 
 # Words that name a table's rows whatever the table holds.
 GENERIC_ROW_NOUNS = _words("row rows record records entry entries line lines item items case")
+# Nouns for an amount, by their synonym group's first word ('revenue' is 'sales'): they name
+# what the numbers are, never rows ('umbrella sales' in a sheet called Sales).
+AMOUNT_NOUNS = frozenset(
+    {"sales", "quantity", "amount", "price", "cost", "salary", "profit", "total"}
+)
+
+
+def is_amount_noun(token: Token) -> bool:
+    """Whether a word names an amount ('sales', 'revenue', 'units'), as typed or singular."""
+    return canonical(token.norm) in AMOUNT_NOUNS or canonical(token.lower) in AMOUNT_NOUNS
+
 
 _ALL: dict[str, str] = {}
 for _role, _members in ROLES.items():

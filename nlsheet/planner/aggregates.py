@@ -56,13 +56,10 @@ def plan_aggregate(ctx: Context) -> Op | Clarification:
     if frame.then_by is not None and frame.then_by.how != "implied":
         ctx.use(frame.then_by)
     measure: Measure | None = None
-    if frame.expression is not None:
-        a, op, b = frame.expression
-        ctx.use(a)
-        ctx.use(b)
-        for m in (a, b):
-            check_kind(AggFunc.SUM, m.column, table)
-        measure = Measure(a.column.name, op, b.column.name)  # type: ignore[arg-type]
+    if frame.span:
+        measure = _span_measure(ctx, func)
+    elif frame.expression is not None:
+        measure = _expression_measure(ctx)
     else:
         free = [m for m in frame.free if m is not frame.by and m is not frame.then_by]
         numeric = [m for m in free if m.column.kind in (ColumnKind.NUMBER, ColumnKind.DATE)]
@@ -90,6 +87,11 @@ def plan_aggregate(ctx: Context) -> Op | Clarification:
             ctx.use(ColumnMatch(choices[0], "", 0, 0, 1.0, "implied"))
             ctx.notes.append(f"no column named; used the only one that fits, {choices[0].name}")
             measure = Measure(choices[0].name)
+    added = _percent_total(ctx, func, measure)
+    if added is not None:
+        return added
+    if group is not None and then is None and _one_row_each(ctx, func, group):
+        group = None
     percentile = None
     if func is AggFunc.PERCENTILE:
         if frame.percentile is None:
@@ -106,6 +108,60 @@ def plan_aggregate(ctx: Context) -> Op | Clarification:
         then.name if then is not None else None,
         frame.then_period if then is not None else None,
     )
+
+
+def _expression_measure(ctx: Context) -> Measure:
+    """Two columns combined row by row ('units times price')."""
+    assert ctx.frame.expression is not None
+    a, op, b = ctx.frame.expression
+    ctx.use(a)
+    ctx.use(b)
+    for m in (a, b):
+        check_kind(AggFunc.SUM, m.column, ctx.table)
+    return Measure(a.column.name, op, b.column.name)  # type: ignore[arg-type]
+
+
+def _span_measure(ctx: Context, func: AggFunc) -> Measure:
+    """Every cell of side-by-side columns ('sales from January to March')."""
+    columns = ctx.frame.span
+    if func not in (AggFunc.SUM, AggFunc.AVERAGE, AggFunc.MIN, AggFunc.MAX, AggFunc.MEDIAN):
+        raise ctx.refuse(
+            f"the {func.value} of the cells {columns[0].name} to {columns[-1].name} is not "
+            "supported",
+            "a total, average, minimum, maximum or median",
+        )
+    ctx.notes.append(f"read every cell of {columns[0].name} to {columns[-1].name}")
+    return Measure(columns[0].name, span=tuple(c.name for c in columns))
+
+
+def _percent_total(ctx: Context, func: AggFunc, measure: Measure | None) -> Clarification | None:
+    """Adding up a column of percentages gives no meaningful total: ask whether the average
+    is meant."""
+    if func is not AggFunc.SUM or measure is None or measure.op is not None:
+        return None
+    name = measure.column
+    words = set(re.findall(r"[a-z]+|%", name.casefold()))
+    if not words & {"%", "percent", "percentage", "pct"}:
+        return None
+    text = ctx.interp.text
+    return Clarification(
+        f"{name} holds percentages, and adding them up gives no meaningful total. "
+        f"Did you mean the average of {name}?",
+        (Option(f"the average of {name}", f"average: {text}"),),
+    )
+
+
+def _one_row_each(ctx: Context, func: AggFunc, group: Column) -> bool:
+    """'average revenue per store' with a row per store is the average over the stores: True
+    (and a note) when an average or median is grouped by a column whose every value stands in
+    one row only."""
+    if func not in (AggFunc.AVERAGE, AggFunc.MEDIAN) or ctx.frame.by_period is not None:
+        return False
+    series = ctx.table.values(group.name).series.dropna()
+    if len(series) < 2 or bool(series.duplicated().any()):
+        return False
+    ctx.notes.append(f"each {group.name} has one row: the {func.value} over the rows")
+    return True
 
 
 def _count_or_sum(ctx: Context, func: AggFunc, column: Column, pick: ColumnMatch) -> AggFunc:

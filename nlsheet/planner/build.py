@@ -10,7 +10,7 @@ from nlsheet.errors import NotUnderstoodError, UnknownColumnError
 from nlsheet.nlu.context import letters_outside, overlaps
 from nlsheet.nlu.coverage import unaccounted
 from nlsheet.nlu.interpret import Interpretation
-from nlsheet.plan import AggFunc, Op, Plan
+from nlsheet.plan import AggFunc, Aggregate, Lookup, Op, Plan
 from nlsheet.planner.aggregates import plan_aggregate, plan_most_frequent
 from nlsheet.planner.context import INTENT_PHRASES, Built, Context, ask_which_column
 from nlsheet.planner.figures import (
@@ -72,6 +72,13 @@ def build(interp: Interpretation, table: Table) -> Built | Clarification:
         # ('average of blorp' is refused, not asked 'which column').
         _refuse_unused(ctx, None)
         return op
+    if ctx.frame.span and not (isinstance(op, Aggregate) and op.measure and op.measure.span):
+        first, last = ctx.frame.span[0].name, ctx.frame.span[-1].name
+        raise ctx.refuse(
+            f"read {first} to {last} as a stretch of columns, which nlsheet can only total, "
+            f"average or take the minimum, maximum or median of",
+            "a total or average over the columns",
+        )
     _refuse_unused(ctx, op)
     return Built(
         Plan(table.sheet, op), tuple(ctx.used), tuple(ctx.notes), ctx.intent, tuple(ctx.ignored)
@@ -111,7 +118,7 @@ def _refuse_unused(ctx: Context, op: Op | None) -> None:
     # where a condition tests Game) says what the value is: it adds no reading of its own.
     tested = set(frame.where.columns) | {m.column.name for m in ctx.used}
     used += [(m.start, m.end) for m in interp.columns if m.column.name in tested]
-    fixed_by_value = interp.intent == "lookup" and bool(frame.where)
+    fixed_by_value = isinstance(op, Lookup) and bool(frame.where)
     left = unaccounted(
         interp.text,
         interp.tokens,

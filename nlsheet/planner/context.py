@@ -78,6 +78,8 @@ class Context:
         self.frame = interp.frame
         self.notes: list[str] = []
         self.used: list[ColumnMatch] = []
+        # Rows are ranked one by one, never by their group's total ('the largest order').
+        self.per_row = False
         self.ignored: list[str] = []
         self.intent = interp.intent
 

@@ -6,10 +6,23 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from nlsheet.nlu.binding import is_money
 from nlsheet.nlu.context import ColumnMatch
-from nlsheet.nlu.coverage import is_row_noun
+from nlsheet.nlu.coverage import is_row_noun, key_column, person_column
+from nlsheet.nlu.lexicon import ROLES, is_amount_noun
 from nlsheet.nlu.text import header_words, normalize_word
-from nlsheet.plan import ArgExtreme, Cmp, Longest, Lookup, Op, TopN, UniqueValues
+from nlsheet.plan import (
+    AggFunc,
+    Aggregate,
+    ArgExtreme,
+    Cmp,
+    Longest,
+    Lookup,
+    Measure,
+    Op,
+    TopN,
+    UniqueValues,
+)
 from nlsheet.planner.context import Context, numeric_columns, where_note
 from nlsheet.workbook.table import Column, ColumnKind
 
@@ -58,15 +71,34 @@ def plan_lookup(ctx: Context) -> Op:
     free = ctx.free()
     if not ctx.frame.where:
         raise ctx.refuse("could not tell which row to look in", "a value that picks the row")
+    span = ctx.frame.span
+    if span and not free:
+        # 'Head Torch sales from January to March': the row's cells added up.
+        ctx.intent = "sum"
+        ctx.notes.append(f"added up {span[0].name} to {span[-1].name}")
+        where_note(ctx)
+        return Aggregate(
+            AggFunc.SUM, Measure(span[0].name, span=tuple(c.name for c in span)), ctx.frame.where
+        )
     # The column a condition fixes to one value is no answer ('the name of the owner of
     # Blue Star' asks for the owner, not the name 'Blue Star').
     fixed = {c.column for c in ctx.frame.where.conditions if c.cmp in (Cmp.EQ, Cmp.IN)}
     free = [m for m in free if m.column.name not in fixed] or free
+    untested = [m for m in free if m.column.name not in ctx.frame.where.columns]
+    if len(untested) == 1 and _names_rows(ctx, untested[0]):
+        # 'stores opened before 2015' names the rows through their key column's header.
+        rows = _rows_asked(ctx)
+        if rows is not None:
+            ctx.use(untested[0])
+            return rows
     if not free or free[0].column.name in fixed:
         implied = _question_target(ctx)
         if implied is not None:
             free = [implied]
         elif not free:
+            rows = _rows_asked(ctx)
+            if rows is not None:
+                return rows
             raise ctx.refuse(
                 "could not tell which column to return", "the column whose value to show"
             )
@@ -74,6 +106,59 @@ def plan_lookup(ctx: Context) -> Op:
     assert target is not None
     where_note(ctx)
     return Lookup(target.name, ctx.frame.where)
+
+
+def _rows_asked(ctx: Context) -> Op | None:
+    """The answer to a command that names only rows and their conditions: how many there are
+    for a bare description ('unpaid invoices', 'orders over €100'), their names for 'which
+    invoices are unpaid'; None for anything else."""
+    tokens = ctx.interp.tokens
+    # 'umbrella sales' names an amount of a row, not rows, even in a sheet called Sales
+    # ('expenses over £500' in a sheet called Expenses are rows).
+    text = ctx.interp.text
+    ends = {v.end for v in ctx.interp.values}
+    nouns = [
+        t
+        for t in tokens
+        if not (is_amount_noun(t) and any(not text[e : t.start].strip() for e in ends))
+    ]
+    if len(tokens) < 2 or not any(is_row_noun(t.norm, ctx.table) for t in nouns):
+        return None
+    first = tokens[0].norm
+    key = key_column(ctx.table)
+    if first in ("which", "what") and is_row_noun(tokens[1].norm, ctx.table):
+        if key is None:
+            return None
+        where_note(ctx)
+        ctx.notes.append(f"the rows are named by {key.name}")
+        if tokens[1].lower == tokens[1].norm:  # 'which store is in Lyon': the one row
+            return Lookup(key.name, ctx.frame.where)
+        ctx.intent = "unique_values"
+        return UniqueValues(key.name, ctx.frame.where)
+    if first in _ASKING or first in ROLES["request"]:
+        return None
+    ctx.intent = "count"
+    where_note(ctx)
+    ctx.notes.append("a description of rows: answered with how many rows fit it")
+    return Aggregate(AggFunc.COUNT, None, ctx.frame.where)
+
+
+def _names_rows(ctx: Context, mention: ColumnMatch) -> bool:
+    """Whether a column mention is the key column named by a noun for the rows ('stores')."""
+    key = key_column(ctx.table)
+    words = [t.norm for t in ctx.interp.tokens if mention.start <= t.start < mention.end]
+    return (
+        key is not None
+        and mention.column.name == key.name
+        and bool(words)
+        and all(is_row_noun(w, ctx.table) for w in words)
+    )
+
+
+# A command that starts with one of these asks for something other than the rows' number.
+_ASKING = frozenset(
+    "what which who whom whose when where why how is are was were do does did".split()  # noqa: SIM905
+)
 
 
 def _measure_and_target(ctx: Context, need_target: bool) -> tuple[Column, Column | None]:
@@ -86,7 +171,8 @@ def _measure_and_target(ctx: Context, need_target: bool) -> tuple[Column, Column
         measure_match = None
     else:
         measure_match = numeric[-1] if need_target and len(numeric) > 1 else numeric[0]
-    if measure_match is None:
+    if measure_match is None and _DATE_ORDER.search(ctx.interp.text):
+        # Dates rank by 'newest' or 'first', not by 'largest' ('the largest order placed').
         dates = [m for m in free if m.column.kind is ColumnKind.DATE]
         measure_match = dates[0] if dates else None
     if measure_match is None:
@@ -102,8 +188,23 @@ def _measure_and_target(ctx: Context, need_target: bool) -> tuple[Column, Column
             others.insert(0, by)
         target_match = next((m for m in others if m.column.kind is not ColumnKind.NUMBER), None)
         target_match = target_match or (others[0] if others else None)
-        target = ctx.use(target_match)
+        target = ctx.use(target_match) if target_match is not None else _person(ctx)
     return measure, target
+
+
+_DOER_NOUN = re.compile(r"\b(?:earners?|scorers?|spenders?|sellers?|buyers?)\b", re.I)
+
+
+def _person(ctx: Context) -> Column | None:
+    """The column of people a 'who' question or a doer noun ('the biggest spenders') asks
+    for, when the table has one."""
+    text = ctx.interp.text
+    if not (re.match(r"\s*who\b", text, re.I) or _DOER_NOUN.search(text)):
+        return None
+    person = person_column(ctx.table)
+    if person is not None:
+        ctx.notes.append(f"the people are named by {person.name}")
+    return person
 
 
 # 'top 4 cities by number of orders', 'the rep with the most orders': rows counted per name.
@@ -114,9 +215,45 @@ _ROW_COUNT = re.compile(
 )
 # Superlatives that name what they rank by ('the priciest product', 'the newest account').
 _IMPLIED = (
-    (re.compile(r"\b(priciest|dearest|cheapest|most\s+expensive|least\s+expensive)\b", re.I),
-     frozenset({"price", "cost", "fee", "rate", "amount"})),
+    (
+        re.compile(r"\b(priciest|dearest|cheapest|most\s+expensive|least\s+expensive)\b", re.I),
+        frozenset({"price", "cost", "fee", "rate", "amount"}),
+    ),
     (re.compile(r"\b(heaviest|lightest)\b", re.I), frozenset({"weight", "mass", "kg", "lb"})),
+)
+# Verbs, and the nouns of those who do them, name what they measure ('who earns the most',
+# 'the top 3 scorers', 'the biggest spenders').
+_DOERS = (
+    (
+        re.compile(r"\b(earn(?:s|ed|ing|er|ers)?|paid)\b", re.I),
+        frozenset({"salary", "pay", "wage", "income", "earning", "compensation"}),
+    ),
+    (
+        re.compile(r"\b(scor(?:es|ed|er|ers|ing))\b", re.I),
+        frozenset({"goal", "point", "score", "run"}),
+    ),
+    (
+        re.compile(r"\b(spen(?:ds?|t|ders?|ding))\b", re.I),
+        frozenset({"amount", "spend", "spending", "cost", "expense"}),
+    ),
+)
+# 'the largest deal', 'the biggest single order': a size superlative on a noun for the rows.
+_SIZE_OF_ROW = re.compile(
+    r"\b(largest|biggest|smallest|highest|lowest|most\s+valuable)\s+(?:single\s+)?(\w+)", re.I
+)
+_RATE_WORDS = frozenset(
+    {"unit", "per", "monthly", "hourly", "daily", "weekly", "rate", "avg", "average"}
+)
+
+
+def _is_money(column: Column) -> bool:
+    """A column of money a row amounts to; never a rate ('Unit Price', 'Monthly Fee')."""
+    words = set(header_words(column.name))
+    return is_money(column) and not words & _RATE_WORDS
+
+
+_DATE_ORDER = re.compile(
+    r"\b(newest|oldest|latest|earliest|recent|first|last|soonest|longest\s+ago)\b", re.I
 )
 _DATE_SUPERLATIVE = re.compile(r"\b(newest|oldest|latest|earliest|most\s+recent)\b", re.I)
 # Stands for 'the number of rows' where a measure column is expected.
@@ -160,6 +297,24 @@ def _implied_measure(ctx: Context) -> ColumnMatch | None:
             ctx.frame.explained.append(found.span())
             _direct(ctx, found.group())
             return ColumnMatch(fits[0], found.group(), *found.span(), 0.9, "implied")
+    for pattern, words in _DOERS:
+        found = pattern.search(text)
+        fits = [c for c in numeric_columns(table) if words & set(header_words(c.name))]
+        if found is not None and len(fits) == 1:
+            ctx.notes.append(f"'{found.group()}' ranks by {fits[0].name}")
+            ctx.frame.explained.append(found.span())
+            return ColumnMatch(fits[0], found.group(), *found.span(), 0.9, "implied")
+    sized = _SIZE_OF_ROW.search(text)
+    if sized is not None and is_row_noun(normalize_word(sized.group(2)), table):
+        money = [c for c in numeric_columns(table) if _is_money(c)]
+        if len(money) == 1:
+            # 'the largest deal': a row's size is its one amount of money.
+            ctx.notes.append(f"'{sized.group()}' ranks by {money[0].name}")
+            # A sheet named for the whole ('Pipeline') is no single row: 'the biggest pipeline'
+            # is the largest total; 'the largest deal' the largest row.
+            ctx.per_row = sized.group(2).casefold() != table.sheet.strip().casefold()
+            ctx.frame.explained.append(sized.span())
+            return ColumnMatch(money[0], sized.group(), *sized.span(), 0.9, "implied")
     found = _DATE_SUPERLATIVE.search(text)
     dates = [c for c in table.columns if c.kind is ColumnKind.DATE]
     if found is not None and len(dates) == 1:
@@ -183,6 +338,9 @@ def plan_top(ctx: Context) -> Op:
         for m in ctx.frame.free
         if m.column.kind is ColumnKind.TEXT and m.column is not measure and m.how != "implied"
     ]
+    person = _person(ctx) if not names and _DOER_NOUN.search(ctx.interp.text) else None
+    if person is not None:
+        return _ranked(ctx, person, measure, largest, n)
     if measure is _ROWS or (names and _repeats(ctx, names[0].column)):
         if not names:
             raise ctx.refuse("could not tell what to count rows of", "a column of names")
@@ -198,7 +356,13 @@ def _repeats(ctx: Context, column: Column) -> bool:
 
 def _ranked(ctx: Context, target: Column, measure: Column, largest: bool, n: int) -> ArgExtreme:
     count = measure is _ROWS
-    grouped = count or _repeats(ctx, target)
+    grouped = count or (_repeats(ctx, target) and not ctx.per_row)
+    if grouped and not count and measure.kind is not ColumnKind.NUMBER:
+        raise ctx.refuse(
+            f"{target.name} repeats across rows, and {measure.name} cannot be totalled per "
+            f"{target.name}",
+            "a numeric column to total",
+        )
     if grouped:
         what = "number of rows" if count else f"total {measure.name}"
         ctx.notes.append(f"{target.name} repeats across rows: compared the {what} of each")
@@ -217,7 +381,7 @@ def rank_rows(ctx: Context) -> Op:
     measure, target = _measure_and_target(ctx, need_target=True)
     if target is None:
         raise ctx.refuse("could not tell what to name (which product, which rep ...)", "a column")
-    return _ranked(ctx, target, measure, ctx.intent == "arg_max", 1)
+    return _ranked(ctx, target, measure, ctx.intent == "arg_max", ctx.frame.n or 1)
 
 
 def single_column(ctx: Context, make: Callable[[str], Op]) -> Op:

@@ -1,0 +1,205 @@
+"""Grammar readings that check and adjust the classifier's ranking of intents: which
+intents the slots of a command allow (a ranking word for 'top', a value picking the row for a
+lookup), the cue words that ask to aggregate or to change the sheet, and readings given by the
+words' shape alone ('revenue by channel' is a total per group, 'unpaid invoices' a count of
+rows).
+
+Example:
+    >>> fits("top_n", "top 5 products by sales", frame, table)
+    True
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz.distance import DamerauLevenshtein
+
+from nlsheet.changes import CHANGES
+from nlsheet.nlu.conditions import Frame
+from nlsheet.nlu.coverage import is_row_noun
+from nlsheet.nlu.lexicon import ROLES
+from nlsheet.nlu.text import Token, tokenize
+from nlsheet.workbook.table import ColumnKind, Table
+
+__all__ = [
+    "CHANGE_CUE",
+    "WH_QUESTION",
+    "aggregate_cue",
+    "blank",
+    "describes_rows",
+    "fits",
+    "total_per_group",
+]
+
+_RANKING = re.compile(
+    r"\b(top|bottom|highest|lowest|most|least|largest|smallest|biggest|best|worst|max|maximum|"
+    r"min|minimum|greatest|fewest|cheapest|priciest|longest|shortest|oldest|newest|youngest|"
+    r"latest|earliest|leading|lead|rank|ranked|ranking|heaviest|lightest|fastest|slowest|"
+    r"tallest|highest-paid|most\s+expensive|least\s+expensive|first|last|peak|record)\b",
+    re.I,
+)
+
+# Words that ask for more than one cell's value (an aggregate, a ranking, a statistic).
+_AGGREGATE_CUE = re.compile(
+    r"\b(total|totals|sum|average|avg|mean|how\s+many|how\s+much|number\s+of|count|max|maximum|"
+    r"min|minimum|highest|lowest|most|least|largest|smallest|biggest|greatest|fewest|median|"
+    r"percent|percentage|share|fraction|proportion|ratio|top|bottom|earliest|latest|std|"
+    r"deviation|variance|percentile|quartile|correlat\w*|trend|slope|forecast|growth|grow|"
+    r"distinct|unique|different|list|longest|shortest|mode|common|frequent|often|spread)\b",
+    re.I,
+)
+# A question asks for information; it does not order a change ('how many units sold when the
+# price was over 20' is no highlight). Polite requests ('can you sort ...') are not this.
+WH_QUESTION = re.compile(r"^\s*(what|which|who|whom|whose|when|where|why|how)\b", re.I)
+# Counting *different* values needs a word saying so (typos allowed: 'diffrent', 'unqiue').
+_DISTINCT = re.compile(
+    r"\b(dif+e?r\w*nt|distin\w*|un[iq]{2}\w*|separate|non-?duplicate\w*|non-?repeat\w*|"
+    r"individual|kinds?|types?|variet\w*|dedup\w*|nunique|cardinality|once)\b",
+    re.I,
+)
+# Words that ask for a change: a verb ('sort', 'highlight', 'chart') or the thing to make ('a
+# pivot', 'as currency', 'descending'). Without one, 'sales by region and month' is a question.
+CHANGE_CUE = re.compile(
+    r"\b(sort\w*|order(?:ed)?\s+by|arrange\w*|alphabeti[sz]\w*|highlight\w*|colou?r\w*|shade\w*|"
+    r"mark\w*|flag\w*|add|adding|insert\w*|create|make|put|copy|move|format\w*|bold|italic\w*|"
+    r"fill\w*|freeze|frozen|fit|autofit|widen|rename\w*|remove|delete|drop|dedupe|de-dupe|"
+    r"duplicates?|filter\w*|hide|chart\w*|plot\w*|graph\w*|draw|pivot\w*|summar\w*|dashboard\w*|"
+    r"build|apply|turn|set|currency|decimals?|dollars?|euros?|pounds?|percentages?|dd|mm|yyyy|"
+    r"ascending|descending|asc|desc|first|last|on\s+top|scale|bars?|heat\s*map|red|green|"
+    r"yellow|blue|orange|purple|grey|gray|pink|wrap|width|header|headers|total\s+row|"
+    r"only\s+show|show\s+only|just\s+show|show\s+just|only\s+the|keep\s+only|sheet|tab)\b",
+    re.I,
+)
+_HIGHLIGHT_CUE = re.compile(
+    r"\b(h\w{0,3}l\w{0,2}ght\w*|colou?r\w*|shade\w*|mark\w*|flag\w*|bold\w*|emphasi\w*|red|green|"
+    r"yellow|amber|orange|blue|grey|gray|pink|purple|stand\w*\s+out|pop|call\s+out|spot|"
+    r"attention|conditional(?:ly)?\s+format\w*)\b",
+    re.I,
+)
+_COMPARATIVE = re.compile(
+    r"\b(?:more|less|fewer|greater|higher|lower|larger|smaller)\s+than\b|\bat\s+(?:least|most)\b|"
+    r"\bor\s+(?:more|less|fewer)\b",
+    re.I,
+)
+_AT_LEAST = re.compile(r"\b(?:at\s+(?:least|most)|no\s+(?:more|less|fewer)\s+than)\b", re.I)
+_WHO_WHICH = re.compile(r"\b(who|whom|whose|which)\b", re.I)
+_COUNTING = re.compile(r"\b(how\s+many|number|count|counts|tally|#|total)\b", re.I)
+
+
+def fits(intent: str, text: str, frame: Frame, table: Table, masked: str = "") -> bool:
+    """Whether the command has the slots an intent needs (a ranking word for 'top', a value
+    picking the row and no word asking to aggregate for a lookup ...).
+
+    ``masked`` is the command with columns and values masked: words inside header names
+    ('Total medals') ask for nothing.
+    """
+    if intent in CHANGES:
+        # A highlight is asked for with a word of colour or emphasis; a bare description of
+        # rows ('claims above £1,200') is a question.
+        if intent == "highlight" and not _HIGHLIGHT_CUE.search(text):
+            return False
+        return not WH_QUESTION.match(text)
+    if intent == "median":
+        # '90th percentile of sales' names its percentile; only the 50th is the median.
+        return frame.percentile is None or abs(frame.percentile - 0.5) < 1e-9
+    if intent == "lookup":
+        return bool(frame.where) and not aggregate_cue(masked or text)
+    if intent in ("top_n", "bottom_n"):
+        return _ranks(text) and frame.n is not None
+    if intent in ("arg_max", "arg_min"):
+        # 'which rep has the highest sales' names what to return and what to rank by;
+        # 'who earns the most' names the one through its question word.
+        named_target = len(frame.free) >= 2 or bool(_WHO_WHICH.search(text))
+        return _ranks(text) and named_target
+    if intent == "share":
+        return bool(frame.where)
+    if intent in ("ratio", "correlation"):
+        return len(frame.free) >= 2
+    if intent == "count_distinct":
+        return bool(_COUNTING.search(text)) and bool(_DISTINCT.search(text))
+    if intent == "growth":
+        return any(c.kind is ColumnKind.DATE for c in table.columns)
+    if intent == "trend":
+        # A trend runs along numbers or dates; 'sales per rep' groups by a text column.
+        return frame.by is None or frame.by.column.kind in (ColumnKind.NUMBER, ColumnKind.DATE)
+    return True
+
+
+def _ranks(text: str) -> bool:
+    """A word that ranks rows; 'at least' and 'at most' compare instead ('at least 2,000')."""
+    return bool(_RANKING.search(_AT_LEAST.sub(" ", text)))
+
+
+_CUE_WORDS = tuple(
+    w for w in _AGGREGATE_CUE.pattern.replace("\\b", "").strip("()").split("|") if w.isalpha()
+)
+
+
+def blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with the characters of ``spans`` blanked (positions kept)."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def aggregate_cue(text: str) -> bool:
+    """A word asking to aggregate, also misspelt ('totl', 'averge')."""
+    if _AGGREGATE_CUE.search(text):
+        return True
+    words = re.findall(r"[a-z]{3,}", text.lower())
+    return any(
+        DamerauLevenshtein.distance(w, cue) <= 1
+        for w in words
+        for cue in _CUE_WORDS
+        if len(cue) >= 4 and abs(len(cue) - len(w)) <= 1
+    )
+
+
+def describes_rows(text: str, masked: str, tokens: list[Token], frame: Frame, table: Table) -> bool:
+    """'players with more than 10 goals', 'unpaid invoices': rows and their conditions and
+    nothing else, whose answer is how many rows fit (see planner.rows for 'which invoices')."""
+    if not frame.where or not tokens or WH_QUESTION.match(text) or CHANGE_CUE.search(text):
+        return False
+    if tokens[0].norm in ROLES["request"] or aggregate_cue(_COMPARATIVE.sub(" ", masked)):
+        return False
+    if any(not all(is_row_noun(w, table) for w in _words(m.words)) for m in frame.free):
+        return False
+    return is_row_noun(tokens[0].norm, table) or is_row_noun(tokens[-1].norm, table)
+
+
+def _words(text: str) -> list[str]:
+    return [t.norm for t in tokenize(text) if t.norm.isalpha()] or [text]
+
+
+def _row_noun_before(text: str, position: int, table: Table) -> bool:
+    """Whether a noun naming the table's rows stands before ``position``."""
+    return any(is_row_noun(t.norm, table) for t in tokenize(text[:position]))
+
+
+def total_per_group(
+    text: str, masked: str, frame: Frame, ranked: list[tuple[str, float]], table: Table
+) -> list[tuple[str, float]] | None:
+    """'revenue by channel', 'sales per rep': a measure by a category, with no word saying
+    what to do, is the measure's total per group (a grouped count when only rows are named).
+    """
+    by = frame.by
+    if by is None or (
+        by.column.kind not in (ColumnKind.TEXT, ColumnKind.BOOL) and frame.by_period is None
+    ):
+        return None
+    if aggregate_cue(masked) or CHANGE_CUE.search(text) or WH_QUESTION.match(text):
+        return None
+    measures = [m for m in frame.free if m is not by and m is not frame.then_by]
+    # 'employees by department': a mention made of row nouns names the rows, not a measure.
+    measures = [m for m in measures if not all(is_row_noun(w, table) for w in _words(m.words))]
+    others = [(c, p) for c, p in ranked if c not in ("sum", "count")][:3]
+    if not measures and _row_noun_before(text, by.start, table):
+        return [("count", 1.0), *others]  # 'orders by city': the rows counted per group
+    if len(measures) != 1 or measures[0].column.kind is not ColumnKind.NUMBER:
+        return None
+    if measures[0].column.is_id:
+        return None
+    # A plain grammar reading: the classifier's other readings stay as alternatives.
+    return [("sum", 1.0), *others]

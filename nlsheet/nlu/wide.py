@@ -1,0 +1,166 @@
+"""Runs of side-by-side columns in a wide table (a column per month, a column per year) and the
+words that pick a stretch of them: 'from January to March', '2015 to 2019', 'across all
+years', 'the first quarter'.
+
+Example:
+    >>> span = find_span("Head Torch sales from January to March", table, mentions)
+    >>> [c.name for c in span.columns]
+    ['Jan', 'Feb', 'Mar']
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from nlsheet.nlu.context import ColumnMatch
+from nlsheet.nlu.dates import find_ranges
+from nlsheet.nlu.slots import find_periods
+from nlsheet.nlu.text import canonical, header_words
+from nlsheet.workbook.table import Column, ColumnKind, Table
+
+__all__ = ["Span", "column_runs", "find_span", "span_problem"]
+
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+# Between two columns of a run: 'January to March', '2015-2019', 'between 2015 and 2019'.
+_THROUGH = re.compile(r"^\s*(?:to|through|thru|until|till|-|–|and)\s*$", re.I)
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.I)
+_FROM = re.compile(r"\b(?:from|for|over|in)\s+(?:the\s+)?$", re.I)
+# Words for the whole run: 'across all years', 'over the whole year', 'for every month'.
+_WHOLE = re.compile(
+    r"\b(?:(?:across|over|for|in|during|throughout)\s+)?(?:(?:all|every|each)\s+(?:of\s+)?"
+    r"(?:the\s+)?(?:years?|months?)|the\s+(?:whole|entire|full)\s+(?:year|period)|"
+    r"(?:the\s+)?(?:years|months)\s+combined|all\s+year)\b",
+    re.I,
+)
+
+# Words that compare the ends of a stretch or rank its rows: no total of its cells answers them.
+_UNSUPPORTED = re.compile(
+    r"\b(chang\w*|grow\w*|grew|growth|increas\w*|decreas\w*|differen\w*|ris(?:e|es|en|ing)|"
+    r"rose|f[ae]ll\w*|drop\w*|gain\w*|declin\w*|compar\w*|vs|versus|ratio|rate|share|percent\w*|"
+    r"trend\w*|forecast\w*|predict\w*|top|bottom|rank\w*|which|who|whose)\b",
+    re.I,
+)
+_MONTHLY = re.compile(r"\b(?:monthly|per\s+month|a\s+month|each\s+month)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Span:
+    """Side-by-side columns a command picks, and the characters of the words that picked
+    them (the mentions of the first and last column among them)."""
+
+    columns: tuple[Column, ...]
+    start: int
+    end: int
+    mentions: tuple[ColumnMatch, ...] = ()
+
+
+def _step(column: Column) -> tuple[str, int] | None:
+    """Where a header stands in a calendar series: ('month', 1) for 'Jan' or 'January',
+    ('year', 2015) for '2015'; None for any other header."""
+    if column.kind is not ColumnKind.NUMBER:
+        return None
+    name = column.name.strip()
+    if re.fullmatch(r"(?:19|20)\d\d", name):
+        return "year", int(name)
+    words = header_words(name)
+    if len(words) == 1 and canonical(words[0]) in _MONTHS:
+        return "month", _MONTHS.index(canonical(words[0])) + 1
+    return None
+
+
+def column_runs(table: Table) -> list[tuple[Column, ...]]:
+    """Runs of at least three adjacent columns headed by consecutive months or years."""
+
+    def make() -> list[tuple[Column, ...]]:
+        runs: list[list[Column]] = []
+        last: tuple[str, int] | None = None
+        for column in table.columns:
+            step = _step(column)
+            if step is not None and last is not None and runs and step == (last[0], last[1] + 1):
+                runs[-1].append(column)
+            elif step is not None:
+                runs.append([column])
+            last = step
+        return [tuple(r) for r in runs if len(r) >= 3]
+
+    return table.memo("wide:runs", make)
+
+
+def find_span(text: str, table: Table, mentions: Sequence[ColumnMatch]) -> Span | None:
+    """The stretch of a run of columns the command picks, or None.
+
+    Two mentions of the same run joined by 'to' / 'through' / '-' (or 'between ... and') pick
+    the columns from one to the other; words for the whole ('across all years') pick the run;
+    a quarter or half of the year ('the first quarter', 'H2') picks those months of a month
+    run. A table with more than one run is left alone.
+    """
+    runs = column_runs(table)
+    if len(runs) != 1:
+        return None
+    run = runs[0]
+    names = [c.name for c in run]
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for a, b in itertools.pairwise(ordered):
+        if a.column.name not in names or b.column.name not in names:
+            continue
+        gap = text[a.end : b.start]
+        between = _BETWEEN.search(text[: a.start])
+        if not _THROUGH.match(gap) or (gap.strip() == "and" and between is None):
+            continue
+        i, j = sorted((names.index(a.column.name), names.index(b.column.name)))
+        opener = between or _FROM.search(text[: a.start])
+        start = opener.start() if opener is not None else a.start
+        return Span(run[i : j + 1], start, b.end, (a, b))
+    whole = _WHOLE.search(text)
+    if whole is not None:
+        return Span(run, whole.start(), whole.end())
+    monthly = _MONTHLY.search(text)
+    named = any(m.column.name in names for m in mentions)
+    if monthly is not None and _step(run[0]) == ("month", 1) and not named:
+        # 'the average monthly budget for IT' on a table with a column per month.
+        return Span(run, monthly.start(), monthly.end())
+    if _step(run[0]) == ("month", 1):
+        parts = [
+            (r.first_month, r.last_month, r.start, r.end)
+            for r in find_ranges(text)
+            if r.year is None and r.kind in ("quarter", "half")
+        ]
+        parts += [
+            (3 * p.value - 2, 3 * p.value, p.start, p.end)
+            for p in find_periods(text)
+            if p.kind == "quarter"
+        ]
+        for first, last, start, end in parts:
+            months = run[first - 1 : last]
+            if len(months) == last - first + 1:
+                return Span(months, start, end)
+    return None
+
+
+def span_problem(text: str, span: Span) -> str:
+    """Why a total or average of the span's cells cannot answer the command ('change from
+    2015 to 2022', 'which country had the most from 2015 to 2017'), or ''."""
+    found = _UNSUPPORTED.search(text[: span.start] + " " + text[span.end :])
+    if found is None:
+        return ""
+    first, last = span.columns[0].name, span.columns[-1].name
+    return (
+        f"'{found.group()}' over the columns {first} to {last} is not supported; "
+        "ask for their total or average"
+    )
