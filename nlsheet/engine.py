@@ -36,13 +36,14 @@ from nlsheet.nlu.feedback import (
     check_header,
     check_intent,
 )
-from nlsheet.nlu.interpret import Interpretation, intent_fits_types, interpret
-from nlsheet.nlu.model import OUT_OF_SCOPE, NluModel
+from nlsheet.nlu.interpret import Interpretation, interpret
+from nlsheet.nlu.model import NluModel
 from nlsheet.nlu.values import link_values
 from nlsheet.plan import Lookup, Plan, op_columns
-from nlsheet.planner import INTENT_PHRASES, SUPPORTED_INTENTS, Built, build
+from nlsheet.planner import SUPPORTED_INTENTS, Built, build
 from nlsheet.planner.build import check_letters
 from nlsheet.planner.edits import EDIT_INTENTS
+from nlsheet.planner.intents import intent_question
 from nlsheet.result import Clarification, ColumnUse, Option, Result, json_value
 from nlsheet.settings import Settings
 from nlsheet.steps import STATED_INTENT, EditTarget, StepBook, run_steps, split_steps
@@ -220,50 +221,9 @@ class Nlsheet:
         return removed
 
     def intent_question(self, interp: Interpretation) -> Clarification | None:
-        settings = self.settings
-        if interp.intent == OUT_OF_SCOPE and interp.confidence >= settings.min_confidence:
-            raise NotUnderstoodError(
-                f"{interp.text!r} does not look like a question about this sheet's data; "
-                "try e.g. 'average of <column>' or 'how many rows'",
-                expected="a question about the sheet's data",
-                found=interp.text,
-                where=interp.text,
-                candidates=["average of <column>", "total <column>", "how many rows"],
-            )
-        if settings.accepts(interp.intent, interp.confidence, interp.alternatives):
-            return None
-        in_scope = [(i, p) for i, p in interp.alternatives if i != OUT_OF_SCOPE]
-        close = [(i, p) for i, p in in_scope if interp.confidence - p <= settings.clarify_margin]
-        if interp.confidence < settings.min_confidence and interp.columns and not close:
-            close = in_scope[:2]  # a column was named but not what to do with it: ask
-        if not close or (interp.intent == OUT_OF_SCOPE and not interp.columns):
-            raise NotUnderstoodError(
-                f"not sure what {interp.text!r} asks for (best guess {interp.intent}, "
-                f"confidence {interp.confidence:.2f}); try e.g. 'total <column>'",
-                expected="a command nlsheet understands",
-                found=interp.text,
-                where=interp.text,
-                candidates=[i for i, _ in interp.alternatives],
-            )
-        intents = [i for i in [interp.intent, *(i for i, _ in close)] if i != OUT_OF_SCOPE]
-        # Offer only readings the words and types allow: no change for a question that asks
-        # for none, no sum of a text column ('minimum of Player' is no reading).
-        intents = [i for i in intents if intent_fits_types(i, interp)]
-        if not intents:
-            raise NotUnderstoodError(
-                f"not sure what {interp.text!r} asks for; try e.g. 'total <column>'",
-                expected="a command nlsheet understands",
-                found=interp.text,
-                where=interp.text,
-            )
-        subject = interp.columns[0].column.name if interp.columns else "<column>"
-        options = []
-        for intent in intents:
-            phrase = INTENT_PHRASES.get(intent, intent + " of {}").format(subject)
-            options.append(Option(phrase, f"{intent}: {interp.text}"))
-        labels = [f"the {o.label}" for o in options]
-        said = ", ".join(labels[:-1]) + f" or {labels[-1]}" if len(labels) > 1 else labels[0]
-        return Clarification(f"Did you mean {said}?", tuple(options))
+        """The question to ask when the words leave the intent unsure (see
+        :func:`nlsheet.planner.intents.intent_question`)."""
+        return intent_question(interp, self.settings)
 
     def _pick_table(
         self, workbook: Workbook, text: str, sheet: str | None

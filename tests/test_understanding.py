@@ -498,3 +498,65 @@ def test_a_month_header_is_never_excused_as_a_verb() -> None:
     frame = pd.DataFrame({"Product": ["Tea", "Cocoa"], "Jan": [1, 2], "Mar": [5, 6]})
     with pytest.raises(nlsheet.NlsheetError):
         nlsheet.open(frame).ask("Tea sales in January and March each")
+
+
+# -- measures named by their words ---------------------------------------------------------------
+
+
+def _stock() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Part": ["Hinge", "Latch", "Screw", "Bolt", "Nail"],
+            "Depot": ["Leeds", "York", "Leeds", "York", "Leeds"],
+            "In Stock": [10, 4, 250, 120, 900],
+            "Unit Price": [2.5, 7.0, 0.05, 0.2, 0.01],
+            "Buy Cost": [1.5, 4.0, 0.02, 0.1, 0.004],
+            "Sell Price": [2.5, 7.0, 0.05, 0.2, 0.01],
+        }
+    )
+
+
+def test_inventory_value_is_quantity_times_unit_price() -> None:
+    frame = _stock().drop(columns=["Buy Cost", "Sell Price"])
+    book = nlsheet.open(frame)
+    worth = frame["In Stock"] * frame["Unit Price"]
+    assert book.ask("inventory value").value == pytest.approx(worth.sum())
+    by_depot = book.ask("stock value by depot").value
+    assert by_depot == pytest.approx(worth.groupby(frame["Depot"]).sum().to_dict())
+
+
+def test_margin_is_price_minus_cost_and_never_another_column() -> None:
+    frame = _stock().drop(columns=["Unit Price"])
+    book = nlsheet.open(frame)
+    margin = frame["Sell Price"] - frame["Buy Cost"]
+    assert book.ask("average margin").value == pytest.approx(margin.mean())
+    # A derived measure the plan cannot rank by is refused, not ranked by a column.
+    with pytest.raises(nlsheet.NlsheetError):
+        book.ask("which part has the best margin")
+
+
+def test_expected_revenue_weighs_amounts_by_their_chance() -> None:
+    frame = pd.DataFrame(
+        {
+            "Opportunity": ["A", "B", "C"],
+            "Expected Close": pd.to_datetime(["2025-01-10", "2025-02-11", "2025-03-12"]),
+            "Deal Size": [1000.0, 500.0, 2000.0],
+            "Win Probability": [0.5, 0.2, 0.9],
+        }
+    )
+    result = nlsheet.open(frame).ask("expected revenue")
+    assert result.value == pytest.approx(1000 * 0.5 + 500 * 0.2 + 2000 * 0.9)
+    # With the chance stored as a percentage number, the product would be 100x: not
+    # answered (refused, or asked back), and never read as the Expected Close date.
+    frame["Win Probability"] = [50, 20, 90]
+    try:
+        again = nlsheet.open(frame).ask("expected revenue")
+    except nlsheet.NlsheetError:
+        return
+    assert again.value is None and again.clarification is not None
+
+
+def test_derived_measure_formulas_recalculate_to_the_answer(tmp_path: Path) -> None:
+    path = _write(tmp_path / "stock.xlsx", "Stock", _stock().drop(columns=["Unit Price"]))
+    book = nlsheet.open(path)
+    assert not _parity(book, path, ("total margin", "average margin by depot"), tmp_path)

@@ -50,6 +50,7 @@ class Frame:
         explained: Character spans explained by slots.
         span: Side-by-side columns whose every cell is read ('from January to March' on a
             table with a column per month).
+        derived: Whether ``expression`` was named by its words ('inventory value').
     """
 
     where: Where = field(default_factory=Where)
@@ -66,6 +67,7 @@ class Frame:
     then_by: ColumnMatch | None = None
     then_period: Period | None = None
     span: tuple[Column, ...] = ()
+    derived: bool = False
 
 
 class Binder:

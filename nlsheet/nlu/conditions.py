@@ -37,6 +37,7 @@ from nlsheet.nlu.binding import (
 from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.coverage import key_column
 from nlsheet.nlu.dates import find_days, find_ranges
+from nlsheet.nlu.derived import find_derived
 from nlsheet.nlu.flags import FlagMatch, flag_value
 from nlsheet.nlu.joins import combine, text_condition
 from nlsheet.nlu.lexicon import is_amount_noun
@@ -414,6 +415,13 @@ class _Assembler(Binder):
             if op:
                 frame.expression = (a, _ARITH_OPS[" ".join(op.group(1).lower().split())], b)
                 break
+        derived = find_derived(self.text, self.table, self.mentions)
+        if frame.expression is None and derived is not None:
+            frame.expression = (derived.first, derived.op, derived.second)
+            frame.derived = True
+            frame.explained.append((derived.start, derived.end))
+            # A loose header reading of the same words gives way ('expected revenue').
+            frame.free = [m for m in frame.free if m.end <= derived.start or m.start >= derived.end]
         return frame
 
 

@@ -148,7 +148,17 @@ def _span_score(
         )
         shortest = min(len(joined), len(target))
         need = 0.8 if shortest <= 6 else 0.78
-        if (sim >= need and joined[0] == target[0]) or sim >= 0.88:
+        # Word by word, each word must resemble its own: 'expected revenue' is no misspelt
+        # 'Expected Close', however alike the two phrases are letter by letter.
+        alike = (
+            len(span) != len(header)
+            or len(span) < 2
+            or all(
+                _similarity(a, b) >= 0.6 or ca == cb
+                for a, b, ca, cb in zip(span, header, canon, header_canon, strict=True)
+            )
+        )
+        if alike and ((sim >= need and joined[0] == target[0]) or sim >= 0.88):
             score, how = 0.5 + 0.45 * sim, "fuzzy"
         elif _contiguous_in(canon, header_canon):
             # The header's first words name it best ('inhabitants' for 'Inhabitants per km²').

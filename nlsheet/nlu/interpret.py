@@ -25,6 +25,7 @@ from nlsheet.nlu.flags import FlagMatch, find_flags
 from nlsheet.nlu.model import OUT_OF_SCOPE, NluModel
 from nlsheet.nlu.readings import (
     CHANGE_CUE,
+    WH_QUESTION,
     aggregate_cue,
     blank,
     describes_rows,
@@ -166,6 +167,7 @@ def _unexplained(tokens: list[Token], spans: list[tuple[int, int]], model: NluMo
     ]
 
 
+_SUMMED = frozenset({"sum", "average", "stdev", "variance"})
 _NUMERIC_ONLY = frozenset(
     {"sum", "average", "median", "stdev", "variance", "percentile", "trend", "correlation"}
     | {"growth", "ratio", "color_scale", "data_bars", "number_format"}
@@ -182,6 +184,8 @@ def intent_fits_types(intent: str, interp: Interpretation) -> bool:
     kind = interp.columns[0].column.kind
     if intent in ("min", "max"):
         return kind in (ColumnKind.NUMBER, ColumnKind.DATE)
+    if intent in _SUMMED:
+        return kind is ColumnKind.NUMBER  # no total or average of dates
     return intent not in _NUMERIC_ONLY or kind in (ColumnKind.NUMBER, ColumnKind.DATE)
 
 
@@ -340,9 +344,11 @@ def _rank(
         if ranked[0][0] != intent and {intent, ranked[0][0]} & {"trend", "correlation"}:
             frame = words.frame(text, table, ranked[0][0])
     named = [(m.start, m.end) for m in words.chosen]
-    if frame.span and not aggregate_cue(blank(text, frame.explained + named)):
-        # 'Coffee units in the first quarter': a stretch of columns with no word asking for
-        # more is their total ('first' belongs to the quarter, not to a minimum).
+    plain = not aggregate_cue(blank(text, frame.explained + named))
+    if (frame.span or frame.derived) and plain and not WH_QUESTION.match(text):
+        # 'Coffee units in the first quarter', 'inventory value by warehouse': a stretch of
+        # columns or a measure named by its words, with no word asking for more, is their
+        # total ('first' belongs to the quarter, not to a minimum).
         return [("sum", 1.0), *[(c, p) for c, p in ranked if c != "sum"][:3]], frame
     by_group = total_per_group(text, masked, frame, ranked, table)
     if by_group is not None:

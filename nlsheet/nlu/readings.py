@@ -29,6 +29,7 @@ __all__ = [
     "blank",
     "describes_rows",
     "fits",
+    "names_intent",
     "total_per_group",
 ]
 
@@ -203,3 +204,18 @@ def total_per_group(
         return None
     # A plain grammar reading: the classifier's other readings stay as alternatives.
     return [("sum", 1.0), *others]
+
+
+# Words that name an aggregate outright, whatever else the command says.
+_NAMED = {
+    "count": re.compile(r"\b(?:how\s+many|number\s+of|count\s+of)\b", re.I),
+    "sum": re.compile(r"\b(?:total|sum)\s+(?:of\s+)?(?:the\s+)?\w", re.I),
+    "average": re.compile(r"\b(?:average|mean|avg)\b", re.I),
+    "median": re.compile(r"\bmedian\b", re.I),
+}
+
+
+def names_intent(intent: str, text: str) -> bool:
+    """Whether the command names an aggregate outright ('number of deals by owner')."""
+    pattern = _NAMED.get(intent)
+    return pattern is not None and bool(pattern.search(text))

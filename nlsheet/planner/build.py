@@ -72,12 +72,21 @@ def build(interp: Interpretation, table: Table) -> Built | Clarification:
         # ('average of blorp' is refused, not asked 'which column').
         _refuse_unused(ctx, None)
         return op
-    if ctx.frame.span and not (isinstance(op, Aggregate) and op.measure and op.measure.span):
+    measure = op.measure if isinstance(op, Aggregate) else None
+    if ctx.frame.span and not (measure and measure.span):
         first, last = ctx.frame.span[0].name, ctx.frame.span[-1].name
         raise ctx.refuse(
             f"read {first} to {last} as a stretch of columns, which nlsheet can only total, "
             f"average or take the minimum, maximum or median of",
             "a total or average over the columns",
+        )
+    if ctx.frame.derived and not (measure and measure.op):
+        assert ctx.frame.expression is not None
+        a, how, b = ctx.frame.expression
+        raise ctx.refuse(
+            f"read '{a.words}' as {a.column.name} {how} {b.column.name}, which nlsheet can "
+            "only total, average or take the minimum or maximum of",
+            "an aggregate of the derived measure",
         )
     _refuse_unused(ctx, op)
     return Built(

@@ -1,0 +1,81 @@
+"""Asking back when the intent is unsure: the close readings that fit the command's words and
+the columns' types, each an option that runs the command with its intent stated."""
+
+from __future__ import annotations
+
+from nlsheet.errors import NotUnderstoodError
+from nlsheet.nlu.interpret import Interpretation, intent_fits_types
+from nlsheet.nlu.model import OUT_OF_SCOPE
+from nlsheet.nlu.readings import names_intent
+from nlsheet.planner.context import INTENT_PHRASES
+from nlsheet.result import Clarification, Option
+from nlsheet.settings import Settings
+
+__all__ = ["intent_question"]
+
+
+def intent_question(interp: Interpretation, settings: Settings) -> Clarification | None:
+    """The question to ask when the classifier is unsure of the intent: the close readings
+    that fit the words and types, or None when the reading is clear.
+
+    Raises:
+        NotUnderstoodError: When the command is out of scope, or no reading fits it.
+    """
+    if interp.intent == OUT_OF_SCOPE and interp.confidence >= settings.min_confidence:
+        raise NotUnderstoodError(
+            f"{interp.text!r} does not look like a question about this sheet's data; "
+            "try e.g. 'average of <column>' or 'how many rows'",
+            expected="a question about the sheet's data",
+            found=interp.text,
+            where=interp.text,
+            candidates=["average of <column>", "total <column>", "how many rows"],
+        )
+    if settings.accepts(interp.intent, interp.confidence, interp.alternatives):
+        return None
+    in_scope = [(i, p) for i, p in interp.alternatives if i != OUT_OF_SCOPE]
+    close = [(i, p) for i, p in in_scope if interp.confidence - p <= settings.clarify_margin]
+    if interp.confidence < settings.min_confidence and interp.columns and not close:
+        close = in_scope[:2]  # a column was named but not what to do with it: ask
+    if not close or (interp.intent == OUT_OF_SCOPE and not interp.columns):
+        raise NotUnderstoodError(
+            f"not sure what {interp.text!r} asks for (best guess {interp.intent}, "
+            f"confidence {interp.confidence:.2f}); try e.g. 'total <column>'",
+            expected="a command nlsheet understands",
+            found=interp.text,
+            where=interp.text,
+            candidates=[i for i, _ in interp.alternatives],
+        )
+    intents = [i for i in [interp.intent, *(i for i, _ in close)] if i != OUT_OF_SCOPE]
+    # Offer only readings the words and types allow: no change for a question that asks
+    # for none, no sum of a text column ('minimum of Player' is no reading).
+    intents = [i for i in intents if intent_fits_types(i, interp)]
+    if intents == [interp.intent] and (
+        interp.confidence >= settings.min_confidence or names_intent(interp.intent, interp.text)
+    ):
+        # The close rivals do not fit the words, and the words ask for this reading
+        # ('number of deals by owner and stage'): nothing to choose between.
+        return None
+    if not intents:
+        raise NotUnderstoodError(
+            f"not sure what {interp.text!r} asks for; try e.g. 'total <column>'",
+            expected="a command nlsheet understands",
+            found=interp.text,
+            where=interp.text,
+        )
+    subject = interp.columns[0].column.name if interp.columns else "<column>"
+    options = []
+    for intent in intents:
+        phrase = INTENT_PHRASES.get(intent, intent + " of {}").format(subject)
+        options.append(Option(phrase, f"{intent}: {interp.text}"))
+    labels = [f"the {o.label}" for o in options]
+    said = ", ".join(labels[:-1]) + f" or {labels[-1]}" if len(labels) > 1 else labels[0]
+    if interp.leftover:
+        # A word no reading takes: no option would answer the command as typed.
+        words = " ".join(interp.leftover)
+        raise NotUnderstoodError(
+            f"did not understand {words!r} in {interp.text!r}; the closest readings were {said}",
+            expected="headers and values of the sheet, or words nlsheet knows",
+            found=words,
+            where=f"the word(s) {words!r} in the command",
+        )
+    return Clarification(f"Did you mean {said}?", tuple(options))
