@@ -56,7 +56,8 @@ ROLES: dict[str, frozenset[str]] = {
     ),
     "aggregate": _words(
         """total totals sum summed sums summing tally average averages avg mean means median
-        count counted counts number numbers many much amount quantity min minimum max maximum
+        count counted counts number numbers many much amount quantity headcount
+        min minimum max maximum
         lowest highest least most smallest largest biggest greatest fewest cheapest priciest
         dearest longest shortest oldest newest youngest latest earliest recent fastest slowest
         heaviest lightest tallest best worst top bottom first last percent percentage share

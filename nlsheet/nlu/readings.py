@@ -83,6 +83,12 @@ _COMPARATIVE = re.compile(
     r"\bor\s+(?:more|less|fewer)\b",
     re.I,
 )
+_GROWTH_CUE = re.compile(
+    r"\b(grow\w*|grew|growth|increas\w*|decreas\w*|chang\w*|ris(?:e|es|en|ing)|rose|"
+    r"f[ae]ll\w*|drop\w*|declin\w*|yoy|mom|qoq|over\s+(?:the\s+)?(?:previous|last|prior)|"
+    r"(?:year|month|quarter|week)\s*(?:-|over|on|to)\s*(?:year|month|quarter|week))\b",
+    re.I,
+)
 _AT_LEAST = re.compile(r"\b(?:at\s+(?:least|most)|no\s+(?:more|less|fewer)\s+than)\b", re.I)
 _WHO_WHICH = re.compile(r"\b(who|whom|whose|which)\b", re.I)
 _COUNTING = re.compile(r"\b(how\s+many|number|count|counts|tally|#|total)\b", re.I)
@@ -120,7 +126,9 @@ def fits(intent: str, text: str, frame: Frame, table: Table, masked: str = "") -
     if intent == "count_distinct":
         return bool(_COUNTING.search(text)) and bool(_DISTINCT.search(text))
     if intent == "growth":
-        return any(c.kind is ColumnKind.DATE for c in table.columns)
+        # 'members who joined from February to April' is no growth: a word must ask for one.
+        dated = any(c.kind is ColumnKind.DATE for c in table.columns)
+        return dated and bool(_GROWTH_CUE.search(text))
     if intent == "trend":
         # A trend runs along numbers or dates; 'sales per rep' groups by a text column.
         return frame.by is None or frame.by.column.kind in (ColumnKind.NUMBER, ColumnKind.DATE)
@@ -208,7 +216,7 @@ def total_per_group(
 
 # Words that name an aggregate outright, whatever else the command says.
 _NAMED = {
-    "count": re.compile(r"\b(?:how\s+many|number\s+of|count\s+of)\b", re.I),
+    "count": re.compile(r"\b(?:how\s+many|number\s+of|count\s+of|headcount)\b", re.I),
     "sum": re.compile(r"\b(?:total|sum)\s+(?:of\s+)?(?:the\s+)?\w", re.I),
     "average": re.compile(r"\b(?:average|mean|avg)\b", re.I),
     "median": re.compile(r"\bmedian\b", re.I),

@@ -44,7 +44,11 @@ _SUPERLATIVE = re.compile(
 def plan_aggregate(ctx: Context) -> Op | Clarification:
     interp, frame, table = ctx.interp, ctx.frame, ctx.table
     func = AggFunc(ctx.intent)
-    if func in (AggFunc.MIN, AggFunc.MAX) and _names_a_row(ctx):
+    texts = [m for m in frame.free if m.column.kind is ColumnKind.TEXT]
+    if func in (AggFunc.MIN, AggFunc.MAX) and (
+        _names_a_row(ctx) or (texts and len(texts) == len(frame.free) and frame.by is None)
+    ):
+        # 'the priciest product' names only a text column: the row with the largest price.
         # 'name of the employee with the lowest salary': the column named before the
         # superlative is what to return, not a number to take the minimum of.
         ctx.intent = "arg_min" if func is AggFunc.MIN else "arg_max"

@@ -292,10 +292,14 @@ def _implied_measure(ctx: Context) -> ColumnMatch | None:
             for c in numeric_columns(table)
             if words & set(header_words(c.name)) or any(w in c.name.casefold() for w in words)
         ]
+        # A selling price outranks a cost for 'the priciest' (Cost beside Price).
+        priced = [c for c in fits if "price" in header_words(c.name)]
+        fits = priced if len(priced) == 1 else fits
         if len(fits) == 1:
             ctx.notes.append(f"'{found.group()}' ranks by {fits[0].name}")
             ctx.frame.explained.append(found.span())
             _direct(ctx, found.group())
+            ctx.per_row = True  # a price or a weight belongs to each row, never added up
             return ColumnMatch(fits[0], found.group(), *found.span(), 0.9, "implied")
     for pattern, words in _DOERS:
         found = pattern.search(text)
@@ -318,6 +322,7 @@ def _implied_measure(ctx: Context) -> ColumnMatch | None:
     found = _DATE_SUPERLATIVE.search(text)
     dates = [c for c in table.columns if c.kind is ColumnKind.DATE]
     if found is not None and len(dates) == 1:
+        ctx.per_row = True
         ctx.notes.append(f"'{found.group()}' ranks by {dates[0].name}")
         ctx.frame.explained.append(found.span())
         _direct(ctx, found.group())
