@@ -40,7 +40,6 @@ from nlsheet.nlu.dates import find_days, find_ranges
 from nlsheet.nlu.derived import find_derived
 from nlsheet.nlu.flags import FlagMatch, flag_value
 from nlsheet.nlu.joins import combine, text_condition
-from nlsheet.nlu.lexicon import is_amount_noun
 from nlsheet.nlu.slots import (
     DateSlot,
     NumberSlot,
@@ -49,9 +48,8 @@ from nlsheet.nlu.slots import (
     QuotedSlot,
     comparator_before,
 )
-from nlsheet.nlu.text import tokenize
 from nlsheet.nlu.values import ValueMatch
-from nlsheet.nlu.wide import find_span, span_problem
+from nlsheet.nlu.wide import find_span
 from nlsheet.plan import Cmp, Condition, Period
 from nlsheet.workbook.table import ColumnKind, Table, value_words
 
@@ -443,24 +441,15 @@ def assemble(
     ``compare_columns`` False keeps 'sales over date' from reading as a comparison (a trend).
     """
     span = find_span(text, table, mentions)
-    problem = span_problem(text, span) if span is not None else ""
     if span is not None:
         # The stretch of columns is read cell by cell: its words are no condition or period.
         mentions = [m for m in mentions if not span.start <= m.start < span.end]
         periods = [p for p in periods if _free(p.start, p.end, [(span.start, span.end)])]
     work = _Assembler(text, table, mentions)
-    if problem:
-        work.frame.problems.append(problem)
     if span is not None:
         work.frame.span = span.columns
-        work.frame.explained.append((span.start, span.end))
-        # 'Head Torch sales from January to March': the word for what the cells hold.
-        named = [(m.start, m.end) for m in mentions]
-        work.frame.explained += [
-            (t.start, t.end)
-            for t in tokenize(text)
-            if is_amount_noun(t) and _free(t.start, t.end, named)
-        ]
+        work.frame.problems += span.problems(text)
+        work.frame.explained += span.explained(text, mentions)
     taken_words = [(m.start, m.end) for m in mentions] + [(v.start, v.end) for v in values]
     if span is not None:
         taken_words.append((span.start, span.end))

@@ -148,13 +148,16 @@ def is_row_noun(word: str, table: Table) -> bool:
         return True
     # Reading the columns' values costs a pass over them: only for a word a header holds, or
     # a word for people.
+    canon = canonical(word)
+    header_canon = table.memo(
+        "coverage:header-canon",
+        lambda: frozenset(canonical(w) for c in table.columns for w in header_words(c.name)),
+    )
+    if word not in _PEOPLE and canon not in header_canon:
+        return False
+    # 'products' beside an Item column keying the rows ('product' and 'item' are one).
     nouns = _key_nouns(table)
-    if word in nouns or canonical(word) in {canonical(n) for n in nouns}:
-        # 'products' beside an Item column keying the rows ('product' and 'item' are one).
-        return word in _PEOPLE or any(
-            canonical(word) in {canonical(w) for w in header_words(c.name)} for c in table.columns
-        )
-    return False
+    return word in nouns or canon in {canonical(n) for n in nouns}
 
 
 def unaccounted(

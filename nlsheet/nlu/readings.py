@@ -83,6 +83,14 @@ _COMPARATIVE = re.compile(
     r"\bor\s+(?:more|less|fewer)\b",
     re.I,
 )
+_SORT_CUE = re.compile(
+    r"\b(s\w{0,2}r\w{0,2}t\w*|\w*order\w*|arrang\w*|alphabet\w*|rank\w*|ascend\w*|descend\w*|"
+    r"asc|desc|a\s*-?\s*(?:to|2)\s*-?\s*z|z\s*-?\s*(?:to|2)\s*-?\s*a|first|last|top|bottom|"
+    r"chronolog\w*|reverse\w*|organi[sz]\w*|increasing|decreasing|"
+    r"(?:high|low|most|least|big|small|large)\w*\s+to\s+(?:high|low|most|least|big|small|large)\w*|"
+    r"list\w*(?:\s+\w+){0,4}\s+by)\b",
+    re.I,
+)
 _GROWTH_CUE = re.compile(
     r"\b(grow\w*|grew|growth|increas\w*|decreas\w*|chang\w*|ris(?:e|es|en|ing)|rose|"
     r"f[ae]ll\w*|drop\w*|declin\w*|yoy|mom|qoq|over\s+(?:the\s+)?(?:previous|last|prior)|"
@@ -106,6 +114,8 @@ def fits(intent: str, text: str, frame: Frame, table: Table, masked: str = "") -
         # rows ('claims above £1,200') is a question.
         if intent == "highlight" and not _HIGHLIGHT_CUE.search(text):
             return False
+        if intent == "sort" and not _SORT_CUE.search(text):
+            return False  # 'sales by customer' asks for totals, not for an order
         return not WH_QUESTION.match(text)
     if intent == "median":
         # '90th percentile of sales' names its percentile; only the 50th is the median.

@@ -17,11 +17,12 @@ from dataclasses import dataclass
 
 from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.dates import find_ranges
+from nlsheet.nlu.lexicon import is_amount_noun
 from nlsheet.nlu.slots import find_periods
-from nlsheet.nlu.text import canonical, header_words
+from nlsheet.nlu.text import canonical, header_words, tokenize
 from nlsheet.workbook.table import Column, ColumnKind, Table
 
-__all__ = ["Span", "column_runs", "find_span", "span_problem"]
+__all__ = ["Span", "column_runs", "find_span"]
 
 _MONTHS = [
     "january",
@@ -68,6 +69,28 @@ class Span:
     start: int
     end: int
     mentions: tuple[ColumnMatch, ...] = ()
+
+    def problems(self, text: str) -> list[str]:
+        """Why a total or average of the cells cannot answer the command ('change from 2015
+        to 2022', 'which country had the most from 2015 to 2017'), if it cannot."""
+        found = _UNSUPPORTED.search(text[: self.start] + " " + text[self.end :])
+        if found is None:
+            return []
+        first, last = self.columns[0].name, self.columns[-1].name
+        return [
+            f"'{found.group()}' over the columns {first} to {last} is not supported; "
+            "ask for their total or average"
+        ]
+
+    def explained(self, text: str, mentions: Sequence[ColumnMatch]) -> list[tuple[int, int]]:
+        """The characters the span accounts for: its words, and a word for what the cells
+        hold ('Head Torch sales from January to March') outside any column mention."""
+        named = [(m.start, m.end) for m in mentions]
+        return [(self.start, self.end)] + [
+            (t.start, t.end)
+            for t in tokenize(text)
+            if is_amount_noun(t) and not any(s < t.end and t.start < e for s, e in named)
+        ]
 
 
 def _step(column: Column) -> tuple[str, int] | None:
@@ -151,16 +174,3 @@ def find_span(text: str, table: Table, mentions: Sequence[ColumnMatch]) -> Span 
             if len(months) == last - first + 1:
                 return Span(months, start, end)
     return None
-
-
-def span_problem(text: str, span: Span) -> str:
-    """Why a total or average of the span's cells cannot answer the command ('change from
-    2015 to 2022', 'which country had the most from 2015 to 2017'), or ''."""
-    found = _UNSUPPORTED.search(text[: span.start] + " " + text[span.end :])
-    if found is None:
-        return ""
-    first, last = span.columns[0].name, span.columns[-1].name
-    return (
-        f"'{found.group()}' over the columns {first} to {last} is not supported; "
-        "ask for their total or average"
-    )
