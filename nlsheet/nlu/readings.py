@@ -83,6 +83,8 @@ _COMPARATIVE = re.compile(
     r"\bor\s+(?:more|less|fewer)\b",
     re.I,
 )
+# A word anywhere that asks for something other than how many rows fit.
+_ASKS = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how|if)\b", re.I)
 _SORT_CUE = re.compile(
     r"\b(s\w{0,2}r\w{0,2}t\w*|\w*order\w*|arrang\w*|alphabet\w*|rank\w*|ascend\w*|descend\w*|"
     r"asc|desc|a\s*-?\s*(?:to|2)\s*-?\s*z|z\s*-?\s*(?:to|2)\s*-?\s*a|first|last|top|bottom|"
@@ -179,7 +181,7 @@ def aggregate_cue(text: str) -> bool:
 def describes_rows(text: str, masked: str, tokens: list[Token], frame: Frame, table: Table) -> bool:
     """'players with more than 10 goals', 'unpaid invoices': rows and their conditions and
     nothing else, whose answer is how many rows fit (see planner.rows for 'which invoices')."""
-    if not frame.where or not tokens or WH_QUESTION.match(text) or CHANGE_CUE.search(text):
+    if not frame.where or not tokens or _ASKS.search(text) or CHANGE_CUE.search(text):
         return False
     if tokens[0].norm in ROLES["request"] or aggregate_cue(_COMPARATIVE.sub(" ", masked)):
         return False

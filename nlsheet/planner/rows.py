@@ -135,8 +135,8 @@ def _rows_asked(ctx: Context) -> Op | None:
             return Lookup(key.name, ctx.frame.where)
         ctx.intent = "unique_values"
         return UniqueValues(key.name, ctx.frame.where)
-    if first in _ASKING or first in ROLES["request"]:
-        return None
+    if first in _ASKING or first in ROLES["request"] or any(t.norm in _WH for t in tokens):
+        return None  # 'if the position is 12th, what was the series' asks for a value
     ctx.intent = "count"
     where_note(ctx)
     ctx.notes.append("a description of rows: answered with how many rows fit it")
@@ -157,8 +157,9 @@ def _names_rows(ctx: Context, mention: ColumnMatch) -> bool:
 
 # A command that starts with one of these asks for something other than the rows' number.
 _ASKING = frozenset(
-    "what which who whom whose when where why how is are was were do does did".split()  # noqa: SIM905
+    "what which who whom whose when where why how if is are was were do does did".split()  # noqa: SIM905
 )
+_WH = frozenset({"what", "which", "who", "whom", "whose", "when", "where", "why", "how", "if"})
 
 
 def _measure_and_target(ctx: Context, need_target: bool) -> tuple[Column, Column | None]:
