@@ -49,6 +49,9 @@ class Settings:
         cache_dir: Where the trained classifier is cached as JSON (None: no cache).
         data_dir: Where the user's own data lives: corrections (``corrections.yaml``) and tuned
             classifier parameters (``params.json``). None: no user data.
+        ranker: Choose among the candidate readings with the trained ranker
+            (:mod:`nlsheet.nlu.ranker`); False keeps the classifier's ranking as the grammar
+            readings adjust it (for comparing the two).
     """
 
     min_confidence: float = 0.55
@@ -58,6 +61,7 @@ class Settings:
     column_margin: float = 0.03
     cache_dir: Path | None = field(default=None)
     data_dir: Path | None = field(default=None)
+    ranker: bool = True
 
     @classmethod
     def from_env(cls) -> Settings:

@@ -560,3 +560,28 @@ def test_derived_measure_formulas_recalculate_to_the_answer(tmp_path: Path) -> N
     path = _write(tmp_path / "stock.xlsx", "Stock", _stock().drop(columns=["Unit Price"]))
     book = nlsheet.open(path)
     assert not _parity(book, path, ("total margin", "average margin by depot"), tmp_path)
+
+
+def test_how_many_of_a_number_column_having_a_condition_asks_total_or_rows() -> None:
+    """'how many goals have ...' reads as the total of Goals or as a number of rows: asked,
+    each option answering; a column of positions or years is counted without asking."""
+    frame = pd.DataFrame(
+        {
+            "Club": ["Ashford", "Bexley", "Crayford", "Dartford"],
+            "Round": [1, 2, 2, 3],
+            "Season": [2019, 2020, 2021, 2021],
+            "Goals": [14, 9, 21, 5],
+            "Wins": [3, 5, 6, 2],
+        }
+    )
+    book = nlsheet.open(frame)
+    result = book.ask("how many goals have more than 2 wins")
+    assert result.clarification is not None
+    options = {o.label: o for o in result.clarification.options}
+    picked = frame[frame["Wins"] > 2]
+    total = next(o for label, o in options.items() if "total" in label)
+    rows = next(o for label, o in options.items() if "rows" in label)
+    assert book.ask(total.command).value == picked["Goals"].sum()
+    assert book.ask(rows.command).value == len(picked)
+    assert book.ask("how many rounds have more than 2 wins").value == len(picked)
+    assert book.ask("how many seasons have more than 2 wins").value == len(picked)

@@ -134,7 +134,8 @@ def column_for(
     """The column a number or date compares with: named before, named after, or implied.
 
     When columns are named on both sides ('which shop had 418 weekly visitors'), the one that
-    holds the number wins an equality; otherwise the one before it.
+    holds the number wins an equality; otherwise the one right after the number ('more than 2
+    wins'), or else the one before it.
     """
     is_date = isinstance(slot, DateSlot)
     left = left_mention(text, mentions, start)
@@ -153,6 +154,15 @@ def column_for(
         holding = [m for m in sides if holds(table, m.column, slot)]
         if len(holding) == 1:
             return holding[0].column, holding[0]
+    if (
+        isinstance(slot, NumberSlot)
+        and len(sides) == 2
+        and right is sides[1]
+        and not text[slot.end : right.start].strip()
+    ):
+        # 'rounds that had more than 2 wins': a column named right after the number is
+        # what is counted out.
+        return right.column, right
     if isinstance(slot, NumberSlot) and sides and not holds(table, sides[0].column, slot):
         # A number no named column holds may still sit in one unnamed numeric column
         # ('the town where 48210 residents were counted', with a Population column).

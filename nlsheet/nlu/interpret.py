@@ -13,7 +13,7 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import DamerauLevenshtein
@@ -23,6 +23,7 @@ from nlsheet.nlu.conditions import Frame, assemble
 from nlsheet.nlu.context import ColumnMatch, find_letter_refs, match_columns, overlaps
 from nlsheet.nlu.flags import FlagMatch, find_flags
 from nlsheet.nlu.model import OUT_OF_SCOPE, NluModel
+from nlsheet.nlu.ranker import Candidate, Ranker, Shape, candidates
 from nlsheet.nlu.readings import (
     CHANGE_CUE,
     WH_QUESTION,
@@ -30,6 +31,7 @@ from nlsheet.nlu.readings import (
     blank,
     describes_rows,
     fits,
+    names_intent,
     total_per_group,
 )
 from nlsheet.nlu.slots import (
@@ -89,6 +91,7 @@ class Interpretation:
         tokens: The command's words.
         taught: Words the user taught as command words (corrections).
         stated: The user stated the intent ('count: customers in Lyon').
+        readings: The candidate readings the ranker chose among, with their features.
     """
 
     text: str
@@ -105,6 +108,7 @@ class Interpretation:
     tokens: tuple[Token, ...] = field(default=(), repr=False)
     taught: frozenset[str] = field(default=frozenset(), repr=False)
     stated: bool = False
+    readings: tuple[Candidate, ...] = field(default=(), repr=False)
 
     @property
     def margin(self) -> float:
@@ -177,11 +181,15 @@ _NUMERIC_ONLY = frozenset(
 def intent_fits_types(intent: str, interp: Interpretation) -> bool:
     """Whether an intent is a sensible reading to offer back: a change only when the words ask
     for one, a numeric operation only on a number (or date) column."""
-    if intent in CHANGES and not CHANGE_CUE.search(interp.text):
+    return _fits_types(intent, interp.text, interp.columns)
+
+
+def _fits_types(intent: str, text: str, columns: Sequence[ColumnMatch]) -> bool:
+    if intent in CHANGES and not CHANGE_CUE.search(text):
         return False
-    if not interp.columns:
+    if not columns:
         return True
-    kind = interp.columns[0].column.kind
+    kind = columns[0].column.kind
     if intent in ("min", "max"):
         return kind in (ColumnKind.NUMBER, ColumnKind.DATE)
     if intent in _SUMMED:
@@ -395,10 +403,21 @@ def interpret(
         ((str(c), float(p)) for c, p in zip(model.classifier.classes, probabilities, strict=True)),
         key=lambda cp: -cp[1],
     )
+    readings: list[Candidate] = []
     if intent is not None:
         ranked, frame = [(intent, 1.0)], words.frame(text, table, intent)
     else:
+        classified = ranked
         ranked, frame = _rank(ranked, text, masked, words, table, settings)
+        readings = _candidates(classified, ranked, text, masked, words, frame, table)
+        decided = ranked[0][1] >= 1.0 or ranked[0][0] in CHANGES
+        if settings.ranker and not decided:
+            # A reading the words' shape decides ('unpaid invoices' counts) stands; the ranker
+            # is trained on questions, so a change keeps the readings' order.
+            before = ranked[0][0]
+            ranked = _one_meaning(Ranker.packaged().rank(readings), words.chosen)
+            if ranked[0][0] != before and {before, ranked[0][0]} & {"trend", "correlation"}:
+                frame = words.frame(text, table, ranked[0][0])
     covered = [(m.start, m.end) for m in chosen] + value_spans
     covered += [(d.start, d.end) for d in words.dates] + frame.explained
     # Words of the headers themselves (also inside brackets: 'Size ( s base pair )') name
@@ -422,4 +441,61 @@ def interpret(
         tokens=tuple(words.tokens),
         taught=model.taught,
         stated=intent is not None,
+        readings=tuple(readings),
     )
+
+
+def _one_meaning(
+    ranked: list[tuple[str, float]], columns: Sequence[ColumnMatch]
+) -> list[tuple[str, float]]:
+    """Readings that mean the same give one: the most common value of a number column is its
+    mode, of a text column its most frequent value; nothing to ask between them."""
+    pair = {"mode", "most_frequent"}
+    if not pair <= {i for i, _ in ranked[:2]}:
+        return ranked
+    numeric = bool(columns) and columns[0].column.kind is ColumnKind.NUMBER
+    keep = "mode" if numeric else "most_frequent"
+    best = min(1.0, sum(p for i, p in ranked if i in pair))  # either is the one meaning
+    return [
+        (keep, best) if i == ranked[0][0] else (i, p)
+        for i, p in ranked
+        if i not in pair or i == ranked[0][0]
+    ]
+
+
+def _candidates(
+    classified: list[tuple[str, float]],
+    ranked: list[tuple[str, float]],
+    text: str,
+    masked: str,
+    words: _Words,
+    frame: Frame,
+    table: Table,
+) -> list[Candidate]:
+    """The readings for the ranker: the classifier's and the grammar readings' intents, each
+    with the verdicts of the readings and the shape of the slots."""
+    intents = {i for i, _ in ranked[:5]}
+    chosen = words.chosen
+    verdicts = {
+        i: (
+            fits(i, text, frame, table, masked),
+            names_intent(i, text),
+            _fits_types(i, text, chosen),
+        )
+        for i in intents
+    }
+    kinds = {m.column.kind for m in frame.free}
+    shape = Shape(
+        where=bool(frame.where),
+        by=frame.by is not None,
+        n=frame.n is not None,
+        number_free=ColumnKind.NUMBER in kinds,
+        text_free=ColumnKind.TEXT in kinds,
+        date_free=ColumnKind.DATE in kinds,
+        no_column=not words.chosen,
+        wh=bool(WH_QUESTION.match(text)),
+        aggregate_cue=aggregate_cue(text),
+        value=bool(words.values),
+        span=bool(frame.span or frame.derived),
+    )
+    return candidates(classified, ranked, verdicts, shape)

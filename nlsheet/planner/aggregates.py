@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
+
 from nlsheet.errors import ColumnTypeError
 from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.coverage import is_row_noun
@@ -34,6 +36,13 @@ _COUNTED_AFTER = re.compile(
 )
 _PLURAL_COUNT = re.compile(r"\b(?:how\s+many|number\s+of)\s+(?:the\s+|different\s+)?$", re.I)
 _COUNT_WORDS = re.compile(r"\bnumber\s+of\b|\bhow\s+many\b|\bcount\b", re.I)
+# A number that says where a row stands (Rank 3, Round 2, Game 41), not how much of something:
+# 'how many rounds had a pick of 7' counts rows.
+_POSITION = re.compile(
+    r"^\s*(?:overall\s+)?(?:rank|ranking|round|rnd|pick|game|week|lane|heat|position|pos|place|"
+    r"seed|episode|season|stage|leg|match|race|no|#)\.?\s*(?:#|no\.?)?\s*$",
+    re.I,
+)
 _SUPERLATIVE = re.compile(
     r"\b(lowest|highest|least|most|smallest|largest|biggest|greatest|fewest|cheapest|"
     r"minimum|maximum|min|max|top|bottom|best|worst)\b",
@@ -75,7 +84,11 @@ def plan_aggregate(ctx: Context) -> Op | Clarification:
             func = _count_or_sum(ctx, func, column, pick)
             check_kind(func, column, table)
             measure = Measure(column.name)
-            question = _rows_or_names(ctx, column, pick) if func is AggFunc.COUNT else None
+            question = (
+                _rows_or_names(ctx, column, pick) or _total_or_rows(ctx, column, pick)
+                if func is AggFunc.COUNT
+                else None
+            )
             if question is not None:
                 return question
         elif func is AggFunc.COUNT:
@@ -223,6 +236,45 @@ def _rows_or_names(ctx: Context, column: Column, pick: ColumnMatch | None) -> Cl
             Option(f"the number of rows ({rows})", f"count: {text}"),
         ),
     )
+
+
+def _total_or_rows(ctx: Context, column: Column, pick: ColumnMatch) -> Clarification | None:
+    """'how many points have a draw count over 9': the total of Points in those rows, or how
+    many rows there are? A plural naming a number column after 'how many', followed by 'have',
+    'with' ..., reads both ways; asked unless the column holds years, positions (Rank, Round)
+    or identifiers: counting those rows is meant."""
+    text = ctx.interp.text
+    if (
+        ctx.interp.stated
+        or column.kind is not ColumnKind.NUMBER
+        or column.is_id
+        or _POSITION.match(column.name)
+        or not _QUANTITY_QUESTION.search(text[: pick.start])
+        or not _COUNTED_AFTER.match(text[pick.end :])
+    ):
+        return None
+    from nlsheet.backends.pandas_exec import row_mask
+
+    values = ctx.table.values(column.name).series[row_mask(ctx.frame.where, ctx.table)]
+    numbers = pd.to_numeric(values, errors="coerce").dropna()
+    if numbers.empty or _years(numbers):
+        return None
+    total = float(numbers.sum())
+    shown = f"{total:,.0f}" if total.is_integer() else f"{total:,.2f}"
+    rows = len(values)
+    return Clarification(
+        f"'{text[pick.start : pick.end]}' reads two ways here: the total of {column.name} in "
+        f"the rows picked, or how many rows there are. Which do you want?",
+        (
+            Option(f"the total of {column.name} ({shown})", f"sum: {text}"),
+            Option(f"the number of rows ({rows})", f"count: {text}"),
+        ),
+    )
+
+
+def _years(numbers: pd.Series) -> bool:
+    """Whole numbers between 1800 and 2100 only: a column of years."""
+    return bool(((numbers % 1 == 0) & numbers.between(1800, 2100)).all())
 
 
 def _names_a_row(ctx: Context) -> bool:
