@@ -196,12 +196,14 @@ class Lookup:
 
 @dataclass(frozen=True)
 class TopN:
-    """The ``n`` rows with the largest (or, not ``largest``, smallest) ``measure``."""
+    """The ``n`` rows with the largest (or, not ``largest``, smallest) ``measure``; ranked by
+    ``derived`` instead when it is set (two columns combined row by row: Price - Cost)."""
 
     measure: str
     n: int
     largest: bool = True
     where: Where = field(default_factory=Where)
+    derived: Measure | None = None
     kind: ClassVar[str] = "top_n"
 
 
@@ -210,7 +212,9 @@ class ArgExtreme:
     """Which ``target`` has the largest (smallest) ``measure``; summed per target if ``grouped``.
 
     ``n`` above 1 asks for that many, best first ('the 3 biggest customers'); ``count`` ranks
-    each target by its number of rows instead ('top 4 cities by number of orders').
+    each target by its number of rows instead ('top 4 cities by number of orders'); ``derived``
+    ranks single rows by two columns combined row by row ('the item with the highest margin':
+    Price - Cost), ``measure`` then naming its first column.
     """
 
     target: str
@@ -220,6 +224,7 @@ class ArgExtreme:
     where: Where = field(default_factory=Where)
     n: int = 1
     count: bool = False
+    derived: Measure | None = None
     kind: ClassVar[str] = "arg_extreme"
 
 
@@ -470,22 +475,22 @@ def _where(data: Any) -> Where:
 def _decode_field(name: str, data: Any, kind: str) -> Any:
     if name in ("where", "part"):
         return _where(data)
-    if name == "measure" and kind == "aggregate":
+    if (name == "measure" and kind == "aggregate") or name == "derived":
         if data is None:
             return None
         if not isinstance(data, dict):
-            raise _bad("measure", "{'column': ..., 'op': ..., 'other': ...}", data)
+            raise _bad(name, "{'column': ..., 'op': ..., 'other': ...}", data)
         op = data.get("op")
         if op not in (None, "*", "/", "+", "-"):
-            raise _bad("measure.op", "one of * / + - or null", op)
+            raise _bad(f"{name}.op", "one of * / + - or null", op)
         span = data.get("span") or []
         if not isinstance(span, list):
-            raise _bad("measure.span", "a list of column names", span)
+            raise _bad(f"{name}.span", "a list of column names", span)
         return Measure(
-            _name(data.get("column"), "measure.column"),
+            _name(data.get("column"), f"{name}.column"),
             op,
-            _name(data.get("other"), "measure.other", optional=True),
-            tuple(_name(c, "measure.span") for c in span),
+            _name(data.get("other"), f"{name}.other", optional=True),
+            tuple(_name(c, f"{name}.span") for c in span),
         )
     if name == "func":
         try:
@@ -560,7 +565,10 @@ class Plan:
         """Return the plan as JSON-ready data."""
         data: dict[str, Any] = {"sheet": self.sheet, "op": self.op.kind}
         for f in fields(self.op):
-            data[f.name] = _encode(getattr(self.op, f.name))
+            value = getattr(self.op, f.name)
+            if f.name == "derived" and value is None:
+                continue  # set only when ranking by a combination of columns
+            data[f.name] = _encode(value)
         return data
 
     @classmethod

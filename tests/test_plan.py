@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pandas as pd
 import pytest
 from conftest import SAMPLES, load_cases
 
@@ -57,9 +58,31 @@ def test_every_answered_plan_round_trips_through_json() -> None:
             {"sheet": "S", "op": "aggregate", "func": "percentile", "percentile": 5},
             "plan.percentile",
         ),
+        (
+            {
+                "sheet": "S",
+                "op": "arg_extreme",
+                "target": "Item",
+                "measure": "Price",
+                "derived": {"column": "Price", "op": "%", "other": "Cost"},
+            },
+            "plan.derived.op",
+        ),
     ],
 )
 def test_bad_plan_data_is_refused(data: dict[str, Any], where: str) -> None:
     with pytest.raises(nlsheet.NotUnderstoodError) as info:
         Plan.from_dict(data)
     assert info.value.where == where
+
+
+def test_a_ranking_by_a_derived_measure_round_trips_and_is_left_out_when_unset() -> None:
+    frame = pd.DataFrame({"Item": ["a", "b", "c"], "Price": [5.0, 9.0, 4.0], "Cost": [1, 8, 0.5]})
+    book = nlsheet.open(frame)
+    ranked = book.ask("which item has the highest margin")
+    assert ranked.value == "a"
+    data = json.loads(json.dumps(ranked.plan.to_dict()))
+    assert data["derived"] == {"column": "Price", "op": "-", "other": "Cost"}
+    assert Plan.from_dict(data) == ranked.plan
+    plain = book.ask("which item has the highest price").plan
+    assert "derived" not in plain.to_dict()

@@ -490,6 +490,13 @@ def test_quoted_words_in_the_name_test_the_column_naming_the_rows(orders: Any) -
 def test_out_of_a_quantity_is_none_of_it_left() -> None:
     frame = pd.DataFrame({"SKU": ["A1", "A2", "A3", "A4"], "Stock": [0, 4, 0, 9]})
     assert nlsheet.open(frame).ask("how many SKUs are out of stock").value == 2
+    # The stock under another name ('Qty Available'), beside a unit price: that quantity.
+    other = pd.DataFrame(
+        {"SKU": ["B1", "B2", "B3"], "Qty Available": [5, 0, -1], "Unit Price": [0.0, 3.0, 2.0]}
+    )
+    book = nlsheet.open(other)
+    assert _answer(book, "how many SKUs are out of stock") == 2
+    assert _answer(book, "which SKUs are sold out") == ["B2", "B3"]
 
 
 def test_a_month_header_is_never_excused_as_a_verb() -> None:
@@ -530,9 +537,11 @@ def test_margin_is_price_minus_cost_and_never_another_column() -> None:
     book = nlsheet.open(frame)
     margin = frame["Sell Price"] - frame["Buy Cost"]
     assert book.ask("average margin").value == pytest.approx(margin.mean())
-    # A derived measure the plan cannot rank by is refused, not ranked by a column.
-    with pytest.raises(nlsheet.NlsheetError):
-        book.ask("which part has the best margin")
+    # Ranked by the margin of each row, never by the Sell Price or Buy Cost column alone.
+    assert _answer(book, "which part has the highest margin") == frame["Part"][margin.idxmax()]
+    assert _answer(book, "which part has the lowest margin") == frame["Part"][margin.idxmin()]
+    top2 = frame["Part"][margin.sort_values(ascending=False).index[:2]].tolist()
+    assert _answer(book, "the 2 parts with the highest margin") == top2
 
 
 def test_expected_revenue_weighs_amounts_by_their_chance() -> None:
@@ -556,10 +565,55 @@ def test_expected_revenue_weighs_amounts_by_their_chance() -> None:
     assert again.value is None and again.clarification is not None
 
 
+def _branches() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Branch": ["Aldgate", "Bow", "Camden", "Deptford", "Ealing", "Fulham"],
+            "Area": ["East", "East", "North", "South", "West", "West"],
+            "Sales": [120.0, 340.0, 90.0, 410.0, 205.0, 150.0],
+            "Quota": [150.0, 300.0, 160.0, 400.0, 200.0, 185.0],
+        }
+    )
+
+
+def test_missing_or_beating_a_target_compares_the_goal_with_the_actual() -> None:
+    """'missed its quota by the most' ranks the rows that missed it by quota - sales; without
+    'by' the words pick those rows; 'beat' is the other way round."""
+    frame = _branches()
+    book = nlsheet.open(frame)
+    short = frame["Quota"] - frame["Sales"]
+    missed = frame[short > 0]
+    assert (
+        _answer(book, "which branch missed its quota by the most")
+        == frame["Branch"][short.idxmax()]
+    )
+    assert _answer(book, "how many branches missed their quota") == len(missed)
+    assert _answer(book, "total sales of branches that missed their quota") == pytest.approx(
+        missed["Sales"].sum()
+    )
+    beat = frame["Sales"] - frame["Quota"]
+    assert (
+        _answer(book, "which branch beat its quota by the most") == frame["Branch"][beat.idxmax()]
+    )
+    # The least short of the quota is still one that missed it, not one that beat it.
+    least = frame["Branch"][short[short > 0].idxmin()]
+    assert _answer(book, "which branch missed its quota by the least") == least
+
+
 def test_derived_measure_formulas_recalculate_to_the_answer(tmp_path: Path) -> None:
     path = _write(tmp_path / "stock.xlsx", "Stock", _stock().drop(columns=["Unit Price"]))
     book = nlsheet.open(path)
-    assert not _parity(book, path, ("total margin", "average margin by depot"), tmp_path)
+    commands = (
+        "total margin",
+        "average margin by depot",
+        "which part has the highest margin",
+        "the 2 parts with the highest margin",
+    )
+    assert not _parity(book, path, commands, tmp_path)
+    path = _write(tmp_path / "branches.xlsx", "Branches", _branches())
+    book = nlsheet.open(path)
+    commands = ("which branch missed its quota by the most", "how many branches missed their quota")
+    assert not _parity(book, path, commands, tmp_path)
 
 
 def test_how_many_of_a_number_column_having_a_condition_asks_total_or_rows() -> None:
@@ -585,3 +639,67 @@ def test_how_many_of_a_number_column_having_a_condition_asks_total_or_rows() -> 
     assert book.ask(rows.command).value == len(picked)
     assert book.ask("how many rounds have more than 2 wins").value == len(picked)
     assert book.ask("how many seasons have more than 2 wins").value == len(picked)
+
+
+def test_a_comparison_with_one_column_reads_the_column_it_pairs_with() -> None:
+    """'below their reorder level' compares the quantity on hand (not the unit price) with it;
+    'over budget' the actual figure with the budget; the rows picked, never a ratio."""
+    stock = pd.DataFrame(
+        {
+            "Part": ["Hinge", "Latch", "Screw", "Bolt"],
+            "Qty On Hand": [3, 40, 12, 0],
+            "Unit Price": [2.5, 7.0, 0.05, 0.2],
+            "Min Level": [5, 10, 20, 4],
+        }
+    )
+    low = stock[stock["Qty On Hand"] < stock["Min Level"]]
+    book = nlsheet.open(stock)
+    assert _answer(book, "how many parts are below their min level") == len(low)
+    assert _answer(book, "which parts are under the min level") == low["Part"].tolist()
+    jobs = pd.DataFrame(
+        {"Job": ["A", "B", "C", "D"], "Budget": [10, 20, 30, 5], "Actual": [12, 15, 31, 9]}
+    )
+    over = jobs[jobs["Actual"] > jobs["Budget"]]
+    book = nlsheet.open(jobs)
+    assert _answer(book, "how many jobs are over budget") == len(over)
+    assert _answer(book, "total actual of jobs over budget") == over["Actual"].sum()
+    assert _answer(book, "jobs under budget") == len(jobs) - len(over)
+
+
+def test_when_with_first_or_last_asks_for_the_earliest_or_latest_date(orders: Any) -> None:
+    book, frame, _ = orders
+    placed = pd.to_datetime(frame["Placed"])
+    assert _answer(book, "when was the first order placed") == placed.min().date().isoformat()
+    assert _answer(book, "when did we get the most recent order") == placed.max().date().isoformat()
+    porto = placed[frame["City"] == "Porto"]
+    assert _answer(book, "when was the last order from Porto") == porto.max().date().isoformat()
+
+
+def test_a_word_for_a_column_after_its_name_adds_nothing(orders: Any) -> None:
+    """'by settled status' groups by Settled; 'client status' is no column of names with a
+    status, so it is refused rather than grouped by Client."""
+    book, frame, _ = orders
+    expected = frame.groupby("Settled").size().to_dict()
+    assert _answer(book, "number of orders by settled status") == expected
+    assert (
+        _answer(book, "total units by the city field")
+        == frame.groupby("City")["Units"].sum().to_dict()
+    )
+    with pytest.raises(nlsheet.NlsheetError):
+        book.ask("total units by client status")
+
+
+def test_which_rep_names_the_people_of_the_table() -> None:
+    """'which rep': the column of people (Account Owner), not the rows' own names."""
+    deals = pd.DataFrame(
+        {
+            "Opportunity": ["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta"],
+            "Account Owner": ["Rui", "Ana", "Rui", "Lea", "Ana", "Ana"],
+            "Value (€)": [900.0, 4000.0, 1200.0, 3100.0, 250.0, 80.0],
+        }
+    )
+    book = nlsheet.open(deals)
+    biggest = deals.loc[deals["Value (€)"].idxmax(), "Account Owner"]
+    assert _answer(book, "which rep owns the largest opportunity") == biggest
+    most = deals["Account Owner"].value_counts()
+    assert _answer(book, "which salesperson has the most opportunities") == most.idxmax()

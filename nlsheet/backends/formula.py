@@ -371,8 +371,10 @@ def _top(op: TopN, table: Table) -> Formula:
     )
     measure = _range(op.measure, table)
     order = -1 if op.largest else 1
-    keep = f'({measure}<>"")' if not op.where else f'{mask(op.where, table)}*({measure}<>"")'
-    body = f"SORTBY(FILTER({whole},{keep}),FILTER({measure},{keep}),{order})"
+    keep = _present(op.derived, measure, table)
+    keep = keep if not op.where else f"{mask(op.where, table)}*{keep}"
+    scores = measure if op.derived is None else _measure_expr(op.derived, table)
+    body = f"SORTBY(FILTER({whole},{keep}),FILTER({scores},{keep}),{order})"
     width = len(table.columns)
     return Formula(
         f"=INDEX({body},SEQUENCE({op.n}),SEQUENCE(1,{width}))",
@@ -385,6 +387,8 @@ def _arg(op: ArgExtreme, table: Table) -> Formula:
     target, measure = _range(op.target, table), _range(op.measure, table)
     order = -1 if op.largest else 1
     pick, spill = ("1", None) if op.n == 1 else (f"SEQUENCE({op.n})", (op.n, 1))
+    if op.grouped and op.derived is not None:
+        raise UnsupportedOperationError("no formula for totals of a derived measure per name")
     if op.grouped:
         keep = f'({target}<>"")' if not op.where else f'{mask(op.where, table)}*({target}<>"")'
         names = f"UNIQUE(FILTER({target},{keep}))"
@@ -407,6 +411,17 @@ def _arg(op: ArgExtreme, table: Table) -> Formula:
             else f"SUMIFS({measure},{target},{names}{extra})"
         )
         return Formula(f"=INDEX(SORTBY({names},{totals},{order}),{pick})", array=True, spill=spill)
+    if op.derived is not None:
+        # Single rows ranked by two columns combined row by row: rows missing either are out.
+        k = _present(op.derived, measure, table)
+        k = k if not op.where else f"{mask(op.where, table)}*{k}"
+        scores = _measure_expr(op.derived, table)
+        if op.n > 1:
+            ranked = f"SORTBY(FILTER({target},{k}),FILTER({scores},{k}),{order})"
+            return Formula(f"=INDEX({ranked},{pick})", array=True, spill=spill)
+        values = f"IF({k},{scores})"
+        best = "MAX" if op.largest else "MIN"
+        return Formula(f"=INDEX({target},MATCH({best}({values}),{values},0))", array=True)
     if op.n > 1:
         k = f'({measure}<>"")' if not op.where else f'{mask(op.where, table)}*({measure}<>"")'
         ranked = f"SORTBY(FILTER({target},{k}),FILTER({_values(op.measure, table)},{k}),{order})"
@@ -414,6 +429,14 @@ def _arg(op: ArgExtreme, table: Table) -> Formula:
     values = _filtered(op.measure, op.where, table)
     best = "MAX" if op.largest else "MIN"
     return Formula(f"=INDEX({target},MATCH({best}({values}),{values},0))", array=True)
+
+
+def _present(derived: Measure | None, measure: str, table: Table) -> str:
+    """The test that a row has what it is ranked by: its measure, or both derived columns."""
+    if derived is None or derived.other is None:
+        return f'({measure}<>"")'
+    other = _range(derived.other, table)
+    return f'({_range(derived.column, table)}<>"")*({other}<>"")'
 
 
 def _share(op: Share, table: Table) -> Formula:

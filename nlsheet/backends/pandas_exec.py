@@ -377,7 +377,7 @@ def _rows(table: Table, index: list[int]) -> list[dict[str, object]]:
 
 
 def _top(op: TopN, table: Table) -> Answer:
-    values = _numbers(op.measure, table)
+    values = _numbers(op.measure, table) if op.derived is None else _measure(op.derived, table)
     candidates = values[row_mask(op.where, table) & values.notna()]
     ordered = candidates.sort_values(ascending=not op.largest, kind="stable")
     index = [int(i) for i in ordered.index[: op.n]]
@@ -390,7 +390,12 @@ def _top(op: TopN, table: Table) -> Answer:
 def _arg(op: ArgExtreme, table: Table) -> Answer:
     mask = row_mask(op.where, table)
     target = table.values(op.target).series
-    measure = pd.Series(np.ones(table.n_rows)) if op.count else _numbers(op.measure, table)
+    if op.count:
+        measure = pd.Series(np.ones(table.n_rows))
+    elif op.derived is not None:
+        measure = _measure(op.derived, table)
+    else:
+        measure = _numbers(op.measure, table)
     measure = measure.reset_index(drop=True)
     keep = mask & measure.notna() & target.notna()
     if not keep.any():

@@ -34,10 +34,10 @@ from nlsheet.nlu.binding import (
     year_bound,
     year_of,
 )
-from nlsheet.nlu.context import ColumnMatch
+from nlsheet.nlu.context import ColumnMatch, column_tails
 from nlsheet.nlu.coverage import key_column
 from nlsheet.nlu.dates import find_days, find_ranges
-from nlsheet.nlu.derived import find_derived
+from nlsheet.nlu.derived import apply_derived, implied_partner, out_of_stock
 from nlsheet.nlu.flags import FlagMatch, flag_value
 from nlsheet.nlu.joins import combine, text_condition
 from nlsheet.nlu.slots import (
@@ -262,6 +262,13 @@ class _Assembler(Binder):
             self.take(a)
             condition = Condition(a.column.name, found[0], other=b.column.name)
             self.bind(condition, a.start, b.end, b)
+        for b in self.mentions:
+            # 'SKUs below their reorder level', 'projects over budget': the other side is the
+            # one column that pairs with the named one (On Hand, Actual).
+            partner = implied_partner(text, b, self.table) if id(b) not in self.used else None
+            if partner is not None:
+                cmp, column, start = partner
+                self.bind(Condition(column.name, cmp, other=b.column.name), start, b.end, b)
 
     def ranges(self, scalars: Sequence[NumberSlot | DateSlot]) -> set[int]:
         """'between 10 and 20', 'from 2024-01-01 to 2024-03-31'; returns the slots used."""
@@ -387,7 +394,10 @@ class _Assembler(Binder):
             self.bind(Condition(f.column.name, Cmp.EQ, value), f.start, f.end, None)
 
     def blanks(self) -> None:
-        """'with no email', 'email is blank', 'with an email'."""
+        """'with no email', 'email is blank', 'with an email'; 'out of stock'."""
+        gone = out_of_stock(self.text, self.table, self.mentions)
+        if gone is not None:
+            self.bind(gone[0], gone[1], gone[2], None)
         for m in self.mentions:
             if id(m) in self.used:
                 continue
@@ -413,13 +423,8 @@ class _Assembler(Binder):
             if op:
                 frame.expression = (a, _ARITH_OPS[" ".join(op.group(1).lower().split())], b)
                 break
-        derived = find_derived(self.text, self.table, self.mentions)
-        if frame.expression is None and derived is not None:
-            frame.expression = (derived.first, derived.op, derived.second)
-            frame.derived = True
-            frame.explained.append((derived.start, derived.end))
-            # A loose header reading of the same words gives way ('expected revenue').
-            frame.free = [m for m in frame.free if m.end <= derived.start or m.start >= derived.end]
+        apply_derived(frame, self.text, self.table, self.mentions)
+        frame.explained.extend(column_tails(self.text, self.mentions, self.table))
         return frame
 
 

@@ -14,7 +14,7 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -22,10 +22,18 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import DamerauLevenshtein
 
 from nlsheet import refs
+from nlsheet.nlu.flags import is_flag_column
 from nlsheet.nlu.text import STOPWORDS, Token, canonical, header_words, tokenize
 from nlsheet.workbook.table import Column, ColumnKind, Table
 
-__all__ = ["ColumnMatch", "MatchKind", "find_letter_refs", "match_columns", "overlaps"]
+__all__ = [
+    "ColumnMatch",
+    "MatchKind",
+    "column_tails",
+    "find_letter_refs",
+    "match_columns",
+    "overlaps",
+]
 
 MatchKind = Literal["letter", "exact", "synonym", "fuzzy", "partial", "value", "implied"]
 
@@ -307,3 +315,21 @@ def _literal_match(text: str, column: Column) -> ColumnMatch | None:
     return ColumnMatch(
         column, text[found.start() : found.end()], found.start(), found.end(), 1.05, "exact"
     )
+
+
+_COLUMN_TAIL = re.compile(r"\s+(?:(field|column)|(status|flag|indicator))\b", re.I)
+
+
+def column_tails(text: str, mentions: Sequence[ColumnMatch], table: Table) -> list[tuple[int, int]]:
+    """Words for a column right after its name ('the priority field', 'by paid status': a
+    status for a yes/no column only, not 'client status' for a column of names): they add
+    nothing to the mention."""
+    spans = []
+    for m in mentions:
+        tail = _COLUMN_TAIL.match(text, m.end)
+        if tail is None:
+            continue
+        if tail.group(2) and not is_flag_column(table, m.column):
+            continue
+        spans.append(tail.span(tail.lastindex or 1))
+    return spans

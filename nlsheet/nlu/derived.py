@@ -1,5 +1,7 @@
 """Measures named by their words rather than by a header: 'inventory value' (quantity x unit
-price), 'margin' (price - cost), 'expected revenue' (amount x win probability).
+price), 'margin' (price - cost), 'expected revenue' (amount x win probability), and how far
+a figure fell short of or beat its target or budget ('missed its target by the most':
+target - actual, over the rows that missed it).
 
 A derived measure is read only when the table has exactly one column of each kind it needs;
 otherwise the words stay unexplained and the command is refused or asked back, never answered
@@ -17,11 +19,14 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from nlsheet.nlu.binder import Frame
 from nlsheet.nlu.context import ColumnMatch
+from nlsheet.nlu.slots import comparator_before
 from nlsheet.nlu.text import header_words
+from nlsheet.plan import Cmp, Condition, Where
 from nlsheet.workbook.table import Column, ColumnKind, Table
 
-__all__ = ["Derived", "find_derived"]
+__all__ = ["Derived", "apply_derived", "find_derived", "implied_partner", "out_of_stock"]
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,8 @@ class Derived:
     second: ColumnMatch
     start: int
     end: int
+    positive: bool = False  # only the rows where it is above zero ('missed its target by')
+    measured: bool = True  # False: the words pick rows only ('stores that missed their target')
 
 
 def _has(*words: str) -> Callable[[Column], bool]:
@@ -46,6 +53,24 @@ _PRICE = _has("price", "selling", "retail", "rrp")
 _COST = _has("cost", "cogs", "purchase", "buying")
 _AMOUNT = _has("amount", "value", "revenue", "deal", "size")
 _PROBABILITY = _has("probability", "chance", "likelihood", "odds", "confidence")
+_LEVEL = _has("reorder", "minimum", "min", "safety", "par", "threshold")
+_GOAL = _has("target", "goal", "quota", "budget", "budgeted", "plan", "planned", "forecast")
+_ACTUAL = _has("actual", "revenue", "sale", "achieved", "spent", "spend", "turnover")
+# 'missed its target by', 'fell short of the quota by', 'came in under budget by': goal - actual;
+# 'beat its target by', 'went over budget by': actual - goal. Each only over the rows it is
+# true of; without 'by' ('stores that missed their target') the words only pick those rows.
+_SHORT = re.compile(
+    r"\b(?:miss(?:ed|es|ing)?|fell\s+short\s+of|falls?\s+short\s+of|short\s+of|under(?:shot)?|"
+    r"came\s+in\s+under|below)\s+(?:(?:its|their|his|her|the)\s+)?(?:\w+\s+)?"
+    r"(?:targets?|goals?|quotas?|budgets?|plans?|forecasts?)\b(?P<by>\s+by\b)?",
+    re.I,
+)
+_BEYOND = re.compile(
+    r"\b(?:beat|beats|beaten|exceed(?:ed|s)?|surpass(?:ed|es)?|over(?:shot)?|went\s+over|"
+    r"came\s+in\s+over|above|overspent|overran)\s+(?:(?:its|their|his|her|the)\s+)?"
+    r"(?:\w+\s+)?(?:targets?|goals?|quotas?|budgets?|plans?|forecasts?)\b(?P<by>\s+by\b)?",
+    re.I,
+)
 
 # Each: the words, the first column's kind, the operator, the second column's kind.
 # Header readings the words of a derived measure yield to ('expected' is no 'Expected Close').
@@ -80,6 +105,9 @@ def find_derived(text: str, table: Table, mentions: Sequence[ColumnMatch]) -> De
     """The derived measure the command names, when the table has one column of each kind it
     needs and no header takes the words ('Margin' as a header is that column)."""
     numeric = [c for c in table.columns if c.kind is ColumnKind.NUMBER and not c.is_id]
+    gap = _against_goal(text, numeric)
+    if gap is not None:
+        return gap
     for pattern, first_kind, op, second_kind in _READINGS:
         found = pattern.search(text)
         if found is None or any(
@@ -103,3 +131,91 @@ def _within_one(table: Table, column: Column) -> bool:
     """A probability stored as a fraction (0.4), not as a percentage number (40)."""
     series = table.values(column.name).series.dropna()
     return not series.empty and bool(((series >= 0) & (series <= 1)).all())
+
+
+def _against_goal(text: str, numeric: Sequence[Column]) -> Derived | None:
+    """'missed its target by' (goal - actual) or 'beat its target by' (actual - goal), with one
+    goal column and one actual column; named columns in the words are those columns. Without
+    'by', only the rows that missed (beat) it are meant."""
+    for pattern, short in ((_SHORT, True), (_BEYOND, False)):
+        found = pattern.search(text)
+        if found is None:
+            continue
+        goals = [c for c in numeric if _GOAL(c) and not _ACTUAL(c)]
+        actuals = [c for c in numeric if _ACTUAL(c) and not _GOAL(c)]
+        if len(goals) != 1 or len(actuals) != 1:
+            return None
+        words, start, end = found.group(), found.start(), found.end()
+        goal = ColumnMatch(goals[0], words, start, end, 0.9, "implied")
+        actual = ColumnMatch(actuals[0], words, start, end, 0.9, "implied")
+        first, second = (goal, actual) if short else (actual, goal)
+        measured = found.group("by") is not None
+        return Derived(first, "-", second, start, end, positive=True, measured=measured)
+    return None
+
+
+def apply_derived(frame: Frame, text: str, table: Table, mentions: Sequence[ColumnMatch]) -> None:
+    """Put the derived measure the words name into the frame: its expression, and the rows it
+    is about ('missed its target': only the rows that missed it)."""
+    derived = find_derived(text, table, mentions)
+    if frame.expression is not None or derived is None:
+        return
+    if derived.measured:
+        frame.expression = (derived.first, derived.op, derived.second)
+        frame.derived = True
+    frame.explained.append((derived.start, derived.end))
+    # A loose header reading of the same words gives way ('expected revenue').
+    frame.free = [m for m in frame.free if m.end <= derived.start or m.start >= derived.end]
+    first, second = derived.first.column.name, derived.second.column.name
+    pair = {first, second}
+    said = any({c.column, c.other} == pair for c in frame.where.conditions)
+    if derived.positive and not frame.where.any and not said:
+        frame.where = Where((*frame.where.conditions, Condition(first, Cmp.GT, other=second)))
+
+
+_ORDER = frozenset({Cmp.GT, Cmp.GE, Cmp.LT, Cmp.LE})
+_PAIRS: tuple[tuple[_Kind, _Kind], ...] = (
+    (_LEVEL, lambda c: _QUANTITY(c) and not _UNIT_PRICE(c)),  # On Hand, not Unit Price
+    (_GOAL, _ACTUAL),
+)
+
+
+def implied_partner(
+    text: str, mention: ColumnMatch, table: Table
+) -> tuple[Cmp, Column, int] | None:
+    """'below their reorder level', 'over budget': a comparison with a column whose other side
+    is not named but implied, the one column that pairs with it (a stock level with the
+    quantity on hand, a target or budget with the actual figure). Returns the comparison, that
+    column and where the comparison's words start."""
+    head = text[: mention.start]
+    bare = re.sub(r"(?:\s+(?:its|their|his|her|our|the))+\s*$", "", head.rstrip())
+    found = comparator_before(bare + " ", len(bare) + 1)
+    if found is None or found[0] not in _ORDER or mention.column.kind is not ColumnKind.NUMBER:
+        return None
+    numeric = [c for c in table.columns if c.kind is ColumnKind.NUMBER and not c.is_id]
+    for named_kind, other_kind in _PAIRS:
+        if not named_kind(mention.column) or other_kind(mention.column):
+            continue
+        others = [c for c in numeric if other_kind(c) and not named_kind(c)]
+        if len(others) == 1:
+            return found[0], others[0], found[1]
+    return None
+
+
+_OUT_OF_STOCK = re.compile(r"\b(?:out\s+of|no)\s+stock\b|\bsold\s+out\b", re.I)
+
+
+def out_of_stock(
+    text: str, table: Table, mentions: Sequence[ColumnMatch]
+) -> tuple[Condition, int, int] | None:
+    """'out of stock', 'sold out' on a table whose stock is a column named otherwise ('On
+    Hand', 'Qty'): none of it left, when there is one such column and no header took 'stock'.
+    Returns the condition and the span of its words."""
+    found = _OUT_OF_STOCK.search(text)
+    if found is None or any(m.start < found.end() and found.start() < m.end for m in mentions):
+        return None
+    stock = _PAIRS[0][1]
+    columns = [c for c in table.columns if c.kind is ColumnKind.NUMBER and stock(c)]
+    if len(columns) != 1:
+        return None
+    return Condition(columns[0].name, Cmp.LE, 0.0), found.start(), found.end()

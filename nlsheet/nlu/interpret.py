@@ -33,6 +33,7 @@ from nlsheet.nlu.readings import (
     fits,
     names_intent,
     total_per_group,
+    when_extreme,
 )
 from nlsheet.nlu.slots import (
     DateSlot,
@@ -352,7 +353,7 @@ def _rank(
         if ranked[0][0] != intent and {intent, ranked[0][0]} & {"trend", "correlation"}:
             frame = words.frame(text, table, ranked[0][0])
     named = [(m.start, m.end) for m in words.chosen]
-    plain = not aggregate_cue(blank(text, frame.explained + named))
+    plain = not aggregate_cue(blank(text, frame.explained + named)) and frame.n is None
     if (frame.span or frame.derived) and plain and not WH_QUESTION.match(text):
         # 'Coffee units in the first quarter', 'inventory value by warehouse': a stretch of
         # columns or a measure named by its words, with no word asking for more, is their
@@ -361,6 +362,9 @@ def _rank(
     by_group = total_per_group(text, masked, frame, ranked, table)
     if by_group is not None:
         return by_group, frame
+    extreme = when_extreme(text, frame, table)
+    if extreme is not None:
+        return [(extreme, 1.0), *[(c, p) for c, p in ranked if c != extreme][:3]], frame
     if describes_rows(text, masked, words.tokens, frame, table):
         return [("count", 1.0), *[(c, p) for c, p in ranked if c != "count"][:3]], frame
     if frame.where and any(c == OUT_OF_SCOPE for c, _ in ranked):

@@ -31,6 +31,7 @@ __all__ = [
     "fits",
     "names_intent",
     "total_per_group",
+    "when_extreme",
 ]
 
 _RANKING = re.compile(
@@ -134,7 +135,9 @@ def fits(intent: str, text: str, frame: Frame, table: Table, masked: str = "") -
     if intent == "share":
         return bool(frame.where)
     if intent in ("ratio", "correlation"):
-        return len(frame.free) >= 2
+        # Two numbers to divide or correlate ('total actual of projects over budget' has one
+        # left once 'over budget' picks the rows).
+        return sum(m.column.kind is ColumnKind.NUMBER for m in frame.free) >= 2
     if intent == "count_distinct":
         return bool(_COUNTING.search(text)) and bool(_DISTINCT.search(text))
     if intent == "growth":
@@ -239,3 +242,22 @@ def names_intent(intent: str, text: str) -> bool:
     """Whether the command names an aggregate outright ('number of deals by owner')."""
     pattern = _NAMED.get(intent)
     return pattern is not None and bool(pattern.search(text))
+
+
+# 'when was the first order placed', 'when did Anna last order': the earliest or latest date.
+_WHEN = re.compile(r"^\s*when\b", re.I)
+_FIRST = re.compile(r"\b(first|earliest|oldest)\b", re.I)
+_LAST = re.compile(r"\b(last|latest|newest|most\s+recent|most\s+recently)\b", re.I)
+
+
+def when_extreme(text: str, frame: Frame, table: Table) -> str | None:
+    """'min' or 'max' for a 'when' question with a word of first or last, on a table with a
+    date column and no number column named (the date is what is asked for)."""
+    if not _WHEN.match(text) or not any(c.kind is ColumnKind.DATE for c in table.columns):
+        return None
+    if any(m.column.kind is ColumnKind.NUMBER for m in frame.free):
+        return None
+    first, last = bool(_FIRST.search(text)), bool(_LAST.search(text))
+    if first == last:
+        return None
+    return "min" if first else "max"

@@ -99,6 +99,9 @@ def plan_aggregate(ctx: Context) -> Op | Clarification:
                 )
         else:
             choices = _choices(func, table)
+            if re.match(r"\s*when\b", interp.text, re.I):
+                # 'when was the last order': a date is asked for.
+                choices = [c for c in choices if c.kind is ColumnKind.DATE] or choices
             if len(choices) != 1:
                 return _no_column(func, choices, table, interp.text)
             ctx.use(ColumnMatch(choices[0], "", 0, 0, 1.0, "implied"))

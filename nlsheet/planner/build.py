@@ -10,7 +10,7 @@ from nlsheet.errors import NotUnderstoodError, UnknownColumnError
 from nlsheet.nlu.context import letters_outside, overlaps
 from nlsheet.nlu.coverage import unaccounted
 from nlsheet.nlu.interpret import Interpretation
-from nlsheet.plan import AggFunc, Aggregate, Lookup, Op, Plan
+from nlsheet.plan import AggFunc, Aggregate, ArgExtreme, Lookup, Op, Plan, TopN
 from nlsheet.planner.aggregates import plan_aggregate, plan_most_frequent
 from nlsheet.planner.context import INTENT_PHRASES, Built, Context, ask_which_column
 from nlsheet.planner.figures import (
@@ -73,6 +73,8 @@ def build(interp: Interpretation, table: Table) -> Built | Clarification:
         _refuse_unused(ctx, None)
         return op
     measure = op.measure if isinstance(op, Aggregate) else None
+    if isinstance(op, (ArgExtreme, TopN)) and op.derived is not None:
+        measure = op.derived
     if ctx.frame.span and not (measure and measure.span):
         first, last = ctx.frame.span[0].name, ctx.frame.span[-1].name
         raise ctx.refuse(
@@ -85,7 +87,7 @@ def build(interp: Interpretation, table: Table) -> Built | Clarification:
         a, how, b = ctx.frame.expression
         raise ctx.refuse(
             f"read '{a.words}' as {a.column.name} {how} {b.column.name}, which nlsheet can "
-            "only total, average or take the minimum or maximum of",
+            "only total, average, take the minimum or maximum of, or rank rows by",
             "an aggregate of the derived measure",
         )
     _refuse_unused(ctx, op)

@@ -183,7 +183,9 @@ def _measure_and_target(ctx: Context, need_target: bool) -> tuple[Column, Column
     measure = ctx.use(measure_match) if measure_match.how != "implied" else measure_match.column
     assert measure is not None
     target = None
-    if need_target:
+    if need_target and _WHICH_PERSON.search(ctx.interp.text):
+        target = _person(ctx)  # 'which rep owns the largest deal': the people, not the deals
+    if need_target and target is None:
         others = [m for m in free if m is not measure_match]
         if by is not None and by is not measure_match:
             others.insert(0, by)
@@ -196,15 +198,26 @@ def _measure_and_target(ctx: Context, need_target: bool) -> tuple[Column, Column
 _DOER_NOUN = re.compile(r"\b(?:earners?|scorers?|spenders?|sellers?|buyers?)\b", re.I)
 
 
+# 'which rep owns the largest deal' over a table whose people are its Owner column.
+_WHICH_PERSON = re.compile(
+    r"\b(?:which|what)\s+(rep|sales\s*rep|salesperson|seller|agent|employee|person|"
+    r"staff\s+member|team\s+member|worker|colleague)\b",
+    re.I,
+)
+
+
 def _person(ctx: Context) -> Column | None:
-    """The column of people a 'who' question or a doer noun ('the biggest spenders') asks
-    for, when the table has one."""
+    """The column of people a 'who' question, a doer noun ('the biggest spenders') or a noun
+    for a person after 'which' ('which rep') asks for, when the table has one."""
     text = ctx.interp.text
-    if not (re.match(r"\s*who\b", text, re.I) or _DOER_NOUN.search(text)):
+    which = _WHICH_PERSON.search(text)
+    if not (re.match(r"\s*who\b", text, re.I) or _DOER_NOUN.search(text) or which):
         return None
     person = person_column(ctx.table)
     if person is not None:
         ctx.notes.append(f"the people are named by {person.name}")
+        if which is not None:
+            ctx.use(ColumnMatch(person, which.group(1), *which.span(1), 0.9, "implied"))
     return person
 
 
@@ -332,6 +345,9 @@ def _implied_measure(ctx: Context) -> ColumnMatch | None:
 
 
 def plan_top(ctx: Context) -> Op:
+    derived = _derived(ctx)
+    if derived is not None:
+        return _rank_derived(ctx, derived, top=True)
     measure, _ = _measure_and_target(ctx, need_target=False)
     n = ctx.frame.n
     if n is None:
@@ -383,7 +399,44 @@ def _ranked(ctx: Context, target: Column, measure: Column, largest: bool, n: int
     )
 
 
+def _derived(ctx: Context) -> Measure | None:
+    """The measure named by its words ('margin': Price - Cost), its columns marked used."""
+    if not ctx.frame.derived or ctx.frame.expression is None:
+        return None
+    a, op, b = ctx.frame.expression
+    ctx.use(a)
+    ctx.use(b)
+    return Measure(a.column.name, op, b.column.name)  # type: ignore[arg-type]
+
+
+def _rank_derived(ctx: Context, derived: Measure, top: bool) -> Op:
+    """Single rows ranked by a derived measure ('which item has the highest margin')."""
+    largest = ctx.intent in ("arg_max", "top_n")
+    names = [m for m in ctx.frame.free if m.column.kind is ColumnKind.TEXT and m.how != "implied"]
+    target = ctx.use(names[0]) if names else (_person(ctx) or key_column(ctx.table))
+    what = f"{derived.column} {derived.op} {derived.other}"
+    if top and not names:
+        n = ctx.frame.n or 5
+        return TopN(derived.column, n, largest, ctx.frame.where, derived)
+    if target is None:
+        raise ctx.refuse("could not tell what to name (which product, which rep ...)", "a column")
+    if _repeats(ctx, target) and not ctx.per_row:
+        raise ctx.refuse(
+            f"{target.name} repeats across rows, and ranking names by their totals of {what} "
+            "is not supported",
+            "a column that names each row once",
+        )
+    ctx.notes.append(f"ranked the rows by {what}")
+    n = ctx.frame.n or (5 if top else 1)
+    return ArgExtreme(
+        target.name, derived.column, largest, False, ctx.frame.where, n, derived=derived
+    )
+
+
 def rank_rows(ctx: Context) -> Op:
+    derived = _derived(ctx)
+    if derived is not None:
+        return _rank_derived(ctx, derived, top=False)
     measure, target = _measure_and_target(ctx, need_target=True)
     if target is None:
         raise ctx.refuse("could not tell what to name (which product, which rep ...)", "a column")
