@@ -687,6 +687,10 @@ def test_a_word_for_a_column_after_its_name_adds_nothing(orders: Any) -> None:
     )
     with pytest.raises(nlsheet.NlsheetError):
         book.ask("total units by client status")
+    # A unit of count before a quantity ('units on hand') adds nothing to it.
+    stock = pd.DataFrame({"Bin": ["A", "B", "C"], "Zone": ["N", "S", "N"], "On Hand": [4, 9, 6]})
+    on_hand = nlsheet.open(stock).ask("units on hand by zone").value
+    assert on_hand == stock.groupby("Zone")["On Hand"].sum().to_dict()
 
 
 def test_which_rep_names_the_people_of_the_table() -> None:
@@ -703,3 +707,82 @@ def test_which_rep_names_the_people_of_the_table() -> None:
     assert _answer(book, "which rep owns the largest opportunity") == biggest
     most = deals["Account Owner"].value_counts()
     assert _answer(book, "which salesperson has the most opportunities") == most.idxmax()
+
+
+def test_who_after_the_noun_for_the_rows_asks_nothing(staff: Any) -> None:
+    """'staff who are certified' describes rows: the relative 'who' asks nothing, so the
+    answer is how many rows fit."""
+    book, frame = staff
+    certified = frame[frame["Certified"]]
+    assert _answer(book, "staff who are certified") == len(certified)
+    assert _answer(book, "staff who are certified and work remote") == len(
+        certified[certified["Remote"] == "Y"]
+    )
+
+
+def test_a_verb_made_of_a_header_word_names_what_the_column_records() -> None:
+    """'tickets closing in March' beside a Close Date column, 'samples tested since May'
+    beside a Test column: the verb reads nothing of its own."""
+    frame = pd.DataFrame(
+        {
+            "Ticket": ["T1", "T2", "T3", "T4", "T5"],
+            "Test": ["pH", "pH", "lead", "lead", "pH"],
+            "Close Date": pd.to_datetime(
+                ["2025-03-02", "2025-03-20", "2025-04-11", "2025-05-30", "2025-03-31"]
+            ),
+            "Hours": [3.0, 5.5, 1.0, 8.0, 2.5],
+        }
+    )
+    book = nlsheet.open(frame)
+    march = frame[frame["Close Date"].dt.month == 3]
+    assert _answer(book, "total hours of tickets closing in March 2025") == march["Hours"].sum()
+    since = frame[frame["Close Date"] >= "2025-04-01"]
+    assert _answer(book, "tickets tested since 1 April 2025") == len(since)
+
+
+def test_people_named_by_their_field_pick_its_rows() -> None:
+    """'engineers' are the rows of the Engineering department, 'accountants' of Accounting."""
+    frame = pd.DataFrame(
+        {
+            "Name": ["Ada", "Bo", "Cy", "Di", "Ed", "Flo"],
+            "Dept": ["Engineering", "Accounting", "Engineering", "Legal", "Accounting", "Legal"],
+            "Site": ["Oslo", "Oslo", "Bergen", "Oslo", "Bergen", "Bergen"],
+            "Pay": [70, 55, 72, 60, 58, 61],
+        }
+    )
+    book = nlsheet.open(frame)
+    engineers = frame[frame["Dept"] == "Engineering"]
+    assert _answer(book, "how many engineers are there in Bergen") == len(
+        engineers[engineers["Site"] == "Bergen"]
+    )
+    accountants = frame[frame["Dept"] == "Accounting"]
+    assert _answer(book, "average pay of accountants") == accountants["Pay"].mean()
+
+
+def test_more_in_one_column_than_in_another_compares_them_row_by_row() -> None:
+    frame = pd.DataFrame(
+        {
+            "Route": ["R1", "R2", "R3", "R4"],
+            "2021": [120, 340, 90, 410],
+            "2022": [150, 300, 95, 400],
+            "2023": [160, 310, 80, 420],
+        }
+    )
+    book = nlsheet.open(frame)
+    grew = frame[frame["2023"] > frame["2021"]]
+    assert _answer(book, "how many routes had more passengers in 2023 than in 2021") == len(grew)
+    fell = frame[frame["2022"] < frame["2021"]]
+    assert (
+        _answer(book, "which routes had fewer riders in 2022 than 2021") == fell["Route"].tolist()
+    )
+
+
+def test_a_column_read_as_the_numbers_unit_is_the_column_compared() -> None:
+    """'at least 2,000 minutes' beside a Minutes column: the unit word is the column, the
+    rows are counted ('players who played ...' is what players do)."""
+    frame = pd.DataFrame(
+        {"Player": ["A", "B", "C", "D"], "Minutes": [2500, 1800, 2000, 300], "Goals": [3, 1, 0, 2]}
+    )
+    book = nlsheet.open(frame)
+    assert _answer(book, "players who played at least 2,000 minutes") == 2
+    assert _answer(book, "players with at least 2000 minutes") == 2

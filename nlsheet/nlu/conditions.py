@@ -34,10 +34,11 @@ from nlsheet.nlu.binding import (
     year_bound,
     year_of,
 )
+from nlsheet.nlu.comparisons import bind_column_comparisons
 from nlsheet.nlu.context import ColumnMatch, column_tails
 from nlsheet.nlu.coverage import key_column
 from nlsheet.nlu.dates import find_days, find_ranges
-from nlsheet.nlu.derived import apply_derived, implied_partner, out_of_stock
+from nlsheet.nlu.derived import apply_derived, out_of_stock
 from nlsheet.nlu.flags import FlagMatch, flag_value
 from nlsheet.nlu.joins import combine, text_condition
 from nlsheet.nlu.slots import (
@@ -244,32 +245,6 @@ class _Assembler(Binder):
             return self._period_at(at, at + period.end(), period.group("period"))
         return None
 
-    def column_comparisons(self, numbers: Sequence[NumberSlot]) -> None:
-        """'actual is over budget': two columns with a comparison between them."""
-        text = self.text
-        for a, b in itertools.pairwise(self.mentions):
-            between = gap(text, a.end, b.start)
-            head = text[: b.start].rstrip()
-            found = comparator_before(head + " ", len(head) + 1)
-            if found is None or found[0] not in _ORDERING or found[1] < a.end:
-                continue
-            if not re.fullmatch(r"[\s\w]*", between) or len(between) > 30:
-                continue
-            if any(a.end <= n.start < b.start for n in numbers):
-                continue
-            if a.column.kind != b.column.kind or a.column.kind is ColumnKind.TEXT:
-                continue
-            self.take(a)
-            condition = Condition(a.column.name, found[0], other=b.column.name)
-            self.bind(condition, a.start, b.end, b)
-        for b in self.mentions:
-            # 'SKUs below their reorder level', 'projects over budget': the other side is the
-            # one column that pairs with the named one (On Hand, Actual).
-            partner = implied_partner(text, b, self.table) if id(b) not in self.used else None
-            if partner is not None:
-                cmp, column, start = partner
-                self.bind(Condition(column.name, cmp, other=b.column.name), start, b.end, b)
-
     def ranges(self, scalars: Sequence[NumberSlot | DateSlot]) -> set[int]:
         """'between 10 and 20', 'from 2024-01-01 to 2024-03-31'; returns the slots used."""
         consumed: set[int] = set()
@@ -310,6 +285,10 @@ class _Assembler(Binder):
                 ahead = comparator_before(self.text, column[1].start)
                 if ahead is not None and ahead[0] in _ORDERING:
                     cmp, cmp_start = ahead
+            if column[1] is None:
+                # '2,000 minutes' read 'minutes' as the number's unit: the Minutes mention.
+                inside = (m for m in self.mentions if slot.start <= m.start < slot.end)
+                column = (column[0], next((m for m in inside if m.column is column[0]), None))
             start = min(cmp_start, column[1].start if column[1] else cmp_start)
             value = scalar_for(slot, column[0], self.table)
             condition = Condition(column[0].name, cmp, value)
@@ -472,7 +451,7 @@ def assemble(
     free_numbers = work.special_numbers(free_numbers)
     work.grouping(values)
     if compare_columns:
-        work.column_comparisons(free_numbers)
+        bind_column_comparisons(work, free_numbers)
     work.date_ranges(ranges, days)
     work.periods(periods)
     # The year of 'in 2024' belongs to the period when a date column took it.

@@ -318,14 +318,18 @@ def _literal_match(text: str, column: Column) -> ColumnMatch | None:
 
 
 _COLUMN_TAIL = re.compile(r"\s+(?:(field|column)|(status|flag|indicator))\b", re.I)
+_COUNT_UNIT = re.compile(r"\b(units?|pieces?|pcs)\s+$", re.I)
 
 
 def column_tails(text: str, mentions: Sequence[ColumnMatch], table: Table) -> list[tuple[int, int]]:
-    """Words for a column right after its name ('the priority field', 'by paid status': a
-    status for a yes/no column only, not 'client status' for a column of names): they add
-    nothing to the mention."""
+    """Words for a column beside its name that add nothing to the mention: after it ('the
+    priority field', 'by paid status': a status for a yes/no column only, not 'client status'
+    for a column of names), or a unit of count before a quantity ('units on hand')."""
     spans = []
     for m in mentions:
+        unit = _COUNT_UNIT.search(text[: m.start])
+        if unit is not None and m.column.kind is ColumnKind.NUMBER:
+            spans.append(unit.span(1))
         tail = _COLUMN_TAIL.match(text, m.end)
         if tail is None:
             continue

@@ -30,7 +30,15 @@ from nlsheet.nlu.text import (
 )
 from nlsheet.workbook.table import Column, ColumnKind, Table
 
-__all__ = ["Leftover", "is_row_noun", "key_column", "person_column", "row_nouns", "unaccounted"]
+__all__ = [
+    "Leftover",
+    "is_row_noun",
+    "key_column",
+    "person_column",
+    "row_nouns",
+    "unaccounted",
+    "verb_of_header",
+]
 
 # Header words that say a column identifies rows, and add nothing to what the rows are.
 _ID_WORDS = frozenset({"id", "identifier", "no", "nr", "num", "number", "code", "ref", "key", "#"})
@@ -142,6 +150,28 @@ def _keys_rows(table: Table, name: str) -> bool:
     return len(series) >= 2 and series.nunique() >= 0.9 * len(series)
 
 
+def verb_of_header(word: str, table: Table) -> bool:
+    """'tested' beside a Test column, 'closing' beside Expected Close: a verb made of a header
+    word names what the column records, not a column to read. The header word itself
+    ('Opened') is the column, not this."""
+    lower = word.lower()
+    suffix = next((x for x in ("ing", "ed", "d") if lower.endswith(x)), None)
+    if suffix is None or len(lower) - len(suffix) < 3:
+        return False
+    base = lower[: -len(suffix)]
+    words = table.memo(
+        "coverage:header-words",
+        lambda: frozenset(w.lower() for c in table.columns for w in header_words(c.name)),
+    )
+    if lower in words:
+        return False
+    # 'closing' -> close, 'shipped' -> ship, 'tested' -> test; 'played' beside Player and
+    # 'scored' beside Scorer name what the people of the column do.
+    stems = {base, base + "e", base[:-1] if base[-1] == base[-2] else base}
+    stems |= {s + "er" for s in stems} | {s + "r" for s in stems}
+    return bool(stems & words)
+
+
 def is_row_noun(word: str, table: Table) -> bool:
     """True when the (normalised) word names the table's rows."""
     if word in row_nouns(table):
@@ -223,4 +253,6 @@ def _is_command_word(token: Token, table: Table, verbs_free: bool, *, typos: boo
             return True  # 'distance in km' beside a header 'Distance (km)
     if is_common_verb(token.lower) or (verbs_free and is_verb(token.lower)):
         return True
+    if verb_of_header(token.lower, table):
+        return True  # 'samples tested since May' beside a Test column
     return typos and role_of(token.lower) is not None  # a misspelt command word ('avrage')

@@ -12,12 +12,13 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from rapidfuzz.distance import DamerauLevenshtein
 
 from nlsheet.changes import CHANGES
 from nlsheet.nlu.conditions import Frame
-from nlsheet.nlu.coverage import is_row_noun
+from nlsheet.nlu.coverage import is_row_noun, verb_of_header
 from nlsheet.nlu.lexicon import ROLES
 from nlsheet.nlu.text import Token, tokenize
 from nlsheet.workbook.table import ColumnKind, Table
@@ -30,6 +31,7 @@ __all__ = [
     "describes_rows",
     "fits",
     "names_intent",
+    "relative_pronoun",
     "total_per_group",
     "when_extreme",
 ]
@@ -181,14 +183,32 @@ def aggregate_cue(text: str) -> bool:
     )
 
 
+def relative_pronoun(tokens: Sequence[Token], table: Table) -> Token | None:
+    """'members who renewed', 'orders which were cancelled': a question word right after the
+    noun for the rows that opens the command is a relative pronoun, not a question."""
+    if len(tokens) < 3 or not is_row_noun(tokens[0].norm, table):
+        return None
+    pronoun = tokens[1]
+    if pronoun.norm not in ("who", "which", "whose", "that"):
+        return None
+    rest = [t for t in tokens[2:] if _ASKS.fullmatch(t.lower)]
+    return None if rest else pronoun
+
+
 def describes_rows(text: str, masked: str, tokens: list[Token], frame: Frame, table: Table) -> bool:
-    """'players with more than 10 goals', 'unpaid invoices': rows and their conditions and
-    nothing else, whose answer is how many rows fit (see planner.rows for 'which invoices')."""
-    if not frame.where or not tokens or _ASKS.search(text) or CHANGE_CUE.search(text):
+    """'players with more than 10 goals', 'unpaid invoices', 'members who renewed': rows and
+    their conditions and nothing else, whose answer is how many rows fit (see planner.rows
+    for 'which invoices')."""
+    pronoun = relative_pronoun(tokens, table)
+    asks = text if pronoun is None else text[: pronoun.start] + text[pronoun.end :]
+    if not frame.where or not tokens or _ASKS.search(asks) or CHANGE_CUE.search(text):
         return False
     if tokens[0].norm in ROLES["request"] or aggregate_cue(_COMPARATIVE.sub(" ", masked)):
         return False
-    if any(not all(is_row_noun(w, table) for w in _words(m.words)) for m in frame.free):
+    if any(
+        not all(is_row_noun(w, table) or verb_of_header(w, table) for w in _words(m.words))
+        for m in frame.free
+    ):
         return False
     return is_row_noun(tokens[0].norm, table) or is_row_noun(tokens[-1].norm, table)
 

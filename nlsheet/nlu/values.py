@@ -182,7 +182,30 @@ def link_words_in_values(
         ]
         if len(holders) == 1:
             found.append(ValueMatch(holders[0], word.casefold(), word, start, end, contains=True))
+            continue
+        field = _field_of(norm, table)
+        if field is not None:
+            found.append(_pick([field[0]], [], table, field[1], word, start, end))
     return found
+
+
+_DOER = ("er", "or", "ist", "ant", "ian")
+
+
+def _field_of(noun: str, table: Table) -> tuple[str, str] | None:
+    """'engineers' -> Engineering, 'accountants' -> Accounting, 'designers' -> Design: the
+    field a noun for its people names, when it is a whole cell of one text column of few
+    values (a department, a team)."""
+    roots = {noun} | {noun[: -len(x)] for x in _DOER if noun.endswith(x) and len(noun) > len(x) + 3}
+    keys = {r + "ing" for r in roots} | {r for r in roots if r != noun} | {r + "e" for r in roots}
+    index = table.value_index()
+    hits = {(column, key) for key in keys for column in index.get(key, ())}
+    if len(hits) != 1:
+        return None
+    column, key = next(iter(hits))
+    if table.values(column).series.dropna().nunique() > 30:
+        return None
+    return column, key
 
 
 def _free_text(table: Table, column: Column) -> bool:

@@ -10,6 +10,7 @@ from nlsheet.nlu.binding import is_money
 from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.coverage import is_row_noun, key_column, person_column
 from nlsheet.nlu.lexicon import ROLES, is_amount_noun
+from nlsheet.nlu.readings import relative_pronoun
 from nlsheet.nlu.text import header_words, normalize_word
 from nlsheet.plan import (
     AggFunc,
@@ -135,7 +136,9 @@ def _rows_asked(ctx: Context) -> Op | None:
             return Lookup(key.name, ctx.frame.where)
         ctx.intent = "unique_values"
         return UniqueValues(key.name, ctx.frame.where)
-    if first in _ASKING or first in ROLES["request"] or any(t.norm in _WH for t in tokens):
+    pronoun = relative_pronoun(tokens, ctx.table)  # 'members who renewed' asks nothing
+    asking = any(t.norm in _WH for t in tokens if t is not pronoun)
+    if first in _ASKING or first in ROLES["request"] or asking:
         return None  # 'if the position is 12th, what was the series' asks for a value
     ctx.intent = "count"
     where_note(ctx)

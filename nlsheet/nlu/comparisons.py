@@ -1,0 +1,71 @@
+"""Conditions that compare two columns of the same row: 'actual is over budget', 'more
+arrivals in 2022 than in 2019', and one column whose other side is implied ('SKUs below
+their reorder level' compares the quantity on hand with it)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+from nlsheet.nlu.binder import Binder
+from nlsheet.nlu.binding import gap
+from nlsheet.nlu.derived import implied_partner
+from nlsheet.nlu.slots import NumberSlot, comparator_before
+from nlsheet.plan import Cmp, Condition
+from nlsheet.workbook.table import ColumnKind
+
+__all__ = ["bind_column_comparisons"]
+
+_ORDERING = (Cmp.GT, Cmp.GE, Cmp.LT, Cmp.LE)
+# 'more arrivals in 2022 than in 2019': the comparative stands before the first column and
+# 'than' between the two.
+_COMPARATIVE = re.compile(
+    r"\b(?:(more|higher|greater|bigger|larger)|(fewer|less|lower|smaller))"
+    r"(?:\s+\w+){0,3}\s+(?:in|for|during|on)?\s*$",
+    re.I,
+)
+_THAN = re.compile(r"^\s*than\s+(?:in|for|during|on)?\s*$", re.I)
+
+
+def bind_column_comparisons(work: Binder, numbers: Sequence[NumberSlot]) -> None:
+    """Bind every comparison between two columns the command makes."""
+    text = work.text
+    for a, b in itertools.pairwise(work.mentions):
+        if a.column.kind != b.column.kind or a.column.kind is ColumnKind.TEXT:
+            continue
+        if any(a.end <= n.start < b.start for n in numbers):
+            continue
+        split = _split_comparative(text, a.start, a.end, b.start)
+        if split is not None:
+            cmp, start = split
+            work.take(a)
+            work.bind(Condition(a.column.name, cmp, other=b.column.name), start, b.end, b)
+            continue
+        between = gap(text, a.end, b.start)
+        head = text[: b.start].rstrip()
+        found = comparator_before(head + " ", len(head) + 1)
+        if found is None or found[0] not in _ORDERING or found[1] < a.end:
+            continue
+        if not re.fullmatch(r"[\s\w]*", between) or len(between) > 30:
+            continue
+        work.take(a)
+        condition = Condition(a.column.name, found[0], other=b.column.name)
+        work.bind(condition, a.start, b.end, b)
+    for b in work.mentions:
+        # 'SKUs below their reorder level', 'projects over budget': the other side is the
+        # one column that pairs with the named one (On Hand, Actual).
+        partner = implied_partner(text, b, work.table) if id(b) not in work.used else None
+        if partner is not None:
+            cmp, column, start = partner
+            work.bind(Condition(column.name, cmp, other=b.column.name), start, b.end, b)
+
+
+def _split_comparative(text: str, a_start: int, a_end: int, b_start: int) -> tuple[Cmp, int] | None:
+    """'more <noun> in A than in B' -> (A > B, where the words start); None otherwise."""
+    if _THAN.match(text[a_end:b_start]) is None:
+        return None
+    before = _COMPARATIVE.search(text[:a_start])
+    if before is None:
+        return None
+    return (Cmp.GT if before.group(1) else Cmp.LT), before.start()
