@@ -639,6 +639,10 @@ def test_how_many_of_a_number_column_having_a_condition_asks_total_or_rows() -> 
     assert book.ask(rows.command).value == len(picked)
     assert book.ask("how many rounds have more than 2 wins").value == len(picked)
     assert book.ask("how many seasons have more than 2 wins").value == len(picked)
+    # Years and positions are counted, never added up, even where amounts would be.
+    assert _answer(book, "how many seasons did Crayford play") == 1
+    assert _answer(book, "total number of rounds for Bexley") == 1
+    assert _answer(book, "sum of round") == frame["Round"].sum()  # asked for by name
 
 
 def test_a_comparison_with_one_column_reads_the_column_it_pairs_with() -> None:
@@ -786,3 +790,116 @@ def test_a_column_read_as_the_numbers_unit_is_the_column_compared() -> None:
     book = nlsheet.open(frame)
     assert _answer(book, "players who played at least 2,000 minutes") == 2
     assert _answer(book, "players with at least 2000 minutes") == 2
+
+
+def test_the_verb_after_a_subject_value_picks_no_rows_unless_it_names_a_state() -> None:
+    frame = pd.DataFrame(
+        {
+            "Case": ["C1", "C2", "C3", "C4", "C5"],
+            "Agent": ["Noor", "Noor", "Iva", "Noor", "Iva"],
+            "State": ["Open", "Closed", "Closed", "Closed", "Open"],
+        }
+    )
+    book = nlsheet.open(frame)
+    noor = frame[frame["Agent"] == "Noor"]
+    assert _answer(book, "how many cases did Noor handle") == len(noor)
+    assert _answer(book, "how many closed cases did Noor handle") == len(
+        noor[noor["State"] == "Closed"]
+    )
+    # 'close' is the Closed state's verb: answering all of Noor's cases would ignore it.
+    with pytest.raises(nlsheet.NlsheetError):
+        book.ask("how many cases did Noor close")
+
+
+def test_overall_ranks_by_the_total_column_of_a_wide_table() -> None:
+    frame = pd.DataFrame(
+        {
+            "Line": ["Kettle", "Toaster", "Blender"],
+            "Q1": [10, 40, 25],
+            "Q2": [50, 5, 30],
+            "Total": [60, 45, 55],
+        }
+    )
+    book = nlsheet.open(frame)
+    assert _answer(book, "which line sold the most overall") == "Kettle"
+    assert _answer(book, "which line sold the least overall") == "Toaster"
+
+
+def test_a_number_no_row_holds_or_an_aggregate_of_its_own_condition_is_refused() -> None:
+    frame = pd.DataFrame(
+        {"Team": ["Ayr", "Bute", "Cupar"], "Points": [20, 31, 17], "Tries": [4, 6, 2]}
+    )
+    book = nlsheet.open(frame)
+    # 'points of 667': no row has it, so an answer over no rows would look like a result.
+    with pytest.raises(nlsheet.NlsheetError, match="no row has Points equal to 667"):
+        book.ask("with points of 667, how many tries")
+    # 'Points' over the rows where Points is 20 is 20 again: the number is another column's.
+    with pytest.raises(nlsheet.NlsheetError, match="that number again"):
+        book.ask("total points where points is 20")
+    assert _answer(book, "tries of the team with 31 points") == 6
+
+
+def _ledger() -> pd.DataFrame:
+    r = random.Random(23)
+    days = [dt.date(2025, 1, 1) + dt.timedelta(days=3 * i) for i in range(60)]
+    return pd.DataFrame(
+        {
+            "Ref ID": [f"R{i:03d}" for i in range(60)],
+            "Day": days,
+            "Shop": [r.choice(["Ayr", "Bute", "Cupar"]) for _ in days],
+            "Clerk": [r.choice(["Ann Mor", "Bo Lin", "Cy Dunn"]) for _ in days],
+            "Sales": [round(r.uniform(10, 500), 2) for _ in days],
+        }
+    )
+
+
+def test_a_sheet_named_after_its_amount_column_totals_that_column(tmp_path: Path) -> None:
+    """In a sheet 'Sales' with a Sales column, 'sales by shop' totals the column; 'how many
+    sales' reads two ways and is asked."""
+    frame = _ledger()
+    book = nlsheet.open(_write(tmp_path / "ledger.xlsx", "Sales", frame))
+    by_shop = book.ask("sales by shop").value
+    assert by_shop == pytest.approx(frame.groupby("Shop")["Sales"].sum().to_dict())
+    asked = book.ask("how many sales in March")
+    assert asked.clarification is not None
+    march = frame[pd.to_datetime(frame["Day"]).dt.month == 3]
+    values = sorted(book.ask(o.command).value for o in asked.clarification.options)
+    assert values == pytest.approx(sorted([march["Sales"].sum(), len(march)]))
+
+
+def test_days_without_a_year_make_ranges_and_on_or_after_includes_the_day(tmp_path: Path) -> None:
+    frame = _ledger()
+    days = pd.to_datetime(frame["Day"])
+    book = nlsheet.open(_write(tmp_path / "ledger.xlsx", "Ledger", frame))
+    inside = frame[(days >= "2025-02-03") & (days <= "2025-03-20")]
+    assert _answer(book, "total sales between February 3 and March 20") == pytest.approx(
+        inside["Sales"].sum()
+    )
+    march = frame[(days >= "2025-03-04") & (days <= "2025-03-19")]
+    assert _answer(book, "total sales from 4 to 19 March") == pytest.approx(march["Sales"].sum())
+    assert _answer(book, "rows on or after 1 March") == int((days >= "2025-03-01").sum())
+    assert _answer(book, "rows on or before 1 March") == int((days <= "2025-03-01").sum())
+
+
+def test_who_is_a_name_and_an_identifier_is_ranked_by_the_rows_size(tmp_path: Path) -> None:
+    frame = _ledger()
+    frame.insert(1, "Name", [f"Person {i}" for i in range(60)])
+    book = nlsheet.open(_write(tmp_path / "ledger.xlsx", "Ledger", frame.drop(columns="Clerk")))
+    assert _answer(book, "who has the lowest sales") == frame["Name"][frame["Sales"].idxmin()]
+
+
+def test_by_with_no_word_for_a_sheet_is_a_question_and_one_row_groups_are_not_counted() -> None:
+    frame = pd.DataFrame({"Product": ["Kite", "Yo-yo", "Top"], "Jan": [3, 4, 5], "Feb": [1, 2, 9]})
+    book = nlsheet.open(frame)
+    # Never 1 per product: asked back, and the counting option refused.
+    asked = book.ask("sales by product")
+    assert asked.value is None and asked.clarification is not None
+    with pytest.raises(nlsheet.NlsheetError, match="one row"):
+        book.ask("count: sales by product")
+    orders = _orders()
+    result = nlsheet.open(orders).ask("amount by city and state")
+    assert result.changes == ()
+    expected = {c: g.groupby("State")["Amount (€)"].sum() for c, g in orders.groupby("City")}
+    assert set(result.value) == set(expected)
+    for city, states in expected.items():
+        assert result.value[city] == pytest.approx(states.to_dict())

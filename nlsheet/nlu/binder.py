@@ -12,6 +12,7 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -70,6 +71,15 @@ class Frame:
     derived: bool = False
 
 
+_RANGE_OPEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.I)
+_BARE_DAY = re.compile(
+    r"\b(?:between|from)\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s*"
+    r"(?:and|to|until|till|through|thru|-|–)\s*(?:the\s+)?$",
+    re.I,
+)
+_RANGE_JOIN = re.compile(r"\s*(?:and|to|until|till|through|thru|-|–)\s*(?:the\s+)?", re.I)
+
+
 class Binder:
     """Slots tied to columns so far: the conditions bound, the mentions taken, the frame."""
 
@@ -121,6 +131,7 @@ class Binder:
             else:
                 condition, start = Condition(target[0].name, Cmp.BETWEEN, low, high), r.start
             self.bind(condition, start, r.end, target[1])
+        days = self._day_ranges(days)
         for d in days:
             target = date_column(self.text, self.table, self.mentions, d.start, d.end)
             if target is None:
@@ -139,6 +150,47 @@ class Binder:
             if cmp not in (Cmp.GT, Cmp.GE, Cmp.LT, Cmp.LE, Cmp.EQ, Cmp.NE):
                 cmp, start = Cmp.EQ, d.start
             self.bind(Condition(target[0].name, cmp, day), start, d.end, target[1])
+
+    def _day_ranges(self, days: Sequence[DayMention]) -> list[DayMention]:
+        """'between April 9 and May 20', 'from 3 to 17 March': two days bound as one range;
+        returns the days left."""
+        left = list(days)
+        for first, second in itertools.pairwise(days):
+            opener = _RANGE_OPEN.search(self.text[: first.start])
+            if opener is None or not _RANGE_JOIN.fullmatch(self.text[first.end : second.start]):
+                continue
+            target = date_column(self.text, self.table, self.mentions, first.start, second.end)
+            year = target and self._year_of(target[0], first.month, second.month, (0, 0))
+            if target is None or not year or first not in left:
+                continue
+            try:
+                low, high = (
+                    dt.date(year, first.month, first.day),
+                    dt.date(year, second.month, second.day),
+                )
+            except ValueError:
+                continue
+            condition = Condition(target[0].name, Cmp.BETWEEN, low, high)
+            self.bind(condition, opener.start(), second.end, target[1])
+            left = [d for d in left if d is not first and d is not second]
+        for d in list(left):
+            # 'from 3 to 17 March': the first day takes the second's month.
+            bare = _BARE_DAY.search(self.text[: d.start])
+            target = date_column(self.text, self.table, self.mentions, d.start, d.end)
+            year = target and bare and self._year_of(target[0], d.month, d.month, (0, 0))
+            if target is None or bare is None or not year:
+                continue
+            try:
+                low, high = (
+                    dt.date(year, d.month, int(bare.group(1))),
+                    dt.date(year, d.month, d.day),
+                )
+            except ValueError:
+                continue
+            condition = Condition(target[0].name, Cmp.BETWEEN, low, high)
+            self.bind(condition, bare.start(), d.end, target[1])
+            left.remove(d)
+        return left
 
     def periods(self, periods: Sequence[PeriodSlot]) -> None:
         for period in periods:

@@ -34,6 +34,7 @@ __all__ = [
     "Leftover",
     "is_row_noun",
     "key_column",
+    "names_number_column",
     "person_column",
     "row_nouns",
     "unaccounted",
@@ -127,6 +128,8 @@ def person_column(table: Table) -> Column | None:
         return any(w in _PERSON_HEADERS or canonical(w) in _PERSON_HEADERS for w in words)
 
     people = [c for c in table.columns if c.kind is ColumnKind.TEXT and personal(c)]
+    # 'who ...' is answered with a name: Name beside Employee ID.
+    people = [c for c in people if not c.is_id] or people
     if len(people) == 1:
         return people[0]
     # 'Employee' beside 'Manager': the column with a person per row.
@@ -172,8 +175,26 @@ def verb_of_header(word: str, table: Table) -> bool:
     return bool(stems & words)
 
 
+def names_number_column(word: str, table: Table) -> bool:
+    """Whether the (normalised) word is the whole header of a number column ('sales' beside
+    a Sales column): then it is that column's amount, not the rows, even in a sheet named
+    after it."""
+    singles = table.memo(
+        "coverage:number-headers",
+        lambda: frozenset(
+            canonical(words[0])
+            for c in table.columns
+            if c.kind is ColumnKind.NUMBER and len(words := header_words(c.name)) == 1
+        ),
+    )
+    return canonical(word) in singles
+
+
 def is_row_noun(word: str, table: Table) -> bool:
-    """True when the (normalised) word names the table's rows."""
+    """True when the (normalised) word names the table's rows (not when it is the header of a
+    number column: 'sales by region' in a sheet called Sales totals the Sales column)."""
+    if names_number_column(word, table):
+        return False
     if word in row_nouns(table):
         return True
     # Reading the columns' values costs a pass over them: only for a word a header holds, or

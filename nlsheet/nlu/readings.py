@@ -53,6 +53,13 @@ _AGGREGATE_CUE = re.compile(
     r"distinct|unique|different|list|longest|shortest|mode|common|frequent|often|spread)\b",
     re.I,
 )
+# What asks for a new sheet, chart or summary ('payroll by department' asks for none).
+_SHEET_CUE = re.compile(
+    r"\b(pivot\w*|summar\w*|chart\w*|plot\w*|graph\w*|draw\w*|visuali[sz]\w*|dashboard\w*|"
+    r"crosstab\w*|cross-tab\w*|create|make|build|add|insert|put|new\s+(?:sheet|tab|table)|"
+    r"sheet|tab|bar|bars|line|pie|column\s+chart|histogram|scatter)\b",
+    re.I,
+)
 # A question asks for information; it does not order a change ('how many units sold when the
 # price was over 20' is no highlight). Polite requests ('can you sort ...') are not this.
 WH_QUESTION = re.compile(r"^\s*(what|which|who|whom|whose|when|where|why|how)\b", re.I)
@@ -121,6 +128,8 @@ def fits(intent: str, text: str, frame: Frame, table: Table, masked: str = "") -
             return False
         if intent == "sort" and not _SORT_CUE.search(text):
             return False  # 'sales by customer' asks for totals, not for an order
+        if intent in ("pivot", "chart", "dashboard") and not _asks_for_sheet(text):
+            return False  # 'revenue by region and status' is a question, not a new sheet
         return not WH_QUESTION.match(text)
     if intent == "median":
         # '90th percentile of sales' names its percentile; only the 50th is the median.
@@ -150,6 +159,20 @@ def fits(intent: str, text: str, frame: Frame, table: Table, masked: str = "") -
         # A trend runs along numbers or dates; 'sales per rep' groups by a text column.
         return frame.by is None or frame.by.column.kind in (ColumnKind.NUMBER, ColumnKind.DATE)
     return True
+
+
+def _asks_for_sheet(text: str) -> bool:
+    """A word asking for a new sheet, chart or summary, also misspelt ('pivto', 'dashbord')."""
+    if _SHEET_CUE.search(text):
+        return True
+    words = re.findall(r"[a-z]{5,}", text.casefold())
+    return any(
+        DamerauLevenshtein.distance(w, cue) <= 2
+        if len(cue) > 6
+        else DamerauLevenshtein.distance(w, cue) <= 1
+        for w in words
+        for cue in ("pivot", "dashboard", "summary", "chart", "graph")
+    )
 
 
 def _ranks(text: str) -> bool:

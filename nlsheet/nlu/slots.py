@@ -112,6 +112,9 @@ _COMPARATORS: tuple[tuple[str, Cmp], ...] = tuple(
                     "more than or equal to",
                     ">=",
                     "from",
+                    "on or after",
+                    "at or after",
+                    "no earlier than",
                 )
             ),
             *(
@@ -141,6 +144,9 @@ _COMPARATORS: tuple[tuple[str, Cmp], ...] = tuple(
                     "maximum of",
                     "less than or equal to",
                     "<=",
+                    "on or before",
+                    "at or before",
+                    "no later than",
                 )
             ),
             *(

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 __all__ = [
     "COLUMN_TOKEN",
     "GRAMMAR_WORDS",
+    "STATUS_VERBS",
     "STOPWORDS",
     "Token",
     "canonical",
@@ -156,7 +157,7 @@ _VERBS = frozenset(
 
 # Verbs that say what a row's status is: 'how many orders were cancelled' asks for a filter, so
 # they never pass as neutral words (a column or value must take them).
-_STATUS_VERBS = frozenset(
+STATUS_VERBS = frozenset(
     """paid close closed open opened won lost finished finish cancel cancelled canceled approved
     rejected passed failed completed delivered shipped returned refunded resolved""".split()  # noqa: SIM905
 )
@@ -165,7 +166,7 @@ _STATUS_VERBS = frozenset(
 def is_common_verb(word: str) -> bool:
     """A verb of the common list that says nothing about which rows ('played', 'sold', 'held');
     status verbs ('cancelled', 'paid') are not among them."""
-    return word in _VERBS and word not in _STATUS_VERBS
+    return word in _VERBS and word not in STATUS_VERBS
 
 
 def is_verb(word: str) -> bool:

@@ -9,7 +9,7 @@ import pandas as pd
 
 from nlsheet.errors import ColumnTypeError
 from nlsheet.nlu.context import ColumnMatch
-from nlsheet.nlu.coverage import is_row_noun
+from nlsheet.nlu.coverage import is_row_noun, row_nouns
 from nlsheet.nlu.text import tokenize
 from nlsheet.plan import AggFunc, Aggregate, Measure, MostFrequent, Op
 from nlsheet.planner.context import (
@@ -51,11 +51,14 @@ _SUPERLATIVE = re.compile(
 
 
 def plan_aggregate(ctx: Context) -> Op | Clarification:
-    interp, frame, table = ctx.interp, ctx.frame, ctx.table
+    frame = ctx.frame
     func = AggFunc(ctx.intent)
     texts = [m for m in frame.free if m.column.kind is ColumnKind.TEXT]
+    ids = [m for m in frame.free if m.column.is_id]
     if func in (AggFunc.MIN, AggFunc.MAX) and (
-        _names_a_row(ctx) or (texts and len(texts) == len(frame.free) and frame.by is None)
+        _names_a_row(ctx)
+        or (texts and len(texts) == len(frame.free) and frame.by is None)
+        or (ids and len(ids) == len(frame.free) and frame.by is None and _ranks_other(ctx, ids))
     ):
         # 'the priciest product' names only a text column: the row with the largest price.
         # 'name of the employee with the lowest salary': the column named before the
@@ -74,44 +77,17 @@ def plan_aggregate(ctx: Context) -> Op | Clarification:
     elif frame.expression is not None:
         measure = _expression_measure(ctx)
     else:
-        free = [m for m in frame.free if m is not frame.by and m is not frame.then_by]
-        numeric = [m for m in free if m.column.kind in (ColumnKind.NUMBER, ColumnKind.DATE)]
-        pick = (numeric or free)[0] if free else None
-        if func in (AggFunc.COUNT, AggFunc.COUNT_DISTINCT):
-            pick = free[0] if free else None
-        column = ctx.use(pick)
-        if column is not None and pick is not None:
-            func = _count_or_sum(ctx, func, column, pick)
-            check_kind(func, column, table)
-            measure = Measure(column.name)
-            question = (
-                _rows_or_names(ctx, column, pick) or _total_or_rows(ctx, column, pick)
-                if func is AggFunc.COUNT
-                else None
-            )
-            if question is not None:
-                return question
-        elif func is AggFunc.COUNT:
-            if interp.leftover:
-                ctx.notes.append(
-                    f"counted the table's rows ({' '.join(interp.leftover)!r} names no column; "
-                    "name a column to count its values)"
-                )
-        else:
-            choices = _choices(func, table)
-            if re.match(r"\s*when\b", interp.text, re.I):
-                # 'when was the last order': a date is asked for.
-                choices = [c for c in choices if c.kind is ColumnKind.DATE] or choices
-            if len(choices) != 1:
-                return _no_column(func, choices, table, interp.text)
-            ctx.use(ColumnMatch(choices[0], "", 0, 0, 1.0, "implied"))
-            ctx.notes.append(f"no column named; used the only one that fits, {choices[0].name}")
-            measure = Measure(choices[0].name)
+        found = _named_measure(ctx, func)
+        if isinstance(found, Clarification):
+            return found
+        func, measure = found
     added = _percent_total(ctx, func, measure)
     if added is not None:
         return added
     if group is not None and then is None and _one_row_each(ctx, func, group):
         group = None
+    if group is not None and then is None and func is AggFunc.COUNT and measure is None:
+        _refuse_counting_single_rows(ctx, group)
     percentile = None
     if func is AggFunc.PERCENTILE:
         if frame.percentile is None:
@@ -128,6 +104,54 @@ def plan_aggregate(ctx: Context) -> Op | Clarification:
         then.name if then is not None else None,
         frame.then_period if then is not None else None,
     )
+
+
+def _named_measure(ctx: Context, func: AggFunc) -> tuple[AggFunc, Measure | None] | Clarification:
+    """The column the aggregate reads (and the function, a count of amounts becoming their
+    total), or the question to ask about it."""
+    interp, frame, table = ctx.interp, ctx.frame, ctx.table
+    measure: Measure | None = None
+    free = [m for m in frame.free if m is not frame.by and m is not frame.then_by]
+    numeric = [m for m in free if m.column.kind in (ColumnKind.NUMBER, ColumnKind.DATE)]
+    pick = (numeric or free)[0] if free else None
+    if func in (AggFunc.COUNT, AggFunc.COUNT_DISTINCT):
+        pick = free[0] if free else None
+    column = ctx.use(pick)
+    sheet_rows = (
+        _total_or_rows(ctx, column, pick, sheet_rows=True)
+        if func is AggFunc.COUNT and column is not None and pick is not None
+        else None
+    )
+    if sheet_rows is not None:
+        return sheet_rows
+    if column is not None and pick is not None:
+        func = _count_or_sum(ctx, func, column, pick)
+        check_kind(func, column, table)
+        measure = Measure(column.name)
+        question = (
+            _rows_or_names(ctx, column, pick) or _total_or_rows(ctx, column, pick)
+            if func is AggFunc.COUNT
+            else None
+        )
+        if question is not None:
+            return question
+    elif func is AggFunc.COUNT:
+        if interp.leftover:
+            ctx.notes.append(
+                f"counted the table's rows ({' '.join(interp.leftover)!r} names no column; "
+                "name a column to count its values)"
+            )
+    else:
+        choices = _choices(func, table)
+        if re.match(r"\s*when\b", interp.text, re.I):
+            # 'when was the last order': a date is asked for.
+            choices = [c for c in choices if c.kind is ColumnKind.DATE] or choices
+        if len(choices) != 1:
+            return _no_column(func, choices, table, interp.text)
+        ctx.use(ColumnMatch(choices[0], "", 0, 0, 1.0, "implied"))
+        ctx.notes.append(f"no column named; used the only one that fits, {choices[0].name}")
+        measure = Measure(choices[0].name)
+    return func, measure
 
 
 def _expression_measure(ctx: Context) -> Measure:
@@ -184,11 +208,34 @@ def _one_row_each(ctx: Context, func: AggFunc, group: Column) -> bool:
     return True
 
 
+def _refuse_counting_single_rows(ctx: Context, group: Column) -> None:
+    """'sales by product' over a table with a row per product: counting rows per product
+    gives 1 each, which answers nothing; refused with what to name instead."""
+    series = ctx.table.values(group.name).series.dropna()
+    if len(series) < 2 or bool(series.duplicated().any()):
+        return
+    numbers = ", ".join(c.name for c in numeric_columns(ctx.table)[:6])
+    raise ctx.refuse(
+        f"each {group.name} has one row, so counting rows per {group.name} gives 1 each",
+        f"a column to total per {group.name} ({numbers})",
+    )
+
+
 def _count_or_sum(ctx: Context, func: AggFunc, column: Column, pick: ColumnMatch) -> AggFunc:
     """'how many units did we sell' totals a quantity; 'the total number of schools' counts."""
     text = ctx.interp.text
     if (
+        func in (AggFunc.COUNT, AggFunc.SUM)
+        and _COUNT_WORDS.search(text)
+        and _no_total(ctx, column)
+    ):
+        # Years and positions (Round, Game) are counted, not added up: 'how many years',
+        # 'the total number of games' ('the sum of Rank', asked for, is given).
+        ctx.intent = "count"
+        return AggFunc.COUNT
+    if (
         func is AggFunc.COUNT
+        and not ctx.interp.stated
         and column.kind is ColumnKind.NUMBER
         and not column.is_id
         and _QUANTITY_QUESTION.search(text[: pick.start])
@@ -241,19 +288,27 @@ def _rows_or_names(ctx: Context, column: Column, pick: ColumnMatch | None) -> Cl
     )
 
 
-def _total_or_rows(ctx: Context, column: Column, pick: ColumnMatch) -> Clarification | None:
+def _total_or_rows(
+    ctx: Context, column: Column, pick: ColumnMatch, sheet_rows: bool = False
+) -> Clarification | None:
     """'how many points have a draw count over 9': the total of Points in those rows, or how
     many rows there are? A plural naming a number column after 'how many', followed by 'have',
-    'with' ..., reads both ways; asked unless the column holds years, positions (Rank, Round)
-    or identifiers: counting those rows is meant."""
+    'with' ..., reads both ways, and so does 'how many sales' in a sheet of sales with a Sales
+    column (``sheet_rows``); asked unless the column holds years, positions (Rank, Round) or
+    identifiers: counting those rows is meant."""
     text = ctx.interp.text
+    if sheet_rows:
+        words = [t.norm for t in tokenize(pick.words) if t.norm.isalpha()]
+        both = bool(words) and all(w in row_nouns(ctx.table) for w in words)
+    else:
+        both = bool(_COUNTED_AFTER.match(text[pick.end :]))
     if (
         ctx.interp.stated
         or column.kind is not ColumnKind.NUMBER
         or column.is_id
         or _POSITION.match(column.name)
         or not _QUANTITY_QUESTION.search(text[: pick.start])
-        or not _COUNTED_AFTER.match(text[pick.end :])
+        or not both
     ):
         return None
     from nlsheet.backends.pandas_exec import row_mask
@@ -275,9 +330,29 @@ def _total_or_rows(ctx: Context, column: Column, pick: ColumnMatch) -> Clarifica
     )
 
 
+def _no_total(ctx: Context, column: Column) -> bool:
+    """A number column of years or of positions (Rank, Round, Game), never added up."""
+    if column.kind is not ColumnKind.NUMBER or ctx.interp.stated:
+        return False
+    if _POSITION.match(column.name):
+        return True
+    numbers = pd.to_numeric(ctx.table.values(column.name).series, errors="coerce").dropna()
+    return not numbers.empty and _years(numbers)
+
+
 def _years(numbers: pd.Series) -> bool:
     """Whole numbers between 1800 and 2100 only: a column of years."""
     return bool(((numbers % 1 == 0) & numbers.between(1800, 2100)).all())
+
+
+def _ranks_other(ctx: Context, ids: list[ColumnMatch]) -> bool:
+    """'order id of the biggest order': a superlative away from the identifier named ranks
+    rows by something else ('the highest order id' is the identifier's own maximum)."""
+    text = ctx.interp.text
+    found = _SUPERLATIVE.search(text)
+    if found is None:
+        return False
+    return not any(m.start >= found.end() and not text[found.end() : m.start].strip() for m in ids)
 
 
 def _names_a_row(ctx: Context) -> bool:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from rapidfuzz import process
 
 from nlsheet.errors import NotUnderstoodError, UnknownColumnError
 from nlsheet.nlu.context import letters_outside, overlaps
-from nlsheet.nlu.coverage import unaccounted
+from nlsheet.nlu.coverage import Leftover, unaccounted
 from nlsheet.nlu.interpret import Interpretation
+from nlsheet.nlu.text import STATUS_VERBS, value_vocabulary
 from nlsheet.plan import AggFunc, Aggregate, ArgExtreme, Lookup, Op, Plan, TopN
 from nlsheet.planner.aggregates import plan_aggregate, plan_most_frequent
 from nlsheet.planner.context import INTENT_PHRASES, Built, Context, ask_which_column
@@ -21,8 +23,9 @@ from nlsheet.planner.figures import (
     plan_trend,
 )
 from nlsheet.planner.rows import plan_longest, plan_lookup, plan_top, plan_unique, rank_rows
+from nlsheet.planner.sense import check_sense
 from nlsheet.result import Clarification, Option
-from nlsheet.workbook.table import Table
+from nlsheet.workbook.table import ColumnKind, Table
 
 __all__ = ["SUPPORTED_INTENTS", "build", "check_letters"]
 
@@ -67,6 +70,8 @@ def build(interp: Interpretation, table: Table) -> Built | Clarification:
             f"could not tell which column {slot.text!r} belongs to", "a column for every value"
         )
     op = builder(ctx)
+    if not isinstance(op, Clarification):
+        check_sense(ctx, op)
     if isinstance(op, Clarification):
         # The question back supplies a column; any other word must still be understood
         # ('average of blorp' is refused, not asked 'which column').
@@ -94,6 +99,25 @@ def build(interp: Interpretation, table: Table) -> Built | Clarification:
     return Built(
         Plan(table.sheet, op), tuple(ctx.used), tuple(ctx.notes), ctx.intent, tuple(ctx.ignored)
     )
+
+
+_AUXILIARY = re.compile(r"\b(?:did|does|do|has|have|had)\s+$", re.I)
+
+
+def _verb_of(interp: Interpretation, word: Leftover, table: Table) -> bool:
+    """Whether the word follows 'did/does <value>' directly (the subject's verb) and says
+    nothing of the rows: no status verb, nothing like a cell value ('close' beside a Closed
+    status would pick rows)."""
+    text = interp.text
+    after_subject = any(
+        not text[v.end : word.start].strip() and _AUXILIARY.search(text[: v.start]) is not None
+        for v in interp.values
+    )
+    if not after_subject or word.words.lower() in STATUS_VERBS:
+        return False
+    stem = word.words.lower()[:4]
+    texts = [c.name for c in table.columns if c.kind is ColumnKind.TEXT]
+    return not any(w.startswith(stem) for c in texts for w in value_vocabulary(table, c))
 
 
 def check_letters(text: str, table: Table) -> None:
@@ -139,6 +163,9 @@ def _refuse_unused(ctx: Context, op: Op | None) -> None:
         verbs_free=fixed_by_value,
         taught=interp.taught,
     )
+    # 'how many tickets did Mei Chen handle': the verb after a subject that is a value says
+    # what the rows are of that value, nothing more.
+    left = [w for w in left if w.column is not None or not _verb_of(interp, w, ctx.table)]
     if left and fixed_by_value and all(w.column is None for w in left):
         # 'which city is Ann Lee based in': a lookup's row is fixed by its values and its
         # column is named, so a word such as a verb cannot change the answer.

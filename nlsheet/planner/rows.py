@@ -344,7 +344,18 @@ def _implied_measure(ctx: Context) -> ColumnMatch | None:
         ctx.frame.explained.append(found.span())
         _direct(ctx, found.group())
         return ColumnMatch(dates[0], found.group(), *found.span(), 0.9, "implied")
+    overall = _OVERALL.search(text)
+    totals = [c for c in numeric_columns(table) if _TOTAL_HEADER.fullmatch(c.name.strip())]
+    if overall is not None and len(totals) == 1:
+        # 'which product sold the most overall' beside a Total column: that column.
+        ctx.notes.append(f"'{overall.group()}' ranks by {totals[0].name}")
+        ctx.frame.explained.append(overall.span())
+        return ColumnMatch(totals[0], overall.group(), *overall.span(), 0.9, "implied")
     return None
+
+
+_OVERALL = re.compile(r"\b(?:overall|in\s+total|altogether|all\s+told)\b", re.I)
+_TOTAL_HEADER = re.compile(r"(?:grand\s+|year\s+|annual\s+|full[-\s]year\s+)?totals?", re.I)
 
 
 def plan_top(ctx: Context) -> Op:
