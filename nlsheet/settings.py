@@ -73,13 +73,19 @@ class Settings:
         return cls(cache_dir=None if no_cache else default_cache_dir(), data_dir=default_data_dir())
 
     def accepts(
-        self, intent: str, confidence: float, alternatives: Sequence[tuple[str, float]]
+        self,
+        intent: str,
+        confidence: float,
+        alternatives: Sequence[tuple[str, float]],
+        ranked: bool = False,
     ) -> bool:
         """Whether an intent is sure enough to answer without asking.
 
         It must not be out of scope, no other in-scope intent may be within
-        ``clarify_margin`` of it, and it must reach ``min_confidence`` -- or be a clear winner
-        (``clear_margin`` ahead of the next) no more than half that margin below it.
+        ``clarify_margin`` of it, and it must reach ``min_confidence`` -- or, with the
+        classifier's probabilities, be a clear winner (``clear_margin`` ahead of the next) no
+        more than half that margin below it. The ranker's probabilities (``ranked``) are not
+        shared out among the readings, so a weak reading beside weaker ones is no clear winner.
         """
         if intent == "out_of_scope":
             return False
@@ -88,8 +94,10 @@ class Settings:
             i != "out_of_scope" and confidence - p <= self.clarify_margin for i, p in alternatives
         ):
             return False
-        clear_winner = confidence - runner_up >= self.clear_margin and (
-            confidence >= self.min_confidence - self.clear_margin / 2
+        clear_winner = (
+            not ranked
+            and confidence - runner_up >= self.clear_margin
+            and (confidence >= self.min_confidence - self.clear_margin / 2)
         )
         return confidence >= self.min_confidence or clear_winner
 

@@ -160,7 +160,7 @@ def run_steps(
                 where=f"step {n}",
             )
         if intent is None and not engine.settings.accepts(
-            interp.intent, interp.confidence, interp.alternatives
+            interp.intent, interp.confidence, interp.alternatives, interp.ranked
         ):
             question = engine.intent_question(interp)
             if question is not None:

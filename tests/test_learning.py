@@ -340,6 +340,13 @@ def test_settings_accepts(
     assert Settings().accepts(intent, confidence, alternatives) is accepted
 
 
+def test_the_rankers_probability_has_no_clear_winner_below_the_minimum() -> None:
+    """The ranker's probabilities are not shared out: 0.5 beside 0.1 is simply unsure."""
+    assert Settings().accepts("sum", 0.5, [("average", 0.1)]) is True
+    assert Settings().accepts("sum", 0.5, [("average", 0.1)], ranked=True) is False
+    assert Settings().accepts("sum", 0.6, [("average", 0.1)], ranked=True) is True
+
+
 # --- tuning -----------------------------------------------------------------------------------
 
 

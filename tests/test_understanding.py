@@ -340,9 +340,10 @@ def test_superlatives_over_groups(orders: Any) -> None:
 def test_a_superlative_names_what_it_ranks_by(orders: Any) -> None:
     book, frame, _ = orders
     latest = frame.loc[pd.to_datetime(frame["Placed"]).idxmax(), "Order No"]
-    assert _answer(book, "which order no is the newest") == str(latest)
+    # An order number names the row as the number it is.
+    assert _answer(book, "which order no is the newest") == latest
     heaviest = frame.loc[frame["Weight (kg)"].idxmax(), "Order No"]
-    assert _answer(book, "which order no is the heaviest") == str(heaviest)
+    assert _answer(book, "which order no is the heaviest") == heaviest
 
 
 @pytest.mark.libreoffice
@@ -903,3 +904,44 @@ def test_by_with_no_word_for_a_sheet_is_a_question_and_one_row_groups_are_not_co
     assert set(result.value) == set(expected)
     for city, states in expected.items():
         assert result.value[city] == pytest.approx(states.to_dict())
+
+
+def _crew() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Name": ["Ines", "Jon", "Kai", "Lea", "Mo", "Nia"],
+            "Unit": ["Ops", "Ops", "Legal", "Legal", "Ops", "Legal"],
+            "Age": [29, 51, 38, 44, 23, 60],
+            "Pay (€)": [41000, 52000, 61000, 58000, 30000, 70000],
+            "Parcel (kg)": [12.0, 31.5, 8.0, 45.0, 30.0, 2.5],
+            "Sales": [120.0, 340.0, 90.0, 410.0, 205.0, 150.0],
+        }
+    )
+
+
+def test_people_are_named_by_the_name_column_and_ranked_by_what_the_words_say() -> None:
+    frame = _crew()
+    book = nlsheet.open(frame)
+    assert _answer(book, "the oldest person") == frame["Name"][frame["Age"].idxmax()]
+    ops = frame[frame["Unit"] == "Ops"]
+    assert _answer(book, "the youngest person in Ops") == ops["Name"][ops["Age"].idxmin()]
+    legal = frame[frame["Unit"] == "Legal"]
+    assert _answer(book, "highest paid person in Legal") == legal["Name"][legal["Pay (€)"].idxmax()]
+    assert _answer(book, "who sold the most") == frame["Name"][frame["Sales"].idxmax()]
+    assert _answer(book, "which person earns the most") == frame["Name"][frame["Pay (€)"].idxmax()]
+    assert _answer(book, "in Ops, who sold the most?") == ops["Name"][ops["Sales"].idxmax()]
+    assert _answer(book, "how many people are in Legal") == len(legal)
+
+
+def test_units_and_money_words_find_their_column() -> None:
+    frame = _crew().drop(columns="Sales")
+    book = nlsheet.open(frame)
+    heavy = frame[frame["Parcel (kg)"] > 30]
+    assert _answer(book, "how many people have parcels heavier than 30 kg") == len(heavy)
+    paid = frame[(frame["Pay (€)"] >= 40000) & (frame["Pay (€)"] <= 60000)]
+    assert _answer(book, "how many people earn between 40000 and 60000 euros") == len(paid)
+    expenses = pd.DataFrame(
+        {"Who": ["A", "B", "A"], "Amount (£)": [10.0, 25.0, 5.0], "Distance (km)": [3, 9, 1]}
+    )
+    spend = nlsheet.open(expenses).ask("spend by who").value
+    assert spend == expenses.groupby("Who")["Amount (£)"].sum().to_dict()

@@ -409,7 +409,10 @@ def _arg(op: ArgExtreme, table: Table) -> Answer:
         return _best_n(scores, op)
     best = scores.max() if op.largest else scores.min()
     winners = list(dict.fromkeys(str(k) for k in scores.index[scores == best]))
-    answer = Answer(winners[0] if len(winners) == 1 else winners)
+    # A number names the row as a number (Order ID 1049), not as the text '1049'.
+    named = {_group_key(v): json_value(v) for v in target[keep]}
+    shown = [named.get(w, w) for w in winners]
+    answer = Answer(shown[0] if len(shown) == 1 else shown)
     if len(winners) > 1:
         answer.notes.append(
             f"a tie: {', '.join(winners)} share the {'top' if op.largest else 'bottom'} value"

@@ -18,7 +18,7 @@ import datetime as dt
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from nlsheet.nlu.binder import Binder, Frame
 from nlsheet.nlu.binding import (
@@ -252,8 +252,13 @@ class _Assembler(Binder):
             opener = _BETWEEN.search(self.text[: first.start])
             if opener is None or not _AND_TO.match(self.text[first.end : second.start]):
                 continue
+            # '100 and 300 euros': the unit said once, after the second number.
+            said = first
+            if isinstance(first, NumberSlot) and isinstance(second, NumberSlot):
+                unit, currency = first.unit or second.unit, first.currency or second.currency
+                said = replace(first, currency=currency, unit=unit)
             column = column_for(
-                self.text, self.table, self.mentions, opener.start(), second.end, first
+                self.text, self.table, self.mentions, opener.start(), second.end, said
             )
             if column is None:
                 self.frame.problems.append(

@@ -47,6 +47,7 @@ _NAME_WORDS = frozenset({"name", "full", "title"})
 # Nouns for people, when the rows are people (an Employee, Member or Name column keys them).
 _PEOPLE = frozenset(
     {"people", "person", "persons", "individual", "staff", "employee", "worker", "personnel"}
+    | {"member", "colleague", "teammate"}
 )
 _PERSON_HEADERS = frozenset(
     """employee staff worker member person name player athlete runner student customer client
@@ -102,6 +103,9 @@ def _key_nouns(table: Table) -> frozenset[str]:
                 nouns.update(w for w in header_words(column.name) if w not in _NAME_WORDS)
         if any(canonical(n) in _PERSON_HEADERS or n in _PERSON_HEADERS for n in nouns):
             nouns.update(_PEOPLE)
+        person = person_column(table)
+        if person is not None and _keys_rows(table, person.name):
+            nouns.update(_PEOPLE)  # a name per row in a Name column: the rows are people
         return frozenset(nouns)
 
     return table.memo("coverage:key-nouns", make)

@@ -21,6 +21,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from nlsheet.changes import CHANGES
 from nlsheet.nlu.conditions import Frame, assemble
 from nlsheet.nlu.context import ColumnMatch, find_letter_refs, match_columns, overlaps
+from nlsheet.nlu.coverage import is_row_noun
 from nlsheet.nlu.flags import FlagMatch, find_flags
 from nlsheet.nlu.model import OUT_OF_SCOPE, NluModel
 from nlsheet.nlu.ranker import Candidate, Ranker, Shape, candidates
@@ -32,6 +33,7 @@ from nlsheet.nlu.readings import (
     describes_rows,
     fits,
     names_intent,
+    ranks_rows,
     total_per_group,
     when_extreme,
 )
@@ -93,6 +95,7 @@ class Interpretation:
         taught: Words the user taught as command words (corrections).
         stated: The user stated the intent ('count: customers in Lyon').
         readings: The candidate readings the ranker chose among, with their features.
+        ranked: The confidence is the ranker's probability (not the classifier's).
     """
 
     text: str
@@ -110,6 +113,7 @@ class Interpretation:
     taught: frozenset[str] = field(default=frozenset(), repr=False)
     stated: bool = False
     readings: tuple[Candidate, ...] = field(default=(), repr=False)
+    ranked: bool = False
 
     @property
     def margin(self) -> float:
@@ -367,8 +371,10 @@ def _rank(
         return [(extreme, 1.0), *[(c, p) for c, p in ranked if c != extreme][:3]], frame
     if describes_rows(text, masked, words.tokens, frame, table):
         return [("count", 1.0), *[(c, p) for c, p in ranked if c != "count"][:3]], frame
-    if frame.where and any(c == OUT_OF_SCOPE for c, _ in ranked):
-        # It names this sheet's columns and picks rows by their values: it is about the sheet.
+    about_rows = ranks_rows(text) and any(is_row_noun(t.norm, table) for t in words.tokens)
+    if (frame.where or about_rows) and any(c == OUT_OF_SCOPE for c, _ in ranked):
+        # It names this sheet's columns and picks rows by their values, or ranks the rows
+        # ('the oldest person' in a table of people): it is about the sheet.
         ranked = _renormalise(ranked, lambda c: c != OUT_OF_SCOPE)
     if ranked[0][1] < settings.min_confidence and fits("lookup", text, frame, table, masked):
         # Unsure, and no word asks to aggregate: a question naming a column and picking a row
@@ -408,6 +414,7 @@ def interpret(
         key=lambda cp: -cp[1],
     )
     readings: list[Candidate] = []
+    ranked_by_model = False
     if intent is not None:
         ranked, frame = [(intent, 1.0)], words.frame(text, table, intent)
     else:
@@ -420,6 +427,7 @@ def interpret(
             # is trained on questions, so a change keeps the readings' order.
             before = ranked[0][0]
             ranked = _one_meaning(Ranker.packaged().rank(readings), words.chosen)
+            ranked_by_model = True
             if ranked[0][0] != before and {before, ranked[0][0]} & {"trend", "correlation"}:
                 frame = words.frame(text, table, ranked[0][0])
     covered = [(m.start, m.end) for m in chosen] + value_spans
@@ -446,6 +454,7 @@ def interpret(
         taught=model.taught,
         stated=intent is not None,
         readings=tuple(readings),
+        ranked=ranked_by_model,
     )
 
 

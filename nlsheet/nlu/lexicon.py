@@ -59,7 +59,8 @@ ROLES: dict[str, frozenset[str]] = {
         count counted counts number numbers many much amount quantity headcount
         min minimum max maximum
         lowest highest least most smallest largest biggest greatest fewest cheapest priciest
-        dearest longest shortest oldest newest youngest latest earliest recent fastest slowest
+        dearest longest shortest oldest newest youngest latest earliest recent recently fastest
+        slowest
         heaviest lightest tallest best worst top bottom first last percent percentage share
         fraction proportion ratio rate std standard deviation variance var percentile quartile
         pct stdev stddev sd var sigma yoy distinct unique different separate individual kind

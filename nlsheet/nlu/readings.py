@@ -31,6 +31,7 @@ __all__ = [
     "describes_rows",
     "fits",
     "names_intent",
+    "ranks_rows",
     "relative_pronoun",
     "total_per_group",
     "when_extreme",
@@ -131,6 +132,10 @@ def fits(intent: str, text: str, frame: Frame, table: Table, masked: str = "") -
         if intent in ("pivot", "chart", "dashboard") and not _asks_for_sheet(text):
             return False  # 'revenue by region and status' is a question, not a new sheet
         return not WH_QUESTION.match(text)
+    if intent in ("min", "max") and not _said(text, _RANKING, _EXTREMES):
+        return False  # 'sales in March' asks for no extreme ('march' is no 'max')
+    if intent in ("most_frequent", "mode") and frame.derived:
+        return False  # 'which branch missed its quota by the most' ranks by the shortfall
     if intent == "median":
         # '90th percentile of sales' names its percentile; only the 50th is the median.
         return frame.percentile is None or abs(frame.percentile - 0.5) < 1e-9
@@ -163,16 +168,33 @@ def fits(intent: str, text: str, frame: Frame, table: Table, masked: str = "") -
 
 def _asks_for_sheet(text: str) -> bool:
     """A word asking for a new sheet, chart or summary, also misspelt ('pivto', 'dashbord')."""
-    if _SHEET_CUE.search(text):
+    cues = ("pivot", "dashboard", "summary", "chart", "graph")
+    return _said(text, _SHEET_CUE, cues, long_typos=True)
+
+
+def _said(
+    text: str, pattern: re.Pattern[str], cues: Sequence[str], long_typos: bool = False
+) -> bool:
+    """Whether the pattern matches, or a word is one edit from a cue of four letters or more
+    (with ``long_typos``, two edits from a cue longer than six)."""
+    if pattern.search(text):
         return True
-    words = re.findall(r"[a-z]{5,}", text.casefold())
+    words = re.findall(r"[a-z]{3,}", text.lower())
     return any(
-        DamerauLevenshtein.distance(w, cue) <= 2
-        if len(cue) > 6
-        else DamerauLevenshtein.distance(w, cue) <= 1
+        DamerauLevenshtein.distance(w, cue) <= edits
         for w in words
-        for cue in ("pivot", "dashboard", "summary", "chart", "graph")
+        for cue in cues
+        for edits in [2 if long_typos and len(cue) > 6 else 1]
+        if len(cue) >= 4 and abs(len(cue) - len(w)) <= edits
     )
+
+
+_EXTREMES = ("maximum", "minimum", "highest", "lowest", "largest", "smallest", "biggest")
+
+
+def ranks_rows(text: str) -> bool:
+    """A word that ranks rows ('oldest', 'top', 'most')."""
+    return _ranks(text)
 
 
 def _ranks(text: str) -> bool:
@@ -195,15 +217,7 @@ def blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 def aggregate_cue(text: str) -> bool:
     """A word asking to aggregate, also misspelt ('totl', 'averge')."""
-    if _AGGREGATE_CUE.search(text):
-        return True
-    words = re.findall(r"[a-z]{3,}", text.lower())
-    return any(
-        DamerauLevenshtein.distance(w, cue) <= 1
-        for w in words
-        for cue in _CUE_WORDS
-        if len(cue) >= 4 and abs(len(cue) - len(w)) <= 1
-    )
+    return _said(text, _AGGREGATE_CUE, _CUE_WORDS)
 
 
 def relative_pronoun(tokens: Sequence[Token], table: Table) -> Token | None:

@@ -96,6 +96,10 @@ _COMPARATORS: tuple[tuple[str, Cmp], ...] = tuple(
                     "newer than",
                     "longer than",
                     "older than",
+                    "heavier than",
+                    "more expensive than",
+                    "pricier than",
+                    "costlier than",
                     "beyond",
                     ">",
                 )
@@ -131,6 +135,9 @@ _COMPARATORS: tuple[tuple[str, Cmp], ...] = tuple(
                     "prior to",
                     "shorter than",
                     "younger than",
+                    "lighter than",
+                    "cheaper than",
+                    "less expensive than",
                     "<",
                 )
             ),

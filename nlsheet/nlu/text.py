@@ -133,7 +133,7 @@ GRAMMAR_WORDS = frozenset(
     across no blank empty missing null top bottom first last percentile quartile isn isnt
     other except excluding apart besides but up lower higher larger smaller bigger earlier
     later newer older prior exceed exceeds exceeding beyond greatest highest lowest largest
-    smallest none any some same total being been be intercept slope""".split()  # noqa: SIM905 - a word list reads best so
+    smallest none any some same total being been be intercept slope recently""".split()  # noqa: SIM905 - a word list reads best so
 )
 
 

@@ -8,8 +8,9 @@ import re
 import pandas as pd
 
 from nlsheet.errors import ColumnTypeError
+from nlsheet.nlu.binding import is_money
 from nlsheet.nlu.context import ColumnMatch
-from nlsheet.nlu.coverage import is_row_noun, row_nouns
+from nlsheet.nlu.coverage import is_row_noun, person_column, row_nouns
 from nlsheet.nlu.text import tokenize
 from nlsheet.plan import AggFunc, Aggregate, Measure, MostFrequent, Op
 from nlsheet.planner.context import (
@@ -20,7 +21,7 @@ from nlsheet.planner.context import (
     numeric_columns,
     where_note,
 )
-from nlsheet.planner.rows import rank_rows, single_column
+from nlsheet.planner.rows import PERSON_NOUN, rank_rows, single_column
 from nlsheet.result import Clarification, Option
 from nlsheet.workbook.table import Column, ColumnKind, Table
 
@@ -32,6 +33,11 @@ _QUANTITY_QUESTION = re.compile(r"\b(how\s+many|how\s+much|number\s+of|amount\s+
 _COUNTED_AFTER = re.compile(
     r"^\s*(?:have|has|had|with|that|which|whose|where|when|are\s+there|is\s+there|"
     r"were\s+there)\b",
+    re.I,
+)
+_MONEY_TALK = re.compile(
+    r"\b(expenses?|spend\w*|spent|costs?|revenue|sales|takings|turnover|income|paid|payments?|"
+    r"billed|invoiced|earn\w*|money|cash|euros?|dollars?|pounds?)\b|[$€£]",
     re.I,
 )
 _PLURAL_COUNT = re.compile(r"\b(?:how\s+many|number\s+of)\s+(?:the\s+|different\s+)?$", re.I)
@@ -59,6 +65,7 @@ def plan_aggregate(ctx: Context) -> Op | Clarification:
         _names_a_row(ctx)
         or (texts and len(texts) == len(frame.free) and frame.by is None)
         or (ids and len(ids) == len(frame.free) and frame.by is None and _ranks_other(ctx, ids))
+        or (frame.by is None and _row_asked(ctx))
     ):
         # 'the priciest product' names only a text column: the row with the largest price.
         # 'name of the employee with the lowest salary': the column named before the
@@ -146,6 +153,9 @@ def _named_measure(ctx: Context, func: AggFunc) -> tuple[AggFunc, Measure | None
         if re.match(r"\s*when\b", interp.text, re.I):
             # 'when was the last order': a date is asked for.
             choices = [c for c in choices if c.kind is ColumnKind.DATE] or choices
+        money = [c for c in choices if is_money(c)]
+        if len(choices) > 1 and len(money) == 1 and _MONEY_TALK.search(interp.text):
+            choices = money  # 'total taxi expenses', 'spend by employee': the money column
         if len(choices) != 1:
             return _no_column(func, choices, table, interp.text)
         ctx.use(ColumnMatch(choices[0], "", 0, 0, 1.0, "implied"))
@@ -343,6 +353,18 @@ def _no_total(ctx: Context, column: Column) -> bool:
 def _years(numbers: pd.Series) -> bool:
     """Whole numbers between 1800 and 2100 only: a column of years."""
     return bool(((numbers % 1 == 0) & numbers.between(1800, 2100)).all())
+
+
+def _row_asked(ctx: Context) -> bool:
+    """'the most recently hired employee', 'highest paid person in Marketing': a noun for
+    people, outside any column named, on a table of people asks for a person, not for the
+    extreme value itself."""
+    text = ctx.interp.text
+    inside = [(m.start, m.end) for m in ctx.interp.columns]
+    nouns = [
+        f for f in PERSON_NOUN.finditer(text) if not any(s <= f.start() < e for s, e in inside)
+    ]
+    return bool(nouns) and person_column(ctx.table) is not None
 
 
 def _ranks_other(ctx: Context, ids: list[ColumnMatch]) -> bool:

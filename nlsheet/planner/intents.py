@@ -30,7 +30,7 @@ def intent_question(interp: Interpretation, settings: Settings) -> Clarification
             where=interp.text,
             candidates=["average of <column>", "total <column>", "how many rows"],
         )
-    if settings.accepts(interp.intent, interp.confidence, interp.alternatives):
+    if settings.accepts(interp.intent, interp.confidence, interp.alternatives, interp.ranked):
         return None
     in_scope = [(i, p) for i, p in interp.alternatives if i != OUT_OF_SCOPE]
     close = [(i, p) for i, p in in_scope if interp.confidence - p <= settings.clarify_margin]

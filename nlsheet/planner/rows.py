@@ -209,12 +209,19 @@ _WHICH_PERSON = re.compile(
 )
 
 
+# 'the highest paid person', 'the oldest employee': a person is asked for.
+PERSON_NOUN = re.compile(
+    r"\b(person|people|employees?|staff(?:\s+member)?|workers?|members?|colleagues?)\b", re.I
+)
+_WHO = re.compile(r"(?:^|[,;:]\s*)who\b", re.I)  # 'in the West, who sold the most'
+
+
 def _person(ctx: Context) -> Column | None:
     """The column of people a 'who' question, a doer noun ('the biggest spenders') or a noun
     for a person after 'which' ('which rep') asks for, when the table has one."""
     text = ctx.interp.text
     which = _WHICH_PERSON.search(text)
-    if not (re.match(r"\s*who\b", text, re.I) or _DOER_NOUN.search(text) or which):
+    if not (_WHO.search(text) or _DOER_NOUN.search(text) or which or PERSON_NOUN.search(text)):
         return None
     person = person_column(ctx.table)
     if person is not None:
@@ -253,6 +260,10 @@ _DOERS = (
         re.compile(r"\b(spen(?:ds?|t|ders?|ding))\b", re.I),
         frozenset({"amount", "spend", "spending", "cost", "expense"}),
     ),
+    (
+        re.compile(r"\b(sold|sell(?:s|ing|ers?)?)\b", re.I),
+        frozenset({"sale", "revenue", "turnover"}),
+    ),
 )
 # 'the largest deal', 'the biggest single order': a size superlative on a noun for the rows.
 _SIZE_OF_ROW = re.compile(
@@ -272,12 +283,25 @@ def _is_money(column: Column) -> bool:
 _DATE_ORDER = re.compile(
     r"\b(newest|oldest|latest|earliest|recent|first|last|soonest|longest\s+ago)\b", re.I
 )
-_DATE_SUPERLATIVE = re.compile(r"\b(newest|oldest|latest|earliest|most\s+recent)\b", re.I)
+_DATE_SUPERLATIVE = re.compile(
+    r"\b(newest|oldest|latest|earliest|most\s+recent(?:ly)?|least\s+recent(?:ly)?)\b", re.I
+)
 # Stands for 'the number of rows' where a measure column is expected.
 _ROWS = Column("rows", -1, 0, "", "", ColumnKind.EMPTY)
 
 
-_SMALLEST_FIRST = frozenset({"cheapest", "least expensive", "lightest", "oldest", "earliest"})
+_AGED = re.compile(r"\b(oldest|youngest|eldest)\b", re.I)
+_SMALLEST_FIRST = frozenset(
+    {
+        "cheapest",
+        "least expensive",
+        "lightest",
+        "oldest",
+        "earliest",
+        "least recent",
+        "least recently",
+    }
+)
 
 
 def _direct(ctx: Context, word: str) -> None:
@@ -336,6 +360,16 @@ def _implied_measure(ctx: Context) -> ColumnMatch | None:
             ctx.per_row = sized.group(2).casefold() != table.sheet.strip().casefold()
             ctx.frame.explained.append(sized.span())
             return ColumnMatch(money[0], sized.group(), *sized.span(), 0.9, "implied")
+    aged = _AGED.search(text)
+    ages = [c for c in numeric_columns(table) if "age" in header_words(c.name)]
+    if aged is not None and len(ages) == 1:
+        # 'the oldest employee' beside an Age column: the largest age, not the earliest date.
+        ctx.notes.append(f"'{aged.group()}' ranks by {ages[0].name}")
+        ctx.frame.explained.append(aged.span())
+        ctx.per_row = True
+        if ctx.intent in ("arg_max", "arg_min"):
+            ctx.intent = "arg_min" if aged.group().lower() == "youngest" else "arg_max"
+        return ColumnMatch(ages[0], aged.group(), *aged.span(), 0.9, "implied")
     found = _DATE_SUPERLATIVE.search(text)
     dates = [c for c in table.columns if c.kind is ColumnKind.DATE]
     if found is not None and len(dates) == 1:
