@@ -43,7 +43,7 @@ _MONEY_TALK = re.compile(
 _PLURAL_COUNT = re.compile(r"\b(?:how\s+many|number\s+of)\s+(?:the\s+|different\s+)?$", re.I)
 _COUNT_WORDS = re.compile(r"\bnumber\s+of\b|\bhow\s+many\b|\bcount\b", re.I)
 # A number that says where a row stands (Rank 3, Round 2, Game 41), not how much of something:
-# 'how many rounds had a pick of 7' counts rows.
+# 'how many heats had lane 4' counts rows.
 _POSITION = re.compile(
     r"^\s*(?:overall\s+)?(?:rank|ranking|round|rnd|pick|game|week|lane|heat|position|pos|place|"
     r"seed|episode|season|stage|leg|match|race|no|#)\.?\s*(?:#|no\.?)?\s*$",
@@ -301,7 +301,7 @@ def _rows_or_names(ctx: Context, column: Column, pick: ColumnMatch | None) -> Cl
 def _total_or_rows(
     ctx: Context, column: Column, pick: ColumnMatch, sheet_rows: bool = False
 ) -> Clarification | None:
-    """'how many points have a draw count over 9': the total of Points in those rows, or how
+    """'how many goals have a win count over 3': the total of Goals in those rows, or how
     many rows there are? A plural naming a number column after 'how many', followed by 'have',
     'with' ..., reads both ways, and so does 'how many sales' in a sheet of sales with a Sales
     column (``sheet_rows``); asked unless the column holds years, positions (Rank, Round) or

@@ -139,7 +139,7 @@ def _rows_asked(ctx: Context) -> Op | None:
     pronoun = relative_pronoun(tokens, ctx.table)  # 'members who renewed' asks nothing
     asking = any(t.norm in _WH for t in tokens if t is not pronoun)
     if first in _ASKING or first in ROLES["request"] or asking:
-        return None  # 'if the position is 12th, what was the series' asks for a value
+        return None  # 'when the grade is B, what was the name' asks for a value
     ctx.intent = "count"
     where_note(ctx)
     ctx.notes.append("a description of rows: answered with how many rows fit it")

@@ -1,12 +1,12 @@
 """Plans that would answer without meaning: checked before anything is computed.
 
-- A number said to be equal to something no row holds ('with points of 667' where no row has
-  667 points) means the number was tied to the wrong column, or the rows do not exist; either
+- A number said to be equal to something no row holds ('teams with a score of 412' where no
+  row has 412) means the number was tied to the wrong column, or the rows do not exist; either
   way an answer over no rows would look like a result. Text values are only linked when a cell
   holds them; numbers get the same test.
-- An aggregate of a column over the rows where that column equals a number ('how many points
-  did car 20 score' read as Points = 20) gives the number back: the number belongs to another
-  column.
+- An aggregate of a column over the rows where that column equals a number ('total goals of
+  the player with shirt 9' read as Goals = 9) gives the number back: the number belongs to
+  another column.
 """
 
 from __future__ import annotations
