@@ -420,13 +420,12 @@ def _arg(op: ArgExtreme, table: Table) -> Formula:
             ranked = f"SORTBY(FILTER({target},{k}),FILTER({scores},{k}),{order})"
             return Formula(f"=INDEX({ranked},{pick})", array=True, spill=spill)
         values = f"IF({k},{scores})"
-        best = "MAX" if op.largest else "MIN"
-        return Formula(f"=INDEX({target},MATCH({best}({values}),{values},0))", array=True)
-    if op.n > 1:
+    elif op.n > 1:
         k = f'({measure}<>"")' if not op.where else f'{mask(op.where, table)}*({measure}<>"")'
         ranked = f"SORTBY(FILTER({target},{k}),FILTER({_values(op.measure, table)},{k}),{order})"
         return Formula(f"=INDEX({ranked},{pick})", array=True, spill=spill)
-    values = _filtered(op.measure, op.where, table)
+    else:
+        values = _filtered(op.measure, op.where, table)
     best = "MAX" if op.largest else "MIN"
     return Formula(f"=INDEX({target},MATCH({best}({values}),{values},0))", array=True)
 

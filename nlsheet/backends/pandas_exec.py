@@ -400,18 +400,19 @@ def _arg(op: ArgExtreme, table: Table) -> Answer:
     keep = mask & measure.notna() & target.notna()
     if not keep.any():
         raise _empty(op.measure, table, "a comparison")
+    names = target[keep]
+    keys = names.map(_group_key)
     if op.grouped:
-        frame = pd.DataFrame({"key": target[keep].map(_group_key), "value": measure[keep]})
+        frame = pd.DataFrame({"key": keys, "value": measure[keep]})
         scores = frame.groupby("key", sort=False)["value"].sum()
     else:
-        scores = pd.Series(measure[keep].to_numpy(), index=[_group_key(v) for v in target[keep]])
+        scores = pd.Series(measure[keep].to_numpy(), index=keys.to_numpy())
     if op.n > 1:
         return _best_n(scores, op)
     best = scores.max() if op.largest else scores.min()
     winners = list(dict.fromkeys(str(k) for k in scores.index[scores == best]))
     # A number names the row as a number (Order ID 1049), not as the text '1049'.
-    named = {_group_key(v): json_value(v) for v in target[keep]}
-    shown = [named.get(w, w) for w in winners]
+    shown = [json_value(names[keys == w].iloc[0]) for w in winners]
     answer = Answer(shown[0] if len(shown) == 1 else shown)
     if len(winners) > 1:
         answer.notes.append(

@@ -159,38 +159,34 @@ class Binder:
             opener = _RANGE_OPEN.search(self.text[: first.start])
             if opener is None or not _RANGE_JOIN.fullmatch(self.text[first.end : second.start]):
                 continue
-            target = date_column(self.text, self.table, self.mentions, first.start, second.end)
-            year = target and self._year_of(target[0], first.month, second.month, (0, 0))
-            if target is None or not year or first not in left:
-                continue
-            try:
-                low, high = (
-                    dt.date(year, first.month, first.day),
-                    dt.date(year, second.month, second.day),
-                )
-            except ValueError:
-                continue
-            condition = Condition(target[0].name, Cmp.BETWEEN, low, high)
-            self.bind(condition, opener.start(), second.end, target[1])
-            left = [d for d in left if d is not first and d is not second]
+            low, high = (first.month, first.day), (second.month, second.day)
+            if first in left and self._between(low, high, opener.start(), first.start, second):
+                left = [d for d in left if d is not first and d is not second]
         for d in list(left):
             # 'from 3 to 17 March': the first day takes the second's month.
             bare = _BARE_DAY.search(self.text[: d.start])
-            target = date_column(self.text, self.table, self.mentions, d.start, d.end)
-            year = target and bare and self._year_of(target[0], d.month, d.month, (0, 0))
-            if target is None or bare is None or not year:
-                continue
-            try:
-                low, high = (
-                    dt.date(year, d.month, int(bare.group(1))),
-                    dt.date(year, d.month, d.day),
-                )
-            except ValueError:
-                continue
-            condition = Condition(target[0].name, Cmp.BETWEEN, low, high)
-            self.bind(condition, bare.start(), d.end, target[1])
-            left.remove(d)
+            if bare is not None and self._between(
+                (d.month, int(bare.group(1))), (d.month, d.day), bare.start(), d.start, d
+            ):
+                left.remove(d)
         return left
+
+    def _between(
+        self, low: tuple[int, int], high: tuple[int, int], start: int, near: int, last: DayMention
+    ) -> bool:
+        """Bind 'date column between two (month, day)s' from ``start`` to the last day, in the
+        year the data has them (the date column found for the words from ``near``); False when
+        there is no date column, no single year or no such day."""
+        target = date_column(self.text, self.table, self.mentions, near, last.end)
+        year = target and self._year_of(target[0], low[0], high[0], (0, 0))
+        if target is None or not year:
+            return False
+        try:
+            first, second = dt.date(year, *low), dt.date(year, *high)
+        except ValueError:
+            return False
+        self.bind(Condition(target[0].name, Cmp.BETWEEN, first, second), start, last.end, target[1])
+        return True
 
     def periods(self, periods: Sequence[PeriodSlot]) -> None:
         for period in periods:

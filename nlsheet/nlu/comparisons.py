@@ -11,13 +11,12 @@ from collections.abc import Sequence
 from nlsheet.nlu.binder import Binder
 from nlsheet.nlu.binding import gap
 from nlsheet.nlu.derived import implied_partner
-from nlsheet.nlu.slots import NumberSlot, comparator_before
+from nlsheet.nlu.slots import ORDERING, NumberSlot, comparator_before
 from nlsheet.plan import Cmp, Condition
 from nlsheet.workbook.table import ColumnKind
 
 __all__ = ["bind_column_comparisons"]
 
-_ORDERING = (Cmp.GT, Cmp.GE, Cmp.LT, Cmp.LE)
 # 'more arrivals in 2022 than in 2019': the comparative stands before the first column and
 # 'than' between the two.
 _COMPARATIVE = re.compile(
@@ -45,7 +44,7 @@ def bind_column_comparisons(work: Binder, numbers: Sequence[NumberSlot]) -> None
         between = gap(text, a.end, b.start)
         head = text[: b.start].rstrip()
         found = comparator_before(head + " ", len(head) + 1)
-        if found is None or found[0] not in _ORDERING or found[1] < a.end:
+        if found is None or found[0] not in ORDERING or found[1] < a.end:
             continue
         if not re.fullmatch(r"[\s\w]*", between) or len(between) > 30:
             continue

@@ -42,6 +42,7 @@ from nlsheet.nlu.derived import apply_derived, out_of_stock
 from nlsheet.nlu.flags import FlagMatch, flag_value
 from nlsheet.nlu.joins import combine, text_condition
 from nlsheet.nlu.slots import (
+    ORDERING,
     DateSlot,
     NumberSlot,
     PatternSlot,
@@ -123,7 +124,6 @@ _ARITH = re.compile(
 )
 _ARITH_OPS = {"times": "*", "multiplied by": "*", "x": "*", "*": "*", "divided by": "/", "/": "/"}
 _ARITH_OPS.update({"minus": "-", "less": "-", "-": "-", "plus": "+", "+": "+"})
-_ORDERING = (Cmp.GT, Cmp.GE, Cmp.LT, Cmp.LE)
 
 
 @dataclass(frozen=True)
@@ -288,7 +288,7 @@ class _Assembler(Binder):
             if cmp is Cmp.EQ and column[1] is not None and cmp_start == slot.start:
                 # 'before round 6': the comparison stands before the column's name.
                 ahead = comparator_before(self.text, column[1].start)
-                if ahead is not None and ahead[0] in _ORDERING:
+                if ahead is not None and ahead[0] in ORDERING:
                     cmp, cmp_start = ahead
             if column[1] is None:
                 # '2,000 minutes' read 'minutes' as the number's unit: the Minutes mention.

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from nlsheet.nlu.binder import Frame
 from nlsheet.nlu.context import ColumnMatch
-from nlsheet.nlu.slots import comparator_before
+from nlsheet.nlu.slots import ORDERING, comparator_before
 from nlsheet.nlu.text import header_words
 from nlsheet.plan import Cmp, Condition, Where
 from nlsheet.workbook.table import Column, ColumnKind, Table
@@ -173,7 +173,6 @@ def apply_derived(frame: Frame, text: str, table: Table, mentions: Sequence[Colu
         frame.where = Where((*frame.where.conditions, Condition(first, Cmp.GT, other=second)))
 
 
-_ORDER = frozenset({Cmp.GT, Cmp.GE, Cmp.LT, Cmp.LE})
 _PAIRS: tuple[tuple[_Kind, _Kind], ...] = (
     (_LEVEL, lambda c: _QUANTITY(c) and not _UNIT_PRICE(c)),  # On Hand, not Unit Price
     (_GOAL, _ACTUAL),
@@ -190,7 +189,7 @@ def implied_partner(
     head = text[: mention.start]
     bare = re.sub(r"(?:\s+(?:its|their|his|her|our|the))+\s*$", "", head.rstrip())
     found = comparator_before(bare + " ", len(bare) + 1)
-    if found is None or found[0] not in _ORDER or mention.column.kind is not ColumnKind.NUMBER:
+    if found is None or found[0] not in ORDERING or mention.column.kind is not ColumnKind.NUMBER:
         return None
     numeric = [c for c in table.columns if c.kind is ColumnKind.NUMBER and not c.is_id]
     for named_kind, other_kind in _PAIRS:

@@ -142,12 +142,12 @@ def fits(intent: str, text: str, frame: Frame, table: Table, masked: str = "") -
     if intent == "lookup":
         return bool(frame.where) and not aggregate_cue(masked or text)
     if intent in ("top_n", "bottom_n"):
-        return _ranks(text) and frame.n is not None
+        return ranks_rows(text) and frame.n is not None
     if intent in ("arg_max", "arg_min"):
         # 'which rep has the highest sales' names what to return and what to rank by;
         # 'who earns the most' names the one through its question word.
         named_target = len(frame.free) >= 2 or bool(_WHO_WHICH.search(text))
-        return _ranks(text) and named_target
+        return ranks_rows(text) and named_target
     if intent == "share":
         return bool(frame.where)
     if intent in ("ratio", "correlation"):
@@ -193,11 +193,6 @@ _EXTREMES = ("maximum", "minimum", "highest", "lowest", "largest", "smallest", "
 
 
 def ranks_rows(text: str) -> bool:
-    """A word that ranks rows ('oldest', 'top', 'most')."""
-    return _ranks(text)
-
-
-def _ranks(text: str) -> bool:
     """A word that ranks rows; 'at least' and 'at most' compare instead ('at least 2,000')."""
     return bool(_RANKING.search(_AT_LEAST.sub(" ", text)))
 

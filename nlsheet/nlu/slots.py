@@ -21,6 +21,7 @@ from typing import Literal
 from nlsheet.plan import Cmp
 
 __all__ = [
+    "ORDERING",
     "DateSlot",
     "NumberSlot",
     "PatternSlot",
@@ -34,6 +35,9 @@ __all__ = [
     "find_quoted",
     "mask_text",
 ]
+
+# The comparisons that order values (not equality, not text tests).
+ORDERING = frozenset({Cmp.GT, Cmp.GE, Cmp.LT, Cmp.LE})
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})

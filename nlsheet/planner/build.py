@@ -70,13 +70,12 @@ def build(interp: Interpretation, table: Table) -> Built | Clarification:
             f"could not tell which column {slot.text!r} belongs to", "a column for every value"
         )
     op = builder(ctx)
-    if not isinstance(op, Clarification):
-        check_sense(ctx, op)
     if isinstance(op, Clarification):
         # The question back supplies a column; any other word must still be understood
         # ('average of blorp' is refused, not asked 'which column').
         _refuse_unused(ctx, None)
         return op
+    check_sense(ctx, op)
     measure = op.measure if isinstance(op, Aggregate) else None
     if isinstance(op, (ArgExtreme, TopN)) and op.derived is not None:
         measure = op.derived

@@ -461,11 +461,11 @@ def _rank_derived(ctx: Context, derived: Measure, top: bool) -> Op:
     """Single rows ranked by a derived measure ('which item has the highest margin')."""
     largest = ctx.intent in ("arg_max", "top_n")
     names = [m for m in ctx.frame.free if m.column.kind is ColumnKind.TEXT and m.how != "implied"]
-    target = ctx.use(names[0]) if names else (_person(ctx) or key_column(ctx.table))
-    what = f"{derived.column} {derived.op} {derived.other}"
     if top and not names:
         n = ctx.frame.n or 5
         return TopN(derived.column, n, largest, ctx.frame.where, derived)
+    target = ctx.use(names[0]) if names else (_person(ctx) or key_column(ctx.table))
+    what = f"{derived.column} {derived.op} {derived.other}"
     if target is None:
         raise ctx.refuse("could not tell what to name (which product, which rep ...)", "a column")
     if _repeats(ctx, target) and not ctx.per_row:
