@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar, Literal, get_args
 
 from nlsheet.errors import NotUnderstoodError
-from nlsheet.plan import AggFunc, Where, _condition_words, _encode, _shown, _where
+from nlsheet.plan import AggFunc, Where, _encode, _where, condition_words, shown_value
 
 __all__ = [
     "CHANGES",
@@ -62,7 +62,7 @@ _COLOR = re.compile(r"^[0-9A-F]{6}$")
 
 def _where_words(where: Where) -> str:
     joiner = " or " if where.any else " and "
-    return joiner.join(_condition_words(c) for c in where.conditions)
+    return joiner.join(condition_words(c) for c in where.conditions)
 
 
 def _bad(what: str, expected: str, found: object) -> NotUnderstoodError:
@@ -304,7 +304,7 @@ class FillBlanks:
     kind: ClassVar[str] = "fill_blanks"
 
     def describe(self) -> str:
-        how = "the value above" if self.from_above else _shown(self.value)
+        how = "the value above" if self.from_above else shown_value(self.value)
         return f"fill blanks in {', '.join(self.columns)} with {how}"
 
 

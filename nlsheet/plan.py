@@ -46,7 +46,9 @@ __all__ = [
     "Trend",
     "UniqueValues",
     "Where",
+    "condition_words",
     "op_columns",
+    "shown_value",
 ]
 
 Scalar = float | str | dt.date
@@ -374,20 +376,20 @@ _CMP_WORDS = {
 }
 
 
-def _condition_words(c: Condition) -> str:
+def condition_words(c: Condition) -> str:
     if c.cmp is Cmp.BLANK:
         return f"{c.column} is blank"
     if c.cmp is Cmp.NOT_BLANK:
         return f"{c.column} is not blank"
     if c.cmp is Cmp.BETWEEN:
-        return f"{c.column} between {_shown(c.value)} and {_shown(c.value2)}"
+        return f"{c.column} between {shown_value(c.value)} and {shown_value(c.value2)}"
     if c.cmp is Cmp.IN:
-        return f"{c.column} in " + ", ".join(_shown(v) for v in c.values)
-    target = c.other if c.other is not None else _shown(c.value)
+        return f"{c.column} in " + ", ".join(shown_value(v) for v in c.values)
+    target = c.other if c.other is not None else shown_value(c.value)
     return f"{c.column} {_CMP_WORDS[c.cmp]} {target}"
 
 
-def _shown(value: Scalar | None) -> str:
+def shown_value(value: Scalar | None) -> str:
     """A condition's value as a person writes it (1000, not 1000.0; text quoted)."""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
@@ -548,7 +550,7 @@ class Plan:
             value = getattr(op, f.name)
             if isinstance(value, Where):
                 joiner = " or " if value.any else " and "
-                tests = joiner.join(_condition_words(c) for c in value.conditions)
+                tests = joiner.join(condition_words(c) for c in value.conditions)
                 if tests:
                     lines.append(f"{f.name}: {tests}")
             elif isinstance(value, Measure):

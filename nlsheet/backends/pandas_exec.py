@@ -99,7 +99,17 @@ def execute(plan: Plan, table: Table) -> Answer:
             mask = row_mask(op.where, table)
             a, b = _numbers(op.first, table)[mask], _numbers(op.second, table)[mask]
             both = a.notna() & b.notna()
-            return Answer(float(np.corrcoef(a[both], b[both])[0, 1]))
+            xs, ys = a[both].to_numpy(dtype=float), b[both].to_numpy(dtype=float)
+            if len(xs) < 3 or np.ptp(xs) == 0 or np.ptp(ys) == 0:
+                # One or two rows, or a column that never varies: no correlation to give.
+                raise ColumnTypeError(
+                    f"a correlation of {op.first} and {op.second} needs three rows or more "
+                    f"where both hold numbers that vary; the rows asked for give {len(xs)}",
+                    expected="three rows or more with varying numbers",
+                    found=f"{len(xs)} row(s)",
+                    where=f"{op.first} and {op.second}",
+                )
+            return Answer(float(np.corrcoef(xs, ys)[0, 1]))
         case Trend():
             return _trend(op, table)
         case Growth():

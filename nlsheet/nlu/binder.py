@@ -112,6 +112,7 @@ class Binder:
 
     def date_ranges(self, ranges: Sequence[DateRange], days: Sequence[DayMention]) -> None:
         """'in March 2024', 'Q3 2024', 'H1', 'from February to April', 'since May 10'."""
+        ranges = self._joined_ranges(ranges)
         for r in ranges:
             target = date_column(self.text, self.table, self.mentions, r.start, r.end)
             if target is None:
@@ -150,6 +151,35 @@ class Binder:
             if cmp not in (Cmp.GT, Cmp.GE, Cmp.LT, Cmp.LE, Cmp.EQ, Cmp.NE):
                 cmp, start = Cmp.EQ, d.start
             self.bind(Condition(target[0].name, cmp, day), start, d.end, target[1])
+
+    def _joined_ranges(self, ranges: Sequence[DateRange]) -> list[DateRange]:
+        """'between March 2020 and June 2021', 'from Q1 to Q3 2024': two spans said as the ends
+        of one, bound from the first's first day to the second's last; returns the spans left."""
+        left = list(ranges)
+        for first, second in itertools.pairwise(ranges):
+            opener = _RANGE_OPEN.search(self.text[: first.start])
+            if opener is None or not _RANGE_JOIN.fullmatch(self.text[first.end : second.start]):
+                continue
+            target = date_column(self.text, self.table, self.mentions, first.start, second.end)
+            if target is None or first not in left:
+                continue
+            # A year said once covers both ends ('from Q1 to Q3 2021').
+            said = first.year or second.year
+            year = said or self._year_of(target[0], first.first_month, second.last_month, (0, 0))
+            if not year:
+                continue
+            years = (first.year or year, second.year or year)
+            low, high = first.bounds(years[0])[0], second.bounds(years[1])[1]
+            if low > high:  # 'between June 2021 and March 2020': the same stretch
+                low, high = second.bounds(years[1])[0], first.bounds(years[0])[1]
+            self.bind(
+                Condition(target[0].name, Cmp.BETWEEN, low, high),
+                opener.start(),
+                second.end,
+                target[1],
+            )
+            left = [r for r in left if r is not first and r is not second]
+        return left
 
     def _day_ranges(self, days: Sequence[DayMention]) -> list[DayMention]:
         """'between April 9 and May 20', 'from 3 to 17 March': two days bound as one range;

@@ -158,10 +158,10 @@ def column_for(
         isinstance(slot, NumberSlot)
         and len(sides) == 2
         and right is sides[1]
-        and not text[slot.end : right.start].strip()
+        and re.fullmatch(r"\s*(?:as\s+(?:the\s+|its\s+|their\s+)?)?", text[slot.end : right.start])
     ):
-        # 'rounds that had more than 2 wins': a column named right after the number is
-        # what is counted out.
+        # 'rounds that had more than 2 wins', 'rooms with 3 as the floor': a column named right
+        # after the number is what it is.
         return right.column, right
     if isinstance(slot, NumberSlot) and sides and not holds(table, sides[0].column, slot):
         # A number no named column holds may still sit in one unnamed numeric column
@@ -198,10 +198,19 @@ def column_for(
         # '5 kg' goes to 'Weight (kg)'; 'in 3 hours' to 'Resolution hours'.
         stem = slot.unit.rstrip("s")
         fitting = [c for c in holders if re.search(rf"\b{re.escape(stem)}", c.name.casefold())]
+        if not fitting and _TIME_UNIT.fullmatch(slot.unit):
+            # '45 minutes' is no Age: a duration goes only to a column said to hold one.
+            fitting = [c for c in holders if _TIMED.search(c.name)]
+            return (fitting[0], None) if len(fitting) == 1 else None
         holders = fitting or holders
     return (holders[0], None) if len(holders) == 1 else None
 
 
+_TIME_UNIT = re.compile(r"(?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?)", re.I)
+_TIMED = re.compile(
+    r"\b(?:time|duration|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?)\b|\((?:s|h)\)",
+    re.I,
+)
 _TEMPORAL = re.compile(r"\b(?:since|before|after|until|till|prior\s+to|as\s+of)\s+$", re.I)
 _MONEY_WORDS = frozenset(
     """amount price cost sales revenue salary pay wage value total spend spent budget fee

@@ -75,7 +75,9 @@ _PERIOD_ADJECTIVE = re.compile(
     r"\b(?P<period>monthly|quarterly|yearly|annual|annually|weekly|daily)\b", re.I
 )
 _KEY_JOIN = re.compile(
-    r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|then\s+)(?:by\s+|per\s+)?(?:the\s+|each\s+)?", re.I
+    r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|then\s+)(?:by\s+|per\s+)?(?:the\s+|each\s+)?"
+    r"(?:(?:whether|if)\s+(?:(?:they|it)(?:'re|'s)?\s+)?(?:(?:are|is|were|was|have|has|been)\s+)*)?",
+    re.I,
 )
 _OUT_OF = re.compile(r"\bout\s+of\s+$", re.I)
 _NAME_WORD = re.compile(r"(?:name|title)s?\b", re.I)

@@ -168,7 +168,9 @@ def _span_score(
         )
         if alike and ((sim >= need and joined[0] == target[0]) or sim >= 0.88):
             score, how = 0.5 + 0.45 * sim, "fuzzy"
-        elif _contiguous_in(canon, header_canon):
+        elif _contiguous_in(canon, header_canon) and not all(
+            w in STOPWORDS or w.replace(".", "").isdigit() for w in span
+        ):
             # The header's first words name it best ('inhabitants' for 'Inhabitants per km²').
             leading = all(_same_word(a, b) for a, b in zip(canon, header_canon, strict=False))
             score = 0.6 + 0.3 * len(span) / len(header) + 0.05 * leading - 0.05 * (span == header)
@@ -292,16 +294,40 @@ def _match_header(
             ):
                 continue
             typed = " ".join(t.lower for t in tokens[i:j])
+            start, end = tokens[i].start, tokens[j - 1].end
             scored = _span_score(
-                words[i:j], header, header_canon, command_words, typed, header_typed, column.kind
+                words[i:j],
+                header,
+                header_canon,
+                () if _named_as_header(text, start, end, column) else command_words,
+                typed,
+                header_typed,
+                column.kind,
             )
             if scored is None:
                 continue
             score, how = scored
             current = best.get(column.name)
             if current is None or score > current.score:
-                start, end = tokens[i].start, tokens[j - 1].end
                 best[column.name] = ColumnMatch(column, text[start:end], start, end, score, how)
+
+
+def _named_as_header(text: str, start: int, end: int, column: Column) -> bool:
+    """Words that name a header although the commands' own language uses them too: typed with
+    the header's capitals inside a sentence ('which Visitor played Game no 3' for Visitor side), or
+    the leading words of a text header right after 'which' or 'what' ('which player scored the
+    most' for Player name), rather than the command's own word ('at home games')."""
+    typed = text[start:end]
+    before = text[:start]
+    if re.search(r"\b(?:which|what)\s+$", before, re.I):
+        words = typed.casefold().split()
+        header = column.name.casefold().split()
+        return (column.kind is ColumnKind.TEXT or column.is_id) and header[: len(words)] == words
+    if not typed[:1].isupper() or typed.isupper() or not before.strip(" \t\"'("):
+        return False
+    if re.search(r"[.?!:]\s*$", before):
+        return False  # a sentence's first word is capitalised whatever it is
+    return re.search(r"(?<!\w)" + re.escape(typed) + r"(?!\w)", column.name) is not None
 
 
 def _literal_match(text: str, column: Column) -> ColumnMatch | None:

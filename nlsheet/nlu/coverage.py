@@ -17,8 +17,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rapidfuzz.distance import DamerauLevenshtein
+
 from nlsheet.nlu.context import ColumnMatch
-from nlsheet.nlu.lexicon import GENERIC_ROW_NOUNS, role_of
+from nlsheet.nlu.lexicon import GENERIC_ROW_NOUNS, PEOPLE_NOUNS, role_of
 from nlsheet.nlu.text import (
     Token,
     canonical,
@@ -44,11 +46,6 @@ __all__ = [
 # Header words that say a column identifies rows, and add nothing to what the rows are.
 _ID_WORDS = frozenset({"id", "identifier", "no", "nr", "num", "number", "code", "ref", "key", "#"})
 _NAME_WORDS = frozenset({"name", "full", "title"})
-# Nouns for people, when the rows are people (an Employee, Member or Name column keys them).
-_PEOPLE = frozenset(
-    {"people", "person", "persons", "individual", "staff", "employee", "worker", "personnel"}
-    | {"member", "colleague", "teammate"}
-)
 _PERSON_HEADERS = frozenset(
     """employee staff worker member person name player athlete runner student customer client
     participant user contact candidate patient driver rider applicant subscriber volunteer
@@ -102,10 +99,10 @@ def _key_nouns(table: Table) -> frozenset[str]:
             if keyed and _keys_rows(table, column.name):
                 nouns.update(w for w in header_words(column.name) if w not in _NAME_WORDS)
         if any(canonical(n) in _PERSON_HEADERS or n in _PERSON_HEADERS for n in nouns):
-            nouns.update(_PEOPLE)
+            nouns.update(PEOPLE_NOUNS)
         person = person_column(table)
         if person is not None and _keys_rows(table, person.name):
-            nouns.update(_PEOPLE)  # a name per row in a Name column: the rows are people
+            nouns.update(PEOPLE_NOUNS)  # a name per row in a Name column: the rows are people
         return frozenset(nouns)
 
     return table.memo("coverage:key-nouns", make)
@@ -208,7 +205,7 @@ def is_row_noun(word: str, table: Table) -> bool:
         "coverage:header-canon",
         lambda: frozenset(canonical(w) for c in table.columns for w in header_words(c.name)),
     )
-    if word not in _PEOPLE and canon not in header_canon:
+    if word not in PEOPLE_NOUNS and canon not in header_canon:
         return False
     # 'products' beside an Item column keying the rows ('product' and 'item' are one).
     nouns = _key_nouns(table)
@@ -280,4 +277,17 @@ def _is_command_word(token: Token, table: Table, verbs_free: bool, *, typos: boo
         return True
     if verb_of_header(token.lower, table):
         return True  # 'samples tested since May' beside a Test column
-    return typos and role_of(token.lower) is not None  # a misspelt command word ('avrage')
+    if not typos:
+        return False
+    # A misspelt command word ('avrage') or noun for the rows ('oders' in a sheet of Orders).
+    return role_of(token.lower) is not None or any(
+        _misspelt_row_noun(form, table) for form in (token.norm, token.lower)
+    )
+
+
+def _misspelt_row_noun(word: str, table: Table) -> bool:
+    """One edit from a noun for the rows, same first letter, both of four letters or more."""
+    return len(word) >= 4 and any(
+        len(noun) >= 4 and noun[0] == word[0] and DamerauLevenshtein.distance(word, noun) <= 1
+        for noun in row_nouns(table)
+    )

@@ -37,7 +37,13 @@ _AS_COLUMN_BEFORE = frozenset({"by", "per", "column", "col"})
 _AS_COLUMN_AFTER = frozenset({"column", "col", "status", "field", "flag", "value", "values"})
 
 
-_SECOND_KEY = re.compile(r"\b(?:by|per)\s+(?:the\s+)?[\w ]{1,40}?(?:\s+and|\s*,|\s+then)\s+$", re.I)
+_SECOND_KEY = re.compile(
+    r"\b(?:by|per)\s+(?:the\s+)?[\w ]{1,40}?(?:\s+and|\s*,|\s+then)\s+"
+    # 'by plan and whether they renewed', 'by product and if it is paid'
+    r"(?:(?:whether|if)\s+(?:(?:they|it|he|she)(?:'re|'s)?\s+)?"
+    r"(?:(?:are|were|is|was|have|has|had|got|been|being)\s+)*)?$",
+    re.I,
+)
 
 
 @dataclass(frozen=True)

@@ -32,11 +32,13 @@ from nlsheet.nlu.readings import (
     blank,
     describes_rows,
     fits,
+    lists_rows,
     names_intent,
     ranks_rows,
     total_per_group,
     when_extreme,
 )
+from nlsheet.nlu.rivals import settle
 from nlsheet.nlu.slots import (
     DateSlot,
     NumberSlot,
@@ -125,24 +127,25 @@ class Interpretation:
 def _choose(
     candidates: list[ColumnMatch], settings: Settings
 ) -> tuple[list[ColumnMatch], list[ColumnMatch]]:
-    """Accepted non-overlapping matches, and the rivals of the best one."""
+    """Accepted non-overlapping matches, and the close rivals of each."""
     accepted: list[ColumnMatch] = []
     for match in candidates:
         if match.score < settings.column_accept:
             break
         if not any(overlaps(match, other) for other in accepted):
             accepted.append(match)
-    rivals: list[ColumnMatch] = []
-    if accepted:
-        best = accepted[0]
-        rivals = [
-            m
-            for m in candidates
-            if m is not best
-            and m.score >= settings.column_accept
-            and overlaps(m, best)
-            and best.score - m.score <= settings.column_margin
-        ]
+    # Every accepted mention with another column as good for its words: 'people' for both
+    # Population (2001) and Population (2011).
+    rivals = [
+        m
+        for i, best in enumerate(accepted)
+        for m in candidates
+        if m is not best
+        and m not in accepted
+        and m.score >= settings.column_accept
+        and (overlaps(m, best) if i == 0 else (m.start, m.end) == (best.start, best.end))
+        and best.score - m.score <= settings.column_margin
+    ]
     return accepted, rivals
 
 
@@ -314,19 +317,45 @@ def _read_words(text: str, table: Table, model: NluModel, settings: Settings) ->
     # A value outranks the header words inside it ('Price Club', 'North Park Primary School')
     # and a loose (fuzzy or partial) reading of the same words as a header.
     free_of_values = _outside([(v.start, v.end) for v in values])
+    numbers = [
+        n
+        for n in find_numbers(text)
+        if free_of_patterns(n.start, n.end) and not _inside_value(n, values)
+    ]
+    accepted, rivals, left = settle(
+        [m for m in accepted if free_of_values(m.start, m.end)],
+        [m for m in rivals if free_of_values(m.start, m.end)],
+        values,
+        numbers,
+    )
+    free_of_header_numbers = _outside([(n.start, n.end) for n in numbers if n not in left])
     return _Words(
         tokens=tokens,
         letters=[m for m in letters if free_of_values(m.start, m.end)],
         candidates=candidates,
-        accepted=[m for m in accepted if free_of_values(m.start, m.end)],
-        rivals=[m for m in rivals if free_of_values(m.start, m.end)],
+        accepted=accepted,
+        rivals=rivals,
         values=values,
         quoted=quoted,
         patterns=patterns,
-        numbers=[n for n in find_numbers(text) if free_of_patterns(n.start, n.end)],
-        dates=[d for d in dates if free_of_values(d.start, d.end)],
+        numbers=left,
+        dates=[
+            d
+            for d in dates
+            if free_of_values(d.start, d.end) and free_of_header_numbers(d.start, d.end)
+        ],
         periods=find_periods(text),
         flags=flags,
+    )
+
+
+def _inside_value(number: NumberSlot, values: list[ValueMatch]) -> bool:
+    """A number that is part of a longer cell value ('+2 laps', 'Arena 12') is that value's."""
+    return any(
+        v.start < number.end
+        and number.start < v.end
+        and v.end - v.start > number.end - number.start
+        for v in values
     )
 
 
@@ -369,6 +398,8 @@ def _rank(
     extreme = when_extreme(text, frame, table)
     if extreme is not None:
         return [(extreme, 1.0), *[(c, p) for c, p in ranked if c != extreme][:3]], frame
+    if lists_rows(text, masked, words.tokens, frame, table):
+        return [("lookup", 1.0), *[(c, p) for c, p in ranked if c != "lookup"][:3]], frame
     if describes_rows(text, masked, words.tokens, frame, table):
         return [("count", 1.0), *[(c, p) for c, p in ranked if c != "count"][:3]], frame
     about_rows = ranks_rows(text) and any(is_row_noun(t.norm, table) for t in words.tokens)

@@ -15,6 +15,8 @@ Example:
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz.distance import DamerauLevenshtein
 
 from nlsheet.nlu.text import Token, canonical, normalize_word
@@ -23,6 +25,8 @@ __all__ = [
     "AMOUNT_NOUNS",
     "GENERIC_ROW_NOUNS",
     "NEGATIONS",
+    "PEOPLE_NOUNS",
+    "PERSON_NOUN",
     "ROLES",
     "VALUE_SYNONYMS",
     "is_amount_noun",
@@ -40,7 +44,7 @@ ROLES: dict[str, frozenset[str]] = {
         """a an the of for in on at to from by with and or is are was were be been being am
         it its this that these those there here what whats which who whom whose how when where
         why me my our ours your their them they we us i you he she his her him s t ll re ve d
-        do does did done doing have has had having can could would should will shall may might
+        do does did doing have has had having can could would should will shall may might
         must please pls plz thanks thank kindly just only also all any each every some both
         either neither whole entire overall altogether together than then as so such into onto
         within off up down about across among per via if whether ever yet still too very
@@ -104,6 +108,18 @@ NEGATIONS = frozenset({"not", "no", "non", "never", "without", "isn", "aren", "w
 
 # Words that name a table's rows whatever the table holds.
 GENERIC_ROW_NOUNS = _words("row rows record records entry entries line lines item items case")
+# Nouns for people whatever the table calls them, when its rows are people ('the oldest person',
+# 'how many staff are in Legal'), normalised.
+PEOPLE_NOUNS = frozenset(
+    {"people", "person", "individual", "staff", "employee", "worker", "personnel"}
+    | {"member", "colleague", "teammate"}
+)
+# The same nouns as typed in a command ('employees', 'staff member').
+PERSON_NOUN = re.compile(
+    r"\b(staff\s+members?|persons?|people|individuals?|staff|employees?|workers?|personnel|"
+    r"members?|colleagues?|teammates?)\b",
+    re.I,
+)
 # Nouns for an amount, by their synonym group's first word ('revenue' is 'sales'): they name
 # what the numbers are, never rows ('umbrella sales' in a sheet called Sales).
 AMOUNT_NOUNS = frozenset(

@@ -21,6 +21,7 @@ from nlsheet.nlu.conditions import Frame
 from nlsheet.nlu.coverage import is_row_noun, verb_of_header
 from nlsheet.nlu.lexicon import ROLES
 from nlsheet.nlu.text import Token, tokenize
+from nlsheet.plan import Cmp
 from nlsheet.workbook.table import ColumnKind, Table
 
 __all__ = [
@@ -149,7 +150,8 @@ def fits(intent: str, text: str, frame: Frame, table: Table, masked: str = "") -
         named_target = len(frame.free) >= 2 or bool(_WHO_WHICH.search(text))
         return ranks_rows(text) and named_target
     if intent == "share":
-        return bool(frame.where)
+        # A part of a whole is asked for in words of parts ('what percent', 'share of').
+        return bool(frame.where) and bool(_SHARE_CUE.search(text))
     if intent in ("ratio", "correlation"):
         # Two numbers to divide or correlate ('total actual of projects over budget' has one
         # left once 'over budget' picks the rows).
@@ -161,9 +163,21 @@ def fits(intent: str, text: str, frame: Frame, table: Table, masked: str = "") -
         dated = any(c.kind is ColumnKind.DATE for c in table.columns)
         return dated and bool(_GROWTH_CUE.search(text))
     if intent == "trend":
-        # A trend runs along numbers or dates; 'sales per rep' groups by a text column.
-        return frame.by is None or frame.by.column.kind in (ColumnKind.NUMBER, ColumnKind.DATE)
+        return _trend_fits(frame, table)
     return True
+
+
+def _trend_fits(frame: Frame, table: Table) -> bool:
+    """A trend runs along numbers or dates ('sales per rep' groups by a text column): a date
+    column, a second number column, or a number the line is read at ('when units is 60')."""
+    if frame.by is not None:
+        return frame.by.column.kind in (ColumnKind.NUMBER, ColumnKind.DATE)
+    if any(c.kind is ColumnKind.DATE for c in table.columns):
+        return True
+    numbers = [m for m in frame.free if m.column.kind is ColumnKind.NUMBER]
+    return len(numbers) >= 2 or any(
+        c.cmp is Cmp.EQ and isinstance(c.value, float) for c in frame.where.conditions
+    )
 
 
 def _asks_for_sheet(text: str) -> bool:
@@ -210,6 +224,11 @@ def blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+_SHARE_CUE = re.compile(
+    r"\b(?:percent\w*|pct|share|fraction|proportion|portion|part|ratio|rate|out\s+of)\b|%", re.I
+)
+
+
 def aggregate_cue(text: str) -> bool:
     """A word asking to aggregate, also misspelt ('totl', 'averge')."""
     return _said(text, _AGGREGATE_CUE, _CUE_WORDS)
@@ -243,6 +262,35 @@ def describes_rows(text: str, masked: str, tokens: list[Token], frame: Frame, ta
     ):
         return False
     return is_row_noun(tokens[0].norm, table) or is_row_noun(tokens[-1].norm, table)
+
+
+# 'list', 'show me all', 'give me the': an opener asking to see rows.
+LIST_OPENER = re.compile(
+    r"^\s*(?:(?:please|pls|can\s+you|could\s+you)\s+)?(?:list|show|display|give|find|get)"
+    r"(?:\s+(?:me|us))?(?:\s+(?:all|every|the|of|each))*\s+",
+    re.I,
+)
+
+
+def lists_rows(text: str, masked: str, tokens: list[Token], frame: Frame, table: Table) -> bool:
+    """'which invoices were issued in March', 'list the unpaid invoices due before May': the
+    rows that fit the conditions, named, never how many there are. The noun for the rows must
+    be plural (or 'which' must open the command) and no word may ask to aggregate."""
+    named = [m for m in frame.free if m.column.name not in frame.where.columns]
+    if not frame.where or named or CHANGE_CUE.search(text):
+        return False  # a column named and not tested is what to list ('list the clients ...')
+    said = LIST_OPENER.match(masked)  # 'list' itself is no aggregate here
+    if aggregate_cue(_COMPARATIVE.sub(" ", masked[said.end() if said else 0 :])):
+        return False
+    opener = LIST_OPENER.match(text)
+    if opener is not None:
+        rest = [t for t in tokens if t.start >= opener.end()]
+    elif len(tokens) > 1 and tokens[0].norm in ("which", "what"):
+        rest = tokens[1:]
+    else:
+        return False
+    nouns = [t for t in rest[:3] if is_row_noun(t.norm, table)]
+    return bool(nouns) and nouns[0].lower != nouns[0].norm  # plural: several rows
 
 
 def _words(text: str) -> list[str]:

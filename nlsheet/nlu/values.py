@@ -181,12 +181,22 @@ def link_words_in_values(
             and _free_text(table, c)
         ]
         if len(holders) == 1:
-            found.append(ValueMatch(holders[0], word.casefold(), word, start, end, contains=True))
+            typed = _as_in_cells(table, holders[0], word.casefold(), norm)
+            found.append(ValueMatch(holders[0], typed, word, start, end, contains=True))
             continue
         field = _field_of(norm, table)
         if field is not None:
             found.append(_pick([field[0]], [], table, field[1], word, start, end))
     return found
+
+
+def _as_in_cells(table: Table, column: Column, typed: str, norm: str) -> str:
+    """The form of a word the cells hold: 'printers' asked, 'printer' written in them."""
+    cells = table.memo(
+        f"values:folded-text:{column.name}",
+        lambda: " ".join(str(v).casefold() for v in table.values(column.name).series.dropna()),
+    )
+    return typed if typed in cells else norm
 
 
 _DOER = ("er", "or", "ist", "ant", "ian")

@@ -11,6 +11,7 @@ from nlsheet.errors import ColumnTypeError
 from nlsheet.nlu.binding import is_money
 from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.coverage import is_row_noun, person_column, row_nouns
+from nlsheet.nlu.lexicon import PERSON_NOUN
 from nlsheet.nlu.text import tokenize
 from nlsheet.plan import AggFunc, Aggregate, Measure, MostFrequent, Op
 from nlsheet.planner.context import (
@@ -21,7 +22,7 @@ from nlsheet.planner.context import (
     numeric_columns,
     where_note,
 )
-from nlsheet.planner.rows import PERSON_NOUN, rank_rows, single_column
+from nlsheet.planner.rows import rank_rows, single_column
 from nlsheet.result import Clarification, Option
 from nlsheet.workbook.table import Column, ColumnKind, Table
 
@@ -35,6 +36,8 @@ _COUNTED_AFTER = re.compile(
     r"were\s+there)\b",
     re.I,
 )
+# 'how many score values are recorded': the entries of the column are counted, not added up.
+_ENTRIES = re.compile(r"\b(?:values|entries|figures)$", re.I)
 _MONEY_TALK = re.compile(
     r"\b(expenses?|spend\w*|spent|costs?|revenue|sales|takings|turnover|income|paid|payments?|"
     r"billed|invoiced|earn\w*|money|cash|euros?|dollars?|pounds?)\b|[$€£]",
@@ -250,6 +253,7 @@ def _count_or_sum(ctx: Context, func: AggFunc, column: Column, pick: ColumnMatch
         and not column.is_id
         and _QUANTITY_QUESTION.search(text[: pick.start])
         and not _COUNTED_AFTER.match(text[pick.end :])
+        and not _ENTRIES.search(pick.words)
     ):
         func = AggFunc.SUM
         ctx.intent = func.value

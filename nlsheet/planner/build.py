@@ -23,7 +23,7 @@ from nlsheet.planner.figures import (
     plan_trend,
 )
 from nlsheet.planner.rows import plan_longest, plan_lookup, plan_top, plan_unique, rank_rows
-from nlsheet.planner.sense import check_sense
+from nlsheet.planner.sense import check_sense, mixed_units
 from nlsheet.result import Clarification, Option
 from nlsheet.workbook.table import ColumnKind, Table
 
@@ -69,6 +69,10 @@ def build(interp: Interpretation, table: Table) -> Built | Clarification:
         raise ctx.refuse(
             f"could not tell which column {slot.text!r} belongs to", "a column for every value"
         )
+    which = _which_value(interp, table)
+    if which is not None:
+        _refuse_unused(ctx, None)
+        return which
     op = builder(ctx)
     if isinstance(op, Clarification):
         # The question back supplies a column; any other word must still be understood
@@ -76,6 +80,10 @@ def build(interp: Interpretation, table: Table) -> Built | Clarification:
         _refuse_unused(ctx, None)
         return op
     check_sense(ctx, op)
+    mixed = mixed_units(ctx, op)
+    if mixed is not None:
+        _refuse_unused(ctx, op)
+        return mixed
     measure = op.measure if isinstance(op, Aggregate) else None
     if isinstance(op, (ArgExtreme, TopN)) and op.derived is not None:
         measure = op.derived
@@ -109,7 +117,9 @@ def _verb_of(interp: Interpretation, word: Leftover, table: Table) -> bool:
     status would pick rows)."""
     text = interp.text
     after_subject = any(
-        not text[v.end : word.start].strip() and _AUXILIARY.search(text[: v.start]) is not None
+        word.start >= v.end
+        and not text[v.end : word.start].strip()
+        and _AUXILIARY.search(text[: v.start]) is not None
         for v in interp.values
     )
     if not after_subject or word.words.lower() in STATUS_VERBS:
@@ -136,6 +146,18 @@ def check_letters(text: str, table: Table) -> None:
             where=f"column {outside[0]} in the command",
             candidates=[f"column {c.letter} ({c.name})" for c in table.columns],
         )
+
+
+def _changes_the_row(interp: Interpretation, word: Leftover) -> bool:
+    """A word a lookup's values do not make idle: one asking for a measure ('how big is the
+    Lyon store'), or one typed against a value matched by part ('the Lyon Confluence store'
+    where only Lyon Part-Dieu exists), which names a row that is not there."""
+    if re.search(r"\bhow\s+$", interp.text[: word.start], re.I):
+        return True
+    return any(
+        v.contains and (0 <= word.start - v.end <= 1 or 0 <= v.start - word.end <= 1)
+        for v in interp.values
+    )
 
 
 def _refuse_unused(ctx: Context, op: Op | None) -> None:
@@ -165,7 +187,11 @@ def _refuse_unused(ctx: Context, op: Op | None) -> None:
     # 'how many tickets did Mei Chen handle': the verb after a subject that is a value says
     # what the rows are of that value, nothing more.
     left = [w for w in left if w.column is not None or not _verb_of(interp, w, ctx.table)]
-    if left and fixed_by_value and all(w.column is None for w in left):
+    if (
+        left
+        and fixed_by_value
+        and all(w.column is None and not _changes_the_row(interp, w) for w in left)
+    ):
         # 'which city is Ann Lee based in': a lookup's row is fixed by its values and its
         # column is named, so a word such as a verb cannot change the answer.
         ctx.ignored.extend(w.words for w in left)
@@ -206,6 +232,47 @@ def _refuse_unused(ctx: Context, op: Op | None) -> None:
         where=f"the word(s) {word!r} in the command",
         candidates=close or names,
     )
+
+
+_PART_CUE = re.compile(r"\b(?:described\s+as|mention\w*|contain\w*|about|include\w*)\s+$", re.I)
+_PART_AFTER = re.compile(r"\s+(?:in|within)\s+(?:the|their|its|his|her)\s+\w+", re.I)
+
+
+def _which_value(interp: Interpretation, table: Table) -> Clarification | None:
+    """Ask which one a word inside several names means ('the total for Fischer' with Lina and
+    Vera Fischer): each name, or all of them. Words inside notes or titles ('tickets about a
+    refund') pick every row they are in, without a question."""
+    for v in interp.values:
+        if not v.contains or v.column.kind is not ColumnKind.TEXT:
+            continue
+        if any(o is not v and o.column.name == v.column.name for o in interp.values):
+            continue  # the column's value is named already ('the bout at Arena 12')
+        if _PART_CUE.search(interp.text[max(0, v.start - 25) : v.start]) or _PART_AFTER.match(
+            interp.text[v.end :]
+        ):
+            continue  # 'described as taxi', 'with Paris in the name': any row with the word
+        word = re.compile(r"(?<!\w)" + re.escape(v.words.casefold()) + r"(?!\w)")
+        cells = {str(c) for c in table.values(v.column.name).series.dropna().unique()}
+        if sum(len(c.split()) for c in cells) > 3 * len(cells):
+            continue  # sentences, not names
+        names = sorted(c for c in cells if word.search(c.casefold()))
+        if len(names) < 2:
+            continue
+        before, after = interp.text[: v.start], interp.text[v.end :]
+        options = [Option(name, f"{before}{name}{after}") for name in names[:6]]
+        column = v.column.name
+        options.append(
+            Option(
+                f"all {len(names)} with '{v.words}' in {column}",
+                f'{before}{column} containing "{v.words}"{after}',
+            )
+        )
+        shown = ", ".join(names[:6]) + (" ..." if len(names) > 6 else "")
+        return Clarification(
+            f"'{v.words}' is part of {len(names)} values of {column} ({shown}). Which do you mean?",
+            tuple(options),
+        )
+    return None
 
 
 def _which_year(

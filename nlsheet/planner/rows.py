@@ -9,8 +9,8 @@ from collections.abc import Callable
 from nlsheet.nlu.binding import is_money
 from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.coverage import is_row_noun, key_column, person_column
-from nlsheet.nlu.lexicon import ROLES, is_amount_noun
-from nlsheet.nlu.readings import relative_pronoun
+from nlsheet.nlu.lexicon import PERSON_NOUN, ROLES, is_amount_noun
+from nlsheet.nlu.readings import LIST_OPENER, relative_pronoun
 from nlsheet.nlu.text import header_words, normalize_word
 from nlsheet.plan import (
     AggFunc,
@@ -86,6 +86,12 @@ def plan_lookup(ctx: Context) -> Op:
     fixed = {c.column for c in ctx.frame.where.conditions if c.cmp in (Cmp.EQ, Cmp.IN)}
     free = [m for m in free if m.column.name not in fixed] or free
     untested = [m for m in free if m.column.name not in ctx.frame.where.columns]
+    if free and not untested:
+        # 'list unpaid invoices that were due before May': every column named is tested, so
+        # the rows themselves are asked for, when a noun names them.
+        rows = _rows_asked(ctx)
+        if rows is not None:
+            return rows
     if len(untested) == 1 and _names_rows(ctx, untested[0]):
         # 'stores opened before 2015' names the rows through their key column's header.
         rows = _rows_asked(ctx)
@@ -127,6 +133,16 @@ def _rows_asked(ctx: Context) -> Op | None:
         return None
     first = tokens[0].norm
     key = key_column(ctx.table)
+    opener = LIST_OPENER.match(text)
+    listed = [t for t in tokens if opener is not None and t.start >= opener.end()][:3]
+    if any(is_row_noun(t.norm, ctx.table) and t.lower != t.norm for t in listed):
+        # 'list the unpaid invoices due before May': the rows' names.
+        if key is None:
+            return None
+        where_note(ctx)
+        ctx.notes.append(f"the rows are named by {key.name}")
+        ctx.intent = "unique_values"
+        return UniqueValues(key.name, ctx.frame.where)
     if first in ("which", "what") and is_row_noun(tokens[1].norm, ctx.table):
         if key is None:
             return None
@@ -209,10 +225,6 @@ _WHICH_PERSON = re.compile(
 )
 
 
-# 'the highest paid person', 'the oldest employee': a person is asked for.
-PERSON_NOUN = re.compile(
-    r"\b(person|people|employees?|staff(?:\s+member)?|workers?|members?|colleagues?)\b", re.I
-)
 _WHO = re.compile(r"(?:^|[,;:]\s*)who\b", re.I)  # 'in the West, who sold the most'
 
 
@@ -300,7 +312,13 @@ _SMALLEST_FIRST = frozenset(
         "earliest",
         "least recent",
         "least recently",
+        "fastest",
+        "quickest",
     }
+)
+_SPEED = re.compile(r"\b(fastest|quickest|slowest)\b", re.I)
+_DURATION = re.compile(
+    r"\((?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?)\)|\b(?:time|duration)\b", re.I
 )
 
 
@@ -312,6 +330,33 @@ def _direct(ctx: Context, word: str) -> None:
         ctx.intent = "arg_min" if smallest else "arg_max"
     elif ctx.intent in ("top_n", "bottom_n"):
         ctx.intent = "bottom_n" if smallest else "top_n"
+
+
+def _by_speed(ctx: Context) -> ColumnMatch | None:
+    """'the fastest runner': the shortest time, when one column measures a duration."""
+    speed = _SPEED.search(ctx.interp.text)
+    durations = [c for c in numeric_columns(ctx.table) if _DURATION.search(c.name)]
+    if speed is None or len(durations) != 1:
+        return None
+    ctx.notes.append(f"'{speed.group()}' ranks by {durations[0].name}, the shortest first")
+    ctx.frame.explained.append(speed.span())
+    _direct(ctx, speed.group())
+    ctx.per_row = True
+    return ColumnMatch(durations[0], speed.group(), *speed.span(), 0.9, "implied")
+
+
+def _by_age(ctx: Context) -> ColumnMatch | None:
+    """'the oldest employee' beside an Age column: the largest age, not the earliest date."""
+    aged = _AGED.search(ctx.interp.text)
+    ages = [c for c in numeric_columns(ctx.table) if "age" in header_words(c.name)]
+    if aged is None or len(ages) != 1:
+        return None
+    ctx.notes.append(f"'{aged.group()}' ranks by {ages[0].name}")
+    ctx.frame.explained.append(aged.span())
+    ctx.per_row = True
+    if ctx.intent in ("arg_max", "arg_min"):
+        ctx.intent = "arg_min" if aged.group().lower() == "youngest" else "arg_max"
+    return ColumnMatch(ages[0], aged.group(), *aged.span(), 0.9, "implied")
 
 
 def _implied_measure(ctx: Context) -> ColumnMatch | None:
@@ -342,6 +387,9 @@ def _implied_measure(ctx: Context) -> ColumnMatch | None:
             _direct(ctx, found.group())
             ctx.per_row = True  # a price or a weight belongs to each row, never added up
             return ColumnMatch(fits[0], found.group(), *found.span(), 0.9, "implied")
+    timed = _by_speed(ctx)
+    if timed is not None:
+        return timed
     for pattern, words in _DOERS:
         found = pattern.search(text)
         fits = [c for c in numeric_columns(table) if words & set(header_words(c.name))]
@@ -360,16 +408,9 @@ def _implied_measure(ctx: Context) -> ColumnMatch | None:
             ctx.per_row = sized.group(2).casefold() != table.sheet.strip().casefold()
             ctx.frame.explained.append(sized.span())
             return ColumnMatch(money[0], sized.group(), *sized.span(), 0.9, "implied")
-    aged = _AGED.search(text)
-    ages = [c for c in numeric_columns(table) if "age" in header_words(c.name)]
-    if aged is not None and len(ages) == 1:
-        # 'the oldest employee' beside an Age column: the largest age, not the earliest date.
-        ctx.notes.append(f"'{aged.group()}' ranks by {ages[0].name}")
-        ctx.frame.explained.append(aged.span())
-        ctx.per_row = True
-        if ctx.intent in ("arg_max", "arg_min"):
-            ctx.intent = "arg_min" if aged.group().lower() == "youngest" else "arg_max"
-        return ColumnMatch(ages[0], aged.group(), *aged.span(), 0.9, "implied")
+    aged = _by_age(ctx)
+    if aged is not None:
+        return aged
     found = _DATE_SUPERLATIVE.search(text)
     dates = [c for c in table.columns if c.kind is ColumnKind.DATE]
     if found is not None and len(dates) == 1:

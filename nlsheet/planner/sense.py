@@ -7,15 +7,41 @@
 - An aggregate of a column over the rows where that column equals a number ('total goals of
   the player with shirt 9' read as Goals = 9) gives the number back: the number belongs to
   another column.
+- A lookup of a column over the rows where that same column equals a value ('which Visitor
+  played Game no 3' with 'Visitor' not read as Visitor side) gives the value back: the column
+  asked for was not found.
+- Numbers in different units or currencies added up or compared ('the average result' over
+  mg/L, NTU and pH readings; 'the total invoiced' over USD, GBP and EUR): asked back, one
+  option per unit (see :func:`mixed_units`).
+- Two tests on one column that no value could pass together ('in March 2020 and in June
+  2021' as two months), or that no row passes together ('the bout at Arena 12' read as Event
+  containing 'bout' and Event = 'Arena 12'): one of the words was tied to the wrong column.
 """
 
 from __future__ import annotations
 
-from nlsheet.plan import AggFunc, Aggregate, Cmp, Op, Where
+import datetime as dt
+import re
+
+import pandas as pd
+
+from nlsheet.backends.masks import row_mask
+from nlsheet.plan import (
+    AggFunc,
+    Aggregate,
+    Cmp,
+    Condition,
+    Lookup,
+    Op,
+    Where,
+    condition_words,
+    shown_value,
+)
 from nlsheet.planner.context import Context
+from nlsheet.result import Clarification, Option
 from nlsheet.workbook.table import ColumnKind
 
-__all__ = ["check_sense"]
+__all__ = ["check_sense", "mixed_units"]
 
 _OF_ITSELF = (AggFunc.SUM, AggFunc.AVERAGE, AggFunc.MIN, AggFunc.MAX, AggFunc.MEDIAN)
 
@@ -30,7 +56,14 @@ def check_sense(ctx: Context, op: Op) -> None:
     if not isinstance(where, Where):
         return
     table = ctx.table
+    _check_together(ctx, where)
     for c in where.conditions:
+        if isinstance(op, Lookup) and c.column == op.target and c.cmp is Cmp.EQ and c.other is None:
+            raise ctx.refuse(
+                f"the {op.target} of the rows where {op.target} is {shown_value(c.value)} is that "
+                "value again; the column asked for was not found",
+                "the column whose value you want",
+            )
         if c.cmp is not Cmp.EQ or not isinstance(c.value, float) or c.other is not None:
             continue
         column = table.column(c.column)
@@ -38,10 +71,9 @@ def check_sense(ctx: Context, op: Op) -> None:
             continue
         series = table.values(c.column).series
         if not bool((series == c.value).any()) and not where.any:
-            shown = int(c.value) if c.value.is_integer() else c.value
             raise ctx.refuse(
-                f"no row has {c.column} equal to {shown}, so the number may belong to another "
-                "column",
+                f"no row has {c.column} equal to {shown_value(c.value)}, so the number may belong "
+                "to another column",
                 f"a value of {c.column} that occurs, or the column the number belongs to",
             )
         if (
@@ -53,6 +85,93 @@ def check_sense(ctx: Context, op: Op) -> None:
         ):
             raise ctx.refuse(
                 f"the {op.func.value} of {c.column} over the rows where {c.column} is "
-                f"{c.value:g} is that number again; the number belongs to another column",
+                f"{shown_value(c.value)} is that number again; the number belongs to another "
+                "column",
                 "the column each number belongs to",
             )
+
+
+def _check_together(ctx: Context, where: Where) -> None:
+    """Refuse an equality and another test on the same column that no row passes together."""
+    if where.any:
+        return
+    by_column: dict[str, list[Condition]] = {}
+    for c in where.conditions:
+        if c.other is None:
+            by_column.setdefault(c.column, []).append(c)
+    for name, tests in by_column.items():
+        if len(tests) < 2:
+            continue
+        empty = _no_interval(tests) or (
+            any(c.cmp is Cmp.EQ for c in tests)
+            and not bool(row_mask(Where(tuple(tests)), ctx.table).any())
+        )
+        if empty:
+            raise ctx.refuse(
+                f"no row's {name} passes {len(tests)} tests at once "
+                f"({'; '.join(condition_words(c) for c in tests)}): a word may belong to "
+                "another column, or 'or' was meant",
+                f"one test of {name}, or the column each word belongs to",
+            )
+
+
+_BOUNDS = {Cmp.GE: (True, False), Cmp.GT: (True, False), Cmp.LE: (False, True)}
+_BOUNDS |= {Cmp.LT: (False, True), Cmp.EQ: (True, True), Cmp.BETWEEN: (True, True)}
+
+
+def _no_interval(tests: list[Condition]) -> bool:
+    """Whether range tests of one column leave no value between them ('after May and before
+    March', two different months)."""
+    numbers: tuple[list[float], list[float]] = ([], [])
+    days: tuple[list[dt.date], list[dt.date]] = ([], [])
+    for c in tests:
+        if c.cmp not in _BOUNDS:
+            continue
+        ends = (c.value, c.value2 if c.cmp is Cmp.BETWEEN else c.value)
+        for side, (bound, value) in enumerate(zip(_BOUNDS[c.cmp], ends, strict=True)):
+            if bound and isinstance(value, float):
+                numbers[side].append(value)
+            elif bound and isinstance(value, dt.date):
+                days[side].append(value)
+    return (bool(all(numbers)) and max(numbers[0]) > min(numbers[1])) or (
+        bool(all(days)) and max(days[0]) > min(days[1])
+    )
+
+
+# A column saying what unit or currency each row's numbers are in.
+_UNIT_HEADER = re.compile(r"^\s*(?:units?|uom|unit of measure|currency|ccy|curr\.?)\s*$", re.I)
+_UNIT_BLIND = (AggFunc.COUNT, AggFunc.COUNT_DISTINCT)
+
+
+def mixed_units(ctx: Context, op: Op) -> Clarification | None:
+    """The question to ask when an aggregate would mix units: a Unit or Currency column holds
+    more than one value among the rows each answer reads."""
+    if not isinstance(op, Aggregate) or op.func in _UNIT_BLIND or op.measure is None:
+        return None
+    table = ctx.table
+    units = [c for c in table.columns if c.kind is ColumnKind.TEXT and _UNIT_HEADER.match(c.name)]
+    tested = {c.column for c in op.where.conditions}
+    keys = [k for k, period in op.keys if period is None]
+    for unit in units:
+        if unit.name in tested or unit.name in keys:
+            continue
+        frame = pd.DataFrame({"unit": table.values(unit.name).series.astype("string")})
+        for i, key in enumerate(keys):
+            frame[f"k{i}"] = table.values(key).series.astype("string")
+        frame = frame[row_mask(op.where, table).to_numpy()].dropna(subset=["unit"])
+        groups = frame.groupby([f"k{i}" for i in range(len(keys))]) if keys else [(None, frame)]
+        if all(g["unit"].nunique() <= 1 for _, g in groups):
+            continue
+        seen = sorted(str(u) for u in frame["unit"].unique())
+        text = ctx.interp.text.rstrip(" ?.!")
+        joiner = " and" if op.where.conditions else " where"
+        options = tuple(
+            Option(f"only {unit.name} {u}", f"{text}{joiner} {unit.name} is {u}") for u in seen[:6]
+        )
+        return Clarification(
+            f"The numbers of {op.measure.column} are in different {unit.name.lower()} values "
+            f"({', '.join(seen[:6])}{' ...' if len(seen) > 6 else ''}); adding or comparing "
+            "them mixes units. Which do you want?",
+            options,
+        )
+    return None
