@@ -329,7 +329,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--in-process", action="store_true", help="ask through the Python API in this process"
     )
-    parser.add_argument("--cases", default=str(CASES), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--cases",
+        default=str(CASES),
+        help="cases file (default: the suite; tests/data/everyday/dev2/cases.jsonl is a second "
+        "dev set, written apart and read while fixing rules)",
+    )
     args = parser.parse_args(argv)
 
     cases = [

@@ -216,3 +216,84 @@ def test_a_correlation_of_one_row_is_refused_not_answered_empty() -> None:
     book = nlsheet.open(wide)
     with pytest.raises(nlsheet.NlsheetError, match="three rows"):
         book.ask("correlation between 2019 and 2020 for Ada")
+
+
+def _crew() -> pd.DataFrame:
+    r = random.Random(13)
+    return pd.DataFrame(
+        {
+            "Name": [f"Crew {i:02d}" for i in range(40)],
+            "Town": [r.choice(["Hull", "York", "Ely"]) for _ in range(40)],
+            "Salary (€)": [r.randint(30, 99) * 1000 for _ in range(40)],
+            "Rating": [round(r.uniform(2.0, 5.0), 1) for _ in range(40)],
+            "Hired": [dt.date(2018, 1, 1) + dt.timedelta(days=53 * i) for i in range(40)],
+        }
+    )
+
+
+def test_a_verb_names_the_one_column_of_its_family() -> None:
+    frame = _crew()
+    book = nlsheet.open(frame)
+    assert _answer(book, "how many people are earning over 80k") == int(
+        (frame["Salary (€)"] > 80000).sum()
+    )
+    rated = frame[frame["Rating"] >= 4.5]
+    assert _answer(book, "list the people rated 4.5 or higher") == rated["Name"].tolist()
+    assert _answer(book, "how many people are based in Ely") == int((frame["Town"] == "Ely").sum())
+    # With two columns of the family, the verb names neither: never one picked silently.
+    two = frame.assign(**{"Bonus pay (€)": frame["Salary (€)"] // 10})
+    with pytest.raises(nlsheet.NlsheetError):
+        nlsheet.open(two).ask("how many people are earning over 80k")
+
+
+def test_who_over_a_range_lists_everyone_it_picks() -> None:
+    frame = _crew()
+    book = nlsheet.open(frame)
+    hired = pd.to_datetime(frame["Hired"])
+    assert _answer(book, "who was hired in 2020") == frame["Name"][hired.dt.year == 2020].tolist()
+    early = frame["Name"][hired < "2018-09-01"].tolist()
+    assert _answer(book, "who was hired before September 2018") == early
+
+
+def test_how_many_before_a_noun_for_the_rows_counts_them() -> None:
+    frame = _crew()
+    book = nlsheet.open(frame)
+    hired = pd.to_datetime(frame["Hired"])
+    second_half = int(((hired >= "2021-07-01") & (hired <= "2021-12-31")).sum())
+    # 'half' is no median here.
+    assert _answer(book, "how many people were hired in the second half of 2021") == second_half
+
+
+def test_which_rows_with_at_most_names_them() -> None:
+    frame = _crew()
+    book = nlsheet.open(frame)
+    low = frame[frame["Rating"] <= 2.5]["Name"].tolist()
+    assert _answer(book, "which people have a rating of at most 2.5") == low
+
+
+def test_a_common_verb_in_a_ranking_is_idle_and_a_recording_verb_before_dates_too() -> None:
+    tickets = pd.DataFrame(
+        {
+            "Ticket": [f"T{i}" for i in range(12)],
+            "Agent": ["Ann", "Bo", "Ann", "Cy", "Ann", "Bo", "Cy", "Ann", "Bo", "Ann", "Cy", "Bo"],
+            "Logged": [dt.date(2024, 1 + i % 4, 3 + i) for i in range(12)],
+            "State": ["Open", "Closed"] * 6,
+        }
+    )
+    book = nlsheet.open(tickets)
+    most = tickets["Agent"].value_counts().idxmax()
+    assert _answer(book, "which agent has handled the most tickets") == most
+    march = tickets[pd.to_datetime(tickets["Logged"]).dt.month == 3]
+    assert _answer(book, "how many tickets were raised in March 2024") == len(march)
+    # A verb that could pick rows of its own is never passed over.
+    with pytest.raises(nlsheet.NlsheetError, match="escalated"):
+        book.ask("how many tickets were escalated in March 2024")
+
+
+def test_total_before_a_number_column_and_frequency_words_decide_the_reading() -> None:
+    frame = _crew()
+    book = nlsheet.open(frame)
+    hull = frame[frame["Town"] == "Hull"]
+    assert _answer(book, "total salary of people in Hull") == hull["Salary (€)"].sum()
+    assert _answer(book, "who earns the most") == frame["Name"][frame["Salary (€)"].idxmax()]
+    assert _answer(book, "what is the most common rating") == frame["Rating"].mode().iloc[0]

@@ -35,7 +35,7 @@ __all__ = [
     "overlaps",
 ]
 
-MatchKind = Literal["letter", "exact", "synonym", "fuzzy", "partial", "value", "implied"]
+MatchKind = Literal["letter", "exact", "synonym", "fuzzy", "partial", "value", "implied", "verb"]
 
 # "column F", "col c", "column AB"; three letters only in capitals, so "column age" is a word.
 _LETTER_REF = re.compile(r"(?i:\b(?:column|col)\.?)\s+([A-Za-z]{1,2}|[A-Z]{3})\b")

@@ -30,12 +30,14 @@ from nlsheet.nlu.readings import (
     WH_QUESTION,
     aggregate_cue,
     blank,
+    counts_rows,
     describes_rows,
     fits,
     lists_rows,
     names_intent,
     ranks_rows,
     total_per_group,
+    totals,
     when_extreme,
 )
 from nlsheet.nlu.rivals import settle
@@ -61,6 +63,7 @@ from nlsheet.nlu.text import (
     tokenize,
 )
 from nlsheet.nlu.values import ValueMatch, link_values, link_words_in_values
+from nlsheet.nlu.verbs import verb_mentions
 from nlsheet.settings import Settings
 from nlsheet.workbook.table import ColumnKind, Table
 
@@ -299,6 +302,10 @@ def _read_words(text: str, table: Table, model: NluModel, settings: Settings) ->
     accepted = _repeat_mentions(
         text, tokens, [m for m in accepted if free_of_patterns(m.start, m.end)]
     )
+    # 'earning over 80k', 'weigh under 1 kg': a verb naming the one column of its family.
+    spoken = {m.column.name for m in [*accepted, *letters]}
+    taken = [(m.start, m.end) for m in [*accepted, *letters]] + [(f.start, f.end) for f in flags]
+    accepted += [m for m in verb_mentions(text, table, taken) if m.column.name not in spoken]
     dates = find_dates(text)
     hard = [(q.start, q.end) for q in quoted] + [(p.start, p.end) for p in patterns]
     hard += [(f.start, f.end) for f in flags]
@@ -398,9 +405,13 @@ def _rank(
     extreme = when_extreme(text, frame, table)
     if extreme is not None:
         return [(extreme, 1.0), *[(c, p) for c, p in ranked if c != extreme][:3]], frame
+    if totals(masked, frame):
+        return [("sum", 1.0), *[(c, p) for c, p in ranked if c != "sum"][:3]], frame
     if lists_rows(text, masked, words.tokens, frame, table):
-        return [("lookup", 1.0), *[(c, p) for c, p in ranked if c != "lookup"][:3]], frame
-    if describes_rows(text, masked, words.tokens, frame, table):
+        # The rows' names, however the classifier spells a listing.
+        alike = ("lookup", "unique_values", "extract_rows", "filter")
+        return [("lookup", 1.0), *[(c, p) for c, p in ranked if c not in alike][:3]], frame
+    if describes_rows(text, masked, words.tokens, frame, table) or counts_rows(text, frame, table):
         return [("count", 1.0), *[(c, p) for c, p in ranked if c != "count"][:3]], frame
     about_rows = ranks_rows(text) and any(is_row_noun(t.norm, table) for t in words.tokens)
     if (frame.where or about_rows) and any(c == OUT_OF_SCOPE for c, _ in ranked):
@@ -438,7 +449,8 @@ def interpret(
     value_spans += [(q.start, q.end) for q in words.quoted]
     value_spans += [(p.start, p.end) for p in words.patterns]
     value_spans += [(f.start, f.end) for f in words.flags]
-    masked = mask_text(text, [(m.start, m.end) for m in chosen], value_spans)
+    # A verb naming a column ('earning over 80k') keeps its word for the classifier.
+    masked = mask_text(text, [(m.start, m.end) for m in chosen if m.how != "verb"], value_spans)
     probabilities = model.classifier.predict_proba([masked])[0]
     ranked = sorted(
         ((str(c), float(p)) for c, p in zip(model.classifier.classes, probabilities, strict=True)),

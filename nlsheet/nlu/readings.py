@@ -137,6 +137,11 @@ def fits(intent: str, text: str, frame: Frame, table: Table, masked: str = "") -
         return False  # 'sales in March' asks for no extreme ('march' is no 'max')
     if intent in ("most_frequent", "mode") and frame.derived:
         return False  # 'which branch missed its quota by the most' ranks by the shortfall
+    numbers_first = bool(frame.free) and frame.free[0].column.kind is ColumnKind.NUMBER
+    if intent in ("most_frequent", "mode") and numbers_first and not _FREQUENCY.search(text):
+        # The commonest of a number column is asked for in words of frequency; 'who earns
+        # the most' ranks by the amount.
+        return False
     if intent == "median":
         # '90th percentile of sales' names its percentile; only the 50th is the median.
         return frame.percentile is None or abs(frame.percentile - 0.5) < 1e-9
@@ -224,6 +229,11 @@ def blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+_FREQUENCY = re.compile(
+    r"\b(?:mode|modal|common\w*|frequen\w*|often|appear\w*|occur\w*|comes?\s+up|shows?\s+up|"
+    r"turns?\s+up|repeat\w*|popular|usual\w*|typical\w*|times)\b",
+    re.I,
+)
 _SHARE_CUE = re.compile(
     r"\b(?:percent\w*|pct|share|fraction|proportion|portion|part|ratio|rate|out\s+of)\b|%", re.I
 )
@@ -276,7 +286,12 @@ def lists_rows(text: str, masked: str, tokens: list[Token], frame: Frame, table:
     """'which invoices were issued in March', 'list the unpaid invoices due before May': the
     rows that fit the conditions, named, never how many there are. The noun for the rows must
     be plural (or 'which' must open the command) and no word may ask to aggregate."""
-    named = [m for m in frame.free if m.column.name not in frame.where.columns]
+    named = [
+        m
+        for m in frame.free
+        if m.column.name not in frame.where.columns
+        and not all(is_row_noun(w, table) for w in _words(m.words))  # 'stores' for Store
+    ]
     if not frame.where or named or CHANGE_CUE.search(text):
         return False  # a column named and not tested is what to list ('list the clients ...')
     said = LIST_OPENER.match(masked)  # 'list' itself is no aggregate here
@@ -290,7 +305,43 @@ def lists_rows(text: str, masked: str, tokens: list[Token], frame: Frame, table:
     else:
         return False
     nouns = [t for t in rest[:3] if is_row_noun(t.norm, table)]
-    return bool(nouns) and nouns[0].lower != nouns[0].norm  # plural: several rows
+    return bool(nouns) and is_plural(nouns[0])  # several rows
+
+
+_TOTAL_OF = re.compile(
+    r"^\s*(?:(?:what(?:'s|\s+is|\s+was)|give\s+me|show\s+me)\s+)?(?:the\s+)?(?:total|sum)\s+"
+    r"(?:of\s+)?(?:the\s+|all\s+)?xcolx\b",
+    re.I,
+)
+
+
+def totals(masked: str, frame: Frame) -> bool:
+    """'total actual of jobs over budget', 'the sum of the amounts for West': 'total' or 'sum'
+    right before a number column is its total, whatever else the words suggest."""
+    number = [m for m in frame.free if m.column.kind is ColumnKind.NUMBER]
+    return bool(_TOTAL_OF.match(masked)) and len(number) == 1 and frame.by is None
+
+
+_HOW_MANY = re.compile(r"^\s*how\s+many\s+(?:of\s+(?:the|our)\s+)?(\w+)", re.I)
+
+
+def counts_rows(text: str, frame: Frame, table: Table) -> bool:
+    """'how many people joined in the second half of 2022': 'how many' before a noun for the
+    rows, no number column named, counts rows whatever else the words suggest ('half' is no
+    median)."""
+    said = _HOW_MANY.match(text)
+    if said is None or any(m.column.kind is ColumnKind.NUMBER for m in frame.free):
+        return False
+    word = [t.norm for t in tokenize(said.group(1))]
+    return bool(word) and is_row_noun(word[0], table)
+
+
+_PLURALS = frozenset({"people", "staff", "personnel", "children", "men", "women", "folks"})
+
+
+def is_plural(token: Token) -> bool:
+    """A plural noun as typed ('invoices', 'people'), not its singular ('invoice')."""
+    return token.lower != token.norm or token.lower in _PLURALS
 
 
 def _words(text: str) -> list[str]:

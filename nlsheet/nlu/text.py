@@ -151,7 +151,7 @@ _VERBS = frozenset(
     represent represents represented belong belongs belonged list listed show showed shown
     finish placed rank ranked compete competed reach reached beat defeated face faced host
     hosted occur occurred report reported spend spent cost costs see saw seen know knew
-    known""".split()  # noqa: SIM905 - a word list reads best so
+    known bring brings brought keep kept send sent handle handles handled""".split()  # noqa: SIM905 - a word list reads best so
 )
 
 

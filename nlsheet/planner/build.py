@@ -11,7 +11,7 @@ from nlsheet.errors import NotUnderstoodError, UnknownColumnError
 from nlsheet.nlu.context import letters_outside, overlaps
 from nlsheet.nlu.coverage import Leftover, unaccounted
 from nlsheet.nlu.interpret import Interpretation
-from nlsheet.nlu.text import STATUS_VERBS, value_vocabulary
+from nlsheet.nlu.text import STATUS_VERBS, is_common_verb, value_vocabulary
 from nlsheet.plan import AggFunc, Aggregate, ArgExtreme, Lookup, Op, Plan, TopN
 from nlsheet.planner.aggregates import plan_aggregate, plan_most_frequent
 from nlsheet.planner.context import INTENT_PHRASES, Built, Context, ask_which_column
@@ -122,7 +122,13 @@ def _verb_of(interp: Interpretation, word: Leftover, table: Table) -> bool:
         and _AUXILIARY.search(text[: v.start]) is not None
         for v in interp.values
     )
-    if not after_subject or word.words.lower() in STATUS_VERBS:
+    return after_subject and _idle_verb(word, table)
+
+
+def _idle_verb(word: Leftover, table: Table) -> bool:
+    """A verb that picks no rows: no status verb, nothing like a cell value ('close' beside a
+    Closed status would pick rows)."""
+    if word.words.lower() in STATUS_VERBS:
         return False
     stem = word.words.lower()[:4]
     texts = [c.name for c in table.columns if c.kind is ColumnKind.TEXT]
@@ -187,6 +193,31 @@ def _refuse_unused(ctx: Context, op: Op | None) -> None:
     # 'how many tickets did Mei Chen handle': the verb after a subject that is a value says
     # what the rows are of that value, nothing more.
     left = [w for w in left if w.column is not None or not _verb_of(interp, w, ctx.table)]
+    dated = any(ctx.table.column(c).kind is ColumnKind.DATE for c in frame.where.columns)
+    if dated:
+        # 'samples collected in February': a verb saying a row was recorded, before the dates
+        # that picked the rows, says what the date records; any other verb ('refunded in
+        # May') may pick rows of its own and must be understood.
+        left = [
+            w
+            for w in left
+            if w.column is not None
+            or not (
+                _RECORDED.fullmatch(w.words)
+                and _BEFORE_DATES.match(interp.text[w.end :])
+                and _idle_verb(w, ctx.table)
+            )
+        ]
+    if isinstance(op, (ArgExtreme, TopN)):
+        # 'which agent has handled the most tickets': the ranking is fixed by what is ranked
+        # and by what; a common verb between them says how, unless it picks rows ('closed').
+        # Words that only look like verbs ('weighted', 'expected') may change the measure.
+        left = [
+            w
+            for w in left
+            if w.column is not None
+            or not (is_common_verb(w.words.lower()) and _idle_verb(w, ctx.table))
+        ]
     if (
         left
         and fixed_by_value
@@ -234,6 +265,14 @@ def _refuse_unused(ctx: Context, op: Op | None) -> None:
     )
 
 
+_RECORDED = re.compile(
+    r"(?:placed|made|created|recorded|logged|registered|entered|submitted|filed|received|"
+    r"collected|taken|measured|sampled|booked|raised|reported|added|done)",
+    re.I,
+)
+_BEFORE_DATES = re.compile(
+    r"\s+(?:in|on|before|after|since|during|between|from|by|until|through)\b", re.I
+)
 _PART_CUE = re.compile(r"\b(?:described\s+as|mention\w*|contain\w*|about|include\w*)\s+$", re.I)
 _PART_AFTER = re.compile(r"\s+(?:in|within)\s+(?:the|their|its|his|her)\s+\w+", re.I)
 

@@ -6,12 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from nlsheet.nlu.binding import is_money
 from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.coverage import is_row_noun, key_column, person_column
 from nlsheet.nlu.lexicon import PERSON_NOUN, ROLES, is_amount_noun
-from nlsheet.nlu.readings import LIST_OPENER, relative_pronoun
-from nlsheet.nlu.text import header_words, normalize_word
+from nlsheet.nlu.readings import LIST_OPENER, is_plural, relative_pronoun
+from nlsheet.nlu.text import header_words
 from nlsheet.plan import (
     AggFunc,
     Aggregate,
@@ -24,7 +23,8 @@ from nlsheet.plan import (
     TopN,
     UniqueValues,
 )
-from nlsheet.planner.context import Context, numeric_columns, where_note
+from nlsheet.planner.context import Context, where_note
+from nlsheet.planner.implied import DATE_ORDER, ROWS, implied_measure
 from nlsheet.workbook.table import Column, ColumnKind
 
 __all__ = ["plan_longest", "plan_lookup", "plan_top", "plan_unique", "rank_rows", "single_column"]
@@ -88,9 +88,13 @@ def plan_lookup(ctx: Context) -> Op:
     untested = [m for m in free if m.column.name not in ctx.frame.where.columns]
     if free and not untested:
         # 'list unpaid invoices that were due before May': every column named is tested, so
-        # the rows themselves are asked for, when a noun names them.
+        # the rows themselves are asked for, when a noun names them; 'who joined before
+        # April' asks for the people.
         rows = _rows_asked(ctx)
-        if rows is not None:
+        person = person_column(ctx.table) if _WHO.search(ctx.interp.text) else None
+        if rows is None and person is not None:
+            free = [ColumnMatch(person, "", 0, 0, 0.9, "implied")]
+        elif rows is not None:
             return rows
     if len(untested) == 1 and _names_rows(ctx, untested[0]):
         # 'stores opened before 2015' names the rows through their key column's header.
@@ -112,6 +116,9 @@ def plan_lookup(ctx: Context) -> Op:
     target = ctx.use(free[0])
     assert target is not None
     where_note(ctx)
+    if _WHO.search(ctx.interp.text) and not fixed:
+        ctx.intent = "unique_values"  # 'who was hired in 2024': everyone the range picks
+        return UniqueValues(target.name, ctx.frame.where)
     return Lookup(target.name, ctx.frame.where)
 
 
@@ -135,7 +142,7 @@ def _rows_asked(ctx: Context) -> Op | None:
     key = key_column(ctx.table)
     opener = LIST_OPENER.match(text)
     listed = [t for t in tokens if opener is not None and t.start >= opener.end()][:3]
-    if any(is_row_noun(t.norm, ctx.table) and t.lower != t.norm for t in listed):
+    if any(is_row_noun(t.norm, ctx.table) and is_plural(t) for t in listed):
         # 'list the unpaid invoices due before May': the rows' names.
         if key is None:
             return None
@@ -148,7 +155,7 @@ def _rows_asked(ctx: Context) -> Op | None:
             return None
         where_note(ctx)
         ctx.notes.append(f"the rows are named by {key.name}")
-        if tokens[1].lower == tokens[1].norm:  # 'which store is in Lyon': the one row
+        if not is_plural(tokens[1]):  # 'which store is in Lyon': the one row
             return Lookup(key.name, ctx.frame.where)
         ctx.intent = "unique_values"
         return UniqueValues(key.name, ctx.frame.where)
@@ -191,12 +198,12 @@ def _measure_and_target(ctx: Context, need_target: bool) -> tuple[Column, Column
         measure_match = None
     else:
         measure_match = numeric[-1] if need_target and len(numeric) > 1 else numeric[0]
-    if measure_match is None and _DATE_ORDER.search(ctx.interp.text):
+    if measure_match is None and DATE_ORDER.search(ctx.interp.text):
         # Dates rank by 'newest' or 'first', not by 'largest' ('the largest order placed').
         dates = [m for m in free if m.column.kind is ColumnKind.DATE]
         measure_match = dates[0] if dates else None
     if measure_match is None:
-        measure_match = _implied_measure(ctx)
+        measure_match = implied_measure(ctx)
     if measure_match is None:
         raise ctx.refuse("could not tell which numbers to rank by", "a numeric column")
     measure = ctx.use(measure_match) if measure_match.how != "implied" else measure_match.column
@@ -243,196 +250,6 @@ def _person(ctx: Context) -> Column | None:
     return person
 
 
-# 'top 4 cities by number of orders', 'the rep with the most orders': rows counted per name.
-_ROW_COUNT = re.compile(
-    r"\b(?:number|count|#|amount)\s+of\s+(?:the\s+)?(?P<a>\w+)|\b(?:most|fewest|least|more|"
-    r"fewer)\s+(?P<b>\w+)",
-    re.I,
-)
-# Superlatives that name what they rank by ('the priciest product', 'the newest account').
-_IMPLIED = (
-    (
-        re.compile(r"\b(priciest|dearest|cheapest|most\s+expensive|least\s+expensive)\b", re.I),
-        frozenset({"price", "cost", "fee", "rate", "amount"}),
-    ),
-    (re.compile(r"\b(heaviest|lightest)\b", re.I), frozenset({"weight", "mass", "kg", "lb"})),
-)
-# Verbs, and the nouns of those who do them, name what they measure ('who earns the most',
-# 'the top 3 scorers', 'the biggest spenders').
-_DOERS = (
-    (
-        re.compile(r"\b(earn(?:s|ed|ing|er|ers)?|paid)\b", re.I),
-        frozenset({"salary", "pay", "wage", "income", "earning", "compensation"}),
-    ),
-    (
-        re.compile(r"\b(scor(?:es|ed|er|ers|ing))\b", re.I),
-        frozenset({"goal", "point", "score", "run"}),
-    ),
-    (
-        re.compile(r"\b(spen(?:ds?|t|ders?|ding))\b", re.I),
-        frozenset({"amount", "spend", "spending", "cost", "expense"}),
-    ),
-    (
-        re.compile(r"\b(sold|sell(?:s|ing|ers?)?)\b", re.I),
-        frozenset({"sale", "revenue", "turnover"}),
-    ),
-)
-# 'the largest deal', 'the biggest single order': a size superlative on a noun for the rows.
-_SIZE_OF_ROW = re.compile(
-    r"\b(largest|biggest|smallest|highest|lowest|most\s+valuable)\s+(?:single\s+)?(\w+)", re.I
-)
-_RATE_WORDS = frozenset(
-    {"unit", "per", "monthly", "hourly", "daily", "weekly", "rate", "avg", "average"}
-)
-
-
-def _is_money(column: Column) -> bool:
-    """A column of money a row amounts to; never a rate ('Unit Price', 'Monthly Fee')."""
-    words = set(header_words(column.name))
-    return is_money(column) and not words & _RATE_WORDS
-
-
-_DATE_ORDER = re.compile(
-    r"\b(newest|oldest|latest|earliest|recent|first|last|soonest|longest\s+ago)\b", re.I
-)
-_DATE_SUPERLATIVE = re.compile(
-    r"\b(newest|oldest|latest|earliest|most\s+recent(?:ly)?|least\s+recent(?:ly)?)\b", re.I
-)
-# Stands for 'the number of rows' where a measure column is expected.
-_ROWS = Column("rows", -1, 0, "", "", ColumnKind.EMPTY)
-
-
-_AGED = re.compile(r"\b(oldest|youngest|eldest)\b", re.I)
-_SMALLEST_FIRST = frozenset(
-    {
-        "cheapest",
-        "least expensive",
-        "lightest",
-        "oldest",
-        "earliest",
-        "least recent",
-        "least recently",
-        "fastest",
-        "quickest",
-    }
-)
-_SPEED = re.compile(r"\b(fastest|quickest|slowest)\b", re.I)
-_DURATION = re.compile(
-    r"\((?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?)\)|\b(?:time|duration)\b", re.I
-)
-
-
-def _direct(ctx: Context, word: str) -> None:
-    """The superlative that names the measure also says which end: 'oldest' is the smallest
-    date whatever else the classifier leaned to."""
-    smallest = " ".join(word.lower().split()) in _SMALLEST_FIRST
-    if ctx.intent in ("arg_max", "arg_min"):
-        ctx.intent = "arg_min" if smallest else "arg_max"
-    elif ctx.intent in ("top_n", "bottom_n"):
-        ctx.intent = "bottom_n" if smallest else "top_n"
-
-
-def _by_speed(ctx: Context) -> ColumnMatch | None:
-    """'the fastest runner': the shortest time, when one column measures a duration."""
-    speed = _SPEED.search(ctx.interp.text)
-    durations = [c for c in numeric_columns(ctx.table) if _DURATION.search(c.name)]
-    if speed is None or len(durations) != 1:
-        return None
-    ctx.notes.append(f"'{speed.group()}' ranks by {durations[0].name}, the shortest first")
-    ctx.frame.explained.append(speed.span())
-    _direct(ctx, speed.group())
-    ctx.per_row = True
-    return ColumnMatch(durations[0], speed.group(), *speed.span(), 0.9, "implied")
-
-
-def _by_age(ctx: Context) -> ColumnMatch | None:
-    """'the oldest employee' beside an Age column: the largest age, not the earliest date."""
-    aged = _AGED.search(ctx.interp.text)
-    ages = [c for c in numeric_columns(ctx.table) if "age" in header_words(c.name)]
-    if aged is None or len(ages) != 1:
-        return None
-    ctx.notes.append(f"'{aged.group()}' ranks by {ages[0].name}")
-    ctx.frame.explained.append(aged.span())
-    ctx.per_row = True
-    if ctx.intent in ("arg_max", "arg_min"):
-        ctx.intent = "arg_min" if aged.group().lower() == "youngest" else "arg_max"
-    return ColumnMatch(ages[0], aged.group(), *aged.span(), 0.9, "implied")
-
-
-def _implied_measure(ctx: Context) -> ColumnMatch | None:
-    """What a superlative ranks by when no column is named: the price for 'priciest', the date
-    for 'newest', the rows counted for 'most orders' (:data:`_ROWS`)."""
-    text, table = ctx.interp.text, ctx.table
-    counted = _ROW_COUNT.search(text)
-    if counted is not None:
-        word = (counted.group("a") or counted.group("b")).lower()
-        if is_row_noun(normalize_word(word), table):
-            ctx.frame.explained.append(counted.span())
-            return ColumnMatch(_ROWS, counted.group(), *counted.span(), 1.0, "implied")
-    for pattern, words in _IMPLIED:
-        found = pattern.search(text)
-        if found is None:
-            continue
-        fits = [
-            c
-            for c in numeric_columns(table)
-            if words & set(header_words(c.name)) or any(w in c.name.casefold() for w in words)
-        ]
-        # A selling price outranks a cost for 'the priciest' (Cost beside Price).
-        priced = [c for c in fits if "price" in header_words(c.name)]
-        fits = priced if len(priced) == 1 else fits
-        if len(fits) == 1:
-            ctx.notes.append(f"'{found.group()}' ranks by {fits[0].name}")
-            ctx.frame.explained.append(found.span())
-            _direct(ctx, found.group())
-            ctx.per_row = True  # a price or a weight belongs to each row, never added up
-            return ColumnMatch(fits[0], found.group(), *found.span(), 0.9, "implied")
-    timed = _by_speed(ctx)
-    if timed is not None:
-        return timed
-    for pattern, words in _DOERS:
-        found = pattern.search(text)
-        fits = [c for c in numeric_columns(table) if words & set(header_words(c.name))]
-        if found is not None and len(fits) == 1:
-            ctx.notes.append(f"'{found.group()}' ranks by {fits[0].name}")
-            ctx.frame.explained.append(found.span())
-            return ColumnMatch(fits[0], found.group(), *found.span(), 0.9, "implied")
-    sized = _SIZE_OF_ROW.search(text)
-    if sized is not None and is_row_noun(normalize_word(sized.group(2)), table):
-        money = [c for c in numeric_columns(table) if _is_money(c)]
-        if len(money) == 1:
-            # 'the largest deal': a row's size is its one amount of money.
-            ctx.notes.append(f"'{sized.group()}' ranks by {money[0].name}")
-            # A sheet named for the whole ('Pipeline') is no single row: 'the biggest pipeline'
-            # is the largest total; 'the largest deal' the largest row.
-            ctx.per_row = sized.group(2).casefold() != table.sheet.strip().casefold()
-            ctx.frame.explained.append(sized.span())
-            return ColumnMatch(money[0], sized.group(), *sized.span(), 0.9, "implied")
-    aged = _by_age(ctx)
-    if aged is not None:
-        return aged
-    found = _DATE_SUPERLATIVE.search(text)
-    dates = [c for c in table.columns if c.kind is ColumnKind.DATE]
-    if found is not None and len(dates) == 1:
-        ctx.per_row = True
-        ctx.notes.append(f"'{found.group()}' ranks by {dates[0].name}")
-        ctx.frame.explained.append(found.span())
-        _direct(ctx, found.group())
-        return ColumnMatch(dates[0], found.group(), *found.span(), 0.9, "implied")
-    overall = _OVERALL.search(text)
-    totals = [c for c in numeric_columns(table) if _TOTAL_HEADER.fullmatch(c.name.strip())]
-    if overall is not None and len(totals) == 1:
-        # 'which product sold the most overall' beside a Total column: that column.
-        ctx.notes.append(f"'{overall.group()}' ranks by {totals[0].name}")
-        ctx.frame.explained.append(overall.span())
-        return ColumnMatch(totals[0], overall.group(), *overall.span(), 0.9, "implied")
-    return None
-
-
-_OVERALL = re.compile(r"\b(?:overall|in\s+total|altogether|all\s+told)\b", re.I)
-_TOTAL_HEADER = re.compile(r"(?:grand\s+|year\s+|annual\s+|full[-\s]year\s+)?totals?", re.I)
-
-
 def plan_top(ctx: Context) -> Op:
     derived = _derived(ctx)
     if derived is not None:
@@ -452,7 +269,7 @@ def plan_top(ctx: Context) -> Op:
     person = _person(ctx) if not names and _DOER_NOUN.search(ctx.interp.text) else None
     if person is not None:
         return _ranked(ctx, person, measure, largest, n)
-    if measure is _ROWS or (names and _repeats(ctx, names[0].column)):
+    if measure is ROWS or (names and _repeats(ctx, names[0].column)):
         if not names:
             raise ctx.refuse("could not tell what to count rows of", "a column of names")
         target = ctx.use(names[0])
@@ -466,7 +283,7 @@ def _repeats(ctx: Context, column: Column) -> bool:
 
 
 def _ranked(ctx: Context, target: Column, measure: Column, largest: bool, n: int) -> ArgExtreme:
-    count = measure is _ROWS
+    count = measure is ROWS
     grouped = count or (_repeats(ctx, target) and not ctx.per_row)
     if grouped and not count and measure.kind is not ColumnKind.NUMBER:
         raise ctx.refuse(

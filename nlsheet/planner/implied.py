@@ -1,0 +1,205 @@
+"""What a superlative ranks by when no column is named: the price for 'the priciest', the date
+for 'the newest', the age for 'the oldest person', the one duration for 'the fastest', the
+number of rows for 'the most orders', the measure a verb names ('who earns the most')."""
+
+from __future__ import annotations
+
+import re
+
+from nlsheet.nlu.binding import is_money
+from nlsheet.nlu.context import ColumnMatch
+from nlsheet.nlu.coverage import is_row_noun
+from nlsheet.nlu.text import header_words, normalize_word
+from nlsheet.planner.context import Context, numeric_columns
+from nlsheet.workbook.table import Column, ColumnKind
+
+__all__ = ["DATE_ORDER", "ROWS", "implied_measure"]
+
+_OVERALL = re.compile(r"\b(?:overall|in\s+total|altogether|all\s+told)\b", re.I)
+_TOTAL_HEADER = re.compile(r"(?:grand\s+|year\s+|annual\s+|full[-\s]year\s+)?totals?", re.I)
+
+
+# 'top 4 cities by number of orders', 'the rep with the most orders': rows counted per name.
+_ROW_COUNT = re.compile(
+    r"\b(?:number|count|#|amount)\s+of\s+(?:the\s+)?(?P<a>\w+)|\b(?:most|fewest|least|more|"
+    r"fewer)\s+(?P<b>\w+)",
+    re.I,
+)
+# Superlatives that name what they rank by ('the priciest product', 'the newest account').
+_IMPLIED = (
+    (
+        re.compile(r"\b(priciest|dearest|cheapest|most\s+expensive|least\s+expensive)\b", re.I),
+        frozenset({"price", "cost", "fee", "rate", "amount"}),
+    ),
+    (re.compile(r"\b(heaviest|lightest)\b", re.I), frozenset({"weight", "mass", "kg", "lb"})),
+)
+# Verbs, and the nouns of those who do them, name what they measure ('who earns the most',
+# 'the top 3 scorers', 'the biggest spenders').
+_DOERS = (
+    (
+        re.compile(r"\b(earn(?:s|ed|ing|er|ers)?|paid)\b", re.I),
+        frozenset({"salary", "pay", "wage", "income", "earning", "compensation"}),
+    ),
+    (
+        re.compile(r"\b(scor(?:es|ed|er|ers|ing))\b", re.I),
+        frozenset({"goal", "point", "score", "run"}),
+    ),
+    (
+        re.compile(r"\b(spen(?:ds?|t|ders?|ding))\b", re.I),
+        frozenset({"amount", "spend", "spending", "cost", "expense"}),
+    ),
+    (
+        re.compile(r"\b(sold|sell(?:s|ing|ers?)?)\b", re.I),
+        frozenset({"sale", "revenue", "turnover"}),
+    ),
+)
+# 'the largest deal', 'the biggest single order': a size superlative on a noun for the rows.
+_SIZE_OF_ROW = re.compile(
+    r"\b(largest|biggest|smallest|highest|lowest|most\s+valuable)\s+(?:single\s+)?(\w+)", re.I
+)
+_RATE_WORDS = frozenset(
+    {"unit", "per", "monthly", "hourly", "daily", "weekly", "rate", "avg", "average"}
+)
+
+
+def _is_money(column: Column) -> bool:
+    """A column of money a row amounts to; never a rate ('Unit Price', 'Monthly Fee')."""
+    words = set(header_words(column.name))
+    return is_money(column) and not words & _RATE_WORDS
+
+
+DATE_ORDER = re.compile(
+    r"\b(newest|oldest|latest|earliest|recent|first|last|soonest|longest\s+ago)\b", re.I
+)
+_DATE_SUPERLATIVE = re.compile(
+    r"\b(newest|oldest|latest|earliest|most\s+recent(?:ly)?|least\s+recent(?:ly)?)\b", re.I
+)
+# Stands for 'the number of rows' where a measure column is expected.
+ROWS = Column("rows", -1, 0, "", "", ColumnKind.EMPTY)
+
+
+_AGED = re.compile(r"\b(oldest|youngest|eldest)\b", re.I)
+_SMALLEST_FIRST = frozenset(
+    {
+        "cheapest",
+        "least expensive",
+        "lightest",
+        "oldest",
+        "earliest",
+        "least recent",
+        "least recently",
+        "fastest",
+        "quickest",
+    }
+)
+_SPEED = re.compile(r"\b(fastest|quickest|slowest)\b", re.I)
+_DURATION = re.compile(
+    r"\((?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?)\)|\b(?:time|duration)\b", re.I
+)
+
+
+def _direct(ctx: Context, word: str) -> None:
+    """The superlative that names the measure also says which end: 'oldest' is the smallest
+    date whatever else the classifier leaned to."""
+    smallest = " ".join(word.lower().split()) in _SMALLEST_FIRST
+    if ctx.intent in ("arg_max", "arg_min"):
+        ctx.intent = "arg_min" if smallest else "arg_max"
+    elif ctx.intent in ("top_n", "bottom_n"):
+        ctx.intent = "bottom_n" if smallest else "top_n"
+
+
+def _by_speed(ctx: Context) -> ColumnMatch | None:
+    """'the fastest runner': the shortest time, when one column measures a duration."""
+    speed = _SPEED.search(ctx.interp.text)
+    durations = [c for c in numeric_columns(ctx.table) if _DURATION.search(c.name)]
+    if speed is None or len(durations) != 1:
+        return None
+    ctx.notes.append(f"'{speed.group()}' ranks by {durations[0].name}, the shortest first")
+    ctx.frame.explained.append(speed.span())
+    _direct(ctx, speed.group())
+    ctx.per_row = True
+    return ColumnMatch(durations[0], speed.group(), *speed.span(), 0.9, "implied")
+
+
+def _by_age(ctx: Context) -> ColumnMatch | None:
+    """'the oldest employee' beside an Age column: the largest age, not the earliest date."""
+    aged = _AGED.search(ctx.interp.text)
+    ages = [c for c in numeric_columns(ctx.table) if "age" in header_words(c.name)]
+    if aged is None or len(ages) != 1:
+        return None
+    ctx.notes.append(f"'{aged.group()}' ranks by {ages[0].name}")
+    ctx.frame.explained.append(aged.span())
+    ctx.per_row = True
+    if ctx.intent in ("arg_max", "arg_min"):
+        ctx.intent = "arg_min" if aged.group().lower() == "youngest" else "arg_max"
+    return ColumnMatch(ages[0], aged.group(), *aged.span(), 0.9, "implied")
+
+
+def implied_measure(ctx: Context) -> ColumnMatch | None:
+    """What a superlative ranks by when no column is named: the price for 'priciest', the date
+    for 'newest', the rows counted for 'most orders' (:data:`ROWS`)."""
+    text, table = ctx.interp.text, ctx.table
+    counted = _ROW_COUNT.search(text)
+    if counted is not None:
+        word = (counted.group("a") or counted.group("b")).lower()
+        if is_row_noun(normalize_word(word), table):
+            ctx.frame.explained.append(counted.span())
+            return ColumnMatch(ROWS, counted.group(), *counted.span(), 1.0, "implied")
+    for pattern, words in _IMPLIED:
+        found = pattern.search(text)
+        if found is None:
+            continue
+        fits = [
+            c
+            for c in numeric_columns(table)
+            if words & set(header_words(c.name)) or any(w in c.name.casefold() for w in words)
+        ]
+        # A selling price outranks a cost for 'the priciest' (Cost beside Price).
+        priced = [c for c in fits if "price" in header_words(c.name)]
+        fits = priced if len(priced) == 1 else fits
+        if len(fits) == 1:
+            ctx.notes.append(f"'{found.group()}' ranks by {fits[0].name}")
+            ctx.frame.explained.append(found.span())
+            _direct(ctx, found.group())
+            ctx.per_row = True  # a price or a weight belongs to each row, never added up
+            return ColumnMatch(fits[0], found.group(), *found.span(), 0.9, "implied")
+    timed = _by_speed(ctx)
+    if timed is not None:
+        return timed
+    for pattern, words in _DOERS:
+        found = pattern.search(text)
+        fits = [c for c in numeric_columns(table) if words & set(header_words(c.name))]
+        if found is not None and len(fits) == 1:
+            ctx.notes.append(f"'{found.group()}' ranks by {fits[0].name}")
+            ctx.frame.explained.append(found.span())
+            return ColumnMatch(fits[0], found.group(), *found.span(), 0.9, "implied")
+    sized = _SIZE_OF_ROW.search(text)
+    if sized is not None and is_row_noun(normalize_word(sized.group(2)), table):
+        money = [c for c in numeric_columns(table) if _is_money(c)]
+        if len(money) == 1:
+            # 'the largest deal': a row's size is its one amount of money.
+            ctx.notes.append(f"'{sized.group()}' ranks by {money[0].name}")
+            # A sheet named for the whole ('Pipeline') is no single row: 'the biggest pipeline'
+            # is the largest total; 'the largest deal' the largest row.
+            ctx.per_row = sized.group(2).casefold() != table.sheet.strip().casefold()
+            ctx.frame.explained.append(sized.span())
+            return ColumnMatch(money[0], sized.group(), *sized.span(), 0.9, "implied")
+    aged = _by_age(ctx)
+    if aged is not None:
+        return aged
+    found = _DATE_SUPERLATIVE.search(text)
+    dates = [c for c in table.columns if c.kind is ColumnKind.DATE]
+    if found is not None and len(dates) == 1:
+        ctx.per_row = True
+        ctx.notes.append(f"'{found.group()}' ranks by {dates[0].name}")
+        ctx.frame.explained.append(found.span())
+        _direct(ctx, found.group())
+        return ColumnMatch(dates[0], found.group(), *found.span(), 0.9, "implied")
+    overall = _OVERALL.search(text)
+    totals = [c for c in numeric_columns(table) if _TOTAL_HEADER.fullmatch(c.name.strip())]
+    if overall is not None and len(totals) == 1:
+        # 'which product sold the most overall' beside a Total column: that column.
+        ctx.notes.append(f"'{overall.group()}' ranks by {totals[0].name}")
+        ctx.frame.explained.append(overall.span())
+        return ColumnMatch(totals[0], overall.group(), *overall.span(), 0.9, "implied")
+    return None
