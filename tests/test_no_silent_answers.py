@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pytest
+from conftest import check_parity
+from helpers_books import write_book
 
 import nlsheet
 
@@ -297,3 +300,32 @@ def test_total_before_a_number_column_and_frequency_words_decide_the_reading() -
     assert _answer(book, "total salary of people in Hull") == hull["Salary (€)"].sum()
     assert _answer(book, "who earns the most") == frame["Name"][frame["Salary (€)"].idxmax()]
     assert _answer(book, "what is the most common rating") == frame["Rating"].mode().iloc[0]
+
+
+def test_a_rise_or_fall_over_a_stretch_of_year_columns_is_the_difference_of_its_ends(
+    tmp_path: Path,
+) -> None:
+    wide = pd.DataFrame(
+        {
+            "Port": ["Ayr", "Bude", "Cork", "Deal"],
+            "2018": [40.5, 12.0, 33.3, 8.0],
+            "2019": [42.0, 13.5, 30.1, 9.5],
+            "2020": [18.2, 6.0, 11.9, 3.3],
+            "2021": [25.0, 9.9, 20.4, 5.1],
+        }
+    )
+    rows: list[list[Any]] = [list(wide.columns)]
+    rows += [list(r) for r in wide.itertuples(index=False)]
+    path = write_book(tmp_path / "ports.xlsx", {"Visitors": rows})
+    book = nlsheet.open(path)
+    bude = wide[wide["Port"] == "Bude"].iloc[0]
+    fall = "how much did visitors in Bude fall from 2019 to 2020"
+    assert _answer(book, fall) == pytest.approx(bude["2019"] - bude["2020"])
+    change = "change in visitors from 2018 to 2021 for Cork"
+    cork = wide[wide["Port"] == "Cork"].iloc[0]
+    assert _answer(book, change) == pytest.approx(cork["2021"] - cork["2018"])
+    results = [(c, r, book.table(r.sheet)) for c in (fall, change) for r in [book.ask(c)]]
+    assert not check_parity(path, results, tmp_path)
+    # Asked for a rate of change, it is still refused rather than read as a difference.
+    with pytest.raises(nlsheet.NlsheetError):
+        book.ask("growth rate of visitors in Ayr from 2018 to 2021")

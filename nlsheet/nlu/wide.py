@@ -57,6 +57,13 @@ _UNSUPPORTED = re.compile(
     r"trend\w*|forecast\w*|predict\w*|top|bottom|rank\w*|which|who|whose)\b",
     re.I,
 )
+# A change between the span's ends: up (rise, grow, increase, change) or down (fall, drop).
+_CHANGE = re.compile(
+    r"\b(?:chang\w*|grow|grew|grown|increas\w*|ris(?:e|es|en|ing)|rose|gain\w*|"
+    r"f[ae]ll\w*|drop\w*|decreas\w*|declin\w*)\b",
+    re.I,
+)
+_FALL = re.compile(r"f[ae]ll\w*|drop\w*|decreas\w*|declin\w*", re.I)
 _MONTHLY = re.compile(r"\b(?:monthly|per\s+month|a\s+month|each\s+month)\b", re.I)
 
 
@@ -70,9 +77,23 @@ class Span:
     end: int
     mentions: tuple[ColumnMatch, ...] = ()
 
+    def change(self, text: str) -> tuple[int, tuple[int, int]] | None:
+        """'how much did arrivals fall from 2019 to 2020': the span's last column minus its
+        first (+1) or the first minus the last (-1, a fall or a drop), with the word's place;
+        None when no word asks for a change, or another word asks for more (a rank, a rate)."""
+        outside = text[: self.start] + " " * (self.end - self.start) + text[self.end :]
+        words = [m for m in _UNSUPPORTED.finditer(outside) if not _CHANGE.fullmatch(m.group())]
+        found = _CHANGE.search(outside)
+        if found is None or words:
+            return None
+        sign = -1 if _FALL.fullmatch(found.group()) else 1
+        return sign, found.span()
+
     def problems(self, text: str) -> list[str]:
-        """Why a total or average of the cells cannot answer the command ('change from 2015
-        to 2022', 'which country had the most from 2015 to 2017'), if it cannot."""
+        """Why a total or average of the cells cannot answer the command ('growth rate from
+        2015 to 2022', 'which country had the most from 2015 to 2017'), if it cannot."""
+        if self.change(text) is not None:
+            return []
         found = _UNSUPPORTED.search(text[: self.start] + " " + text[self.end :])
         if found is None:
             return []
