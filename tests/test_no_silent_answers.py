@@ -329,3 +329,20 @@ def test_a_rise_or_fall_over_a_stretch_of_year_columns_is_the_difference_of_its_
     # Asked for a rate of change, it is still refused rather than read as a difference.
     with pytest.raises(nlsheet.NlsheetError):
         book.ask("growth rate of visitors in Ayr from 2018 to 2021")
+
+
+def test_a_period_with_two_date_columns_names_both_in_the_refusal() -> None:
+    bills = pd.DataFrame(
+        {
+            "Bill": [f"B{i}" for i in range(6)],
+            "Sent": [dt.date(2024, m, 10) for m in (1, 2, 4, 7, 9, 11)],
+            "Due": [dt.date(2024, m, 28) for m in (2, 3, 5, 8, 10, 12)],
+            "Amount": [100.0, 250.0, 80.0, 60.0, 310.0, 45.0],
+        }
+    )
+    book = nlsheet.open(bills)
+    with pytest.raises(nlsheet.NlsheetError, match="Sent or Due"):
+        book.ask("total amount in H1 2024")
+    sent = bills[pd.to_datetime(bills["Sent"]) < "2024-07-01"]
+    total = _answer(book, "total amount where Sent in H1 2024")
+    assert total == pytest.approx(sent["Amount"].sum())

@@ -23,7 +23,7 @@ from nlsheet.nlu.dates import DateRange, DayMention, resolve_year
 from nlsheet.nlu.joins import Bound
 from nlsheet.nlu.slots import DateSlot, NumberSlot, PeriodSlot, comparator_before
 from nlsheet.plan import Cmp, Condition, Period, Where
-from nlsheet.workbook.table import Column, Table
+from nlsheet.workbook.table import Column, ColumnKind, Table
 
 __all__ = ["Binder", "Frame"]
 
@@ -116,7 +116,7 @@ class Binder:
         for r in ranges:
             target = date_column(self.text, self.table, self.mentions, r.start, r.end)
             if target is None:
-                self.frame.problems.append(f"'{r.text}' needs a date column, and there is none")
+                self.frame.problems.append(self._no_date_column(r.text))
                 continue
             year = r.year or self._year_of(target[0], r.first_month, r.last_month, (r.start, r.end))
             if year is None:
@@ -136,7 +136,7 @@ class Binder:
         for d in days:
             target = date_column(self.text, self.table, self.mentions, d.start, d.end)
             if target is None:
-                self.frame.problems.append(f"'{d.text}' needs a date column, and there is none")
+                self.frame.problems.append(self._no_date_column(d.text))
                 continue
             year = self._year_of(target[0], d.month, d.month, (d.start, d.end))
             if year is None:
@@ -151,6 +151,16 @@ class Binder:
             if cmp not in (Cmp.GT, Cmp.GE, Cmp.LT, Cmp.LE, Cmp.EQ, Cmp.NE):
                 cmp, start = Cmp.EQ, d.start
             self.bind(Condition(target[0].name, cmp, day), start, d.end, target[1])
+
+    def _no_date_column(self, words: str) -> str:
+        """Why a date expression has no column: none in the table, or several, none named."""
+        dates = [c.name for c in self.table.columns if c.kind is ColumnKind.DATE]
+        if not dates:
+            return f"'{words}' needs a date column, and there is none"
+        names = " or ".join(dates[:4])
+        return (
+            f"'{words}' could be about {names}; name the date column (e.g. '{dates[0]} in {words}')"
+        )
 
     def _joined_ranges(self, ranges: Sequence[DateRange]) -> list[DateRange]:
         """'between March 2020 and June 2021', 'from Q1 to Q3 2024': two spans said as the ends
@@ -227,9 +237,7 @@ class Binder:
             target = date_column(self.text, self.table, self.mentions, period.start, period.end)
             if target is None:
                 if period.kind != "year":  # a year may be a value of a Year column instead
-                    self.frame.problems.append(
-                        f"'{period.text}' needs a date column, and there is none"
-                    )
+                    self.frame.problems.append(self._no_date_column(period.text))
                 continue
             any_year = _ANY_YEAR.match(self.text[period.end :])
             if any_year is not None:
