@@ -213,10 +213,11 @@ class TopN:
 class ArgExtreme:
     """Which ``target`` has the largest (smallest) ``measure``; summed per target if ``grouped``.
 
-    ``n`` above 1 asks for that many, best first ('the 3 biggest customers'); ``count`` ranks
-    each target by its number of rows instead ('top 4 cities by number of orders'); ``derived``
-    ranks single rows by two columns combined row by row ('the item with the highest margin':
-    Price - Cost), ``measure`` then naming its first column.
+    ``average`` compares each target's average instead of its total ('which department has the
+    highest average salary'). ``n`` above 1 asks for that many, best first ('the 3 biggest
+    customers'); ``count`` ranks each target by its number of rows instead ('top 4 cities by
+    number of orders'); ``derived`` ranks single rows by two columns combined row by row ('the
+    item with the highest margin': Price - Cost), ``measure`` then naming its first column.
     """
 
     target: str
@@ -227,6 +228,7 @@ class ArgExtreme:
     n: int = 1
     count: bool = False
     derived: Measure | None = None
+    average: bool = False
     kind: ClassVar[str] = "arg_extreme"
 
 
@@ -509,7 +511,7 @@ def _decode_field(name: str, data: Any, kind: str) -> Any:
         if not isinstance(data, int) or isinstance(data, bool) or data < 1:
             raise _bad("n", "a whole number of at least 1", data)
         return data
-    if name in ("largest", "grouped", "intercept", "count"):
+    if name in ("largest", "grouped", "intercept", "count", "average"):
         if not isinstance(data, bool):
             raise _bad(name, "true or false", data)
         return data
@@ -568,8 +570,8 @@ class Plan:
         data: dict[str, Any] = {"sheet": self.sheet, "op": self.op.kind}
         for f in fields(self.op):
             value = getattr(self.op, f.name)
-            if f.name == "derived" and value is None:
-                continue  # set only when ranking by a combination of columns
+            if (f.name == "derived" and value is None) or (f.name == "average" and not value):
+                continue  # set only when ranking by a combination of columns, or by averages
             data[f.name] = _encode(value)
         return data
 

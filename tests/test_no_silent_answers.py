@@ -346,3 +346,74 @@ def test_a_period_with_two_date_columns_names_both_in_the_refusal() -> None:
     sent = bills[pd.to_datetime(bills["Sent"]) < "2024-07-01"]
     total = _answer(book, "total amount where Sent in H1 2024")
     assert total == pytest.approx(sent["Amount"].sum())
+
+
+def test_which_name_has_the_highest_average_compares_averages_not_totals(tmp_path: Path) -> None:
+    # Five modest salaries in Support outweigh two high ones in Legal by total, not on average.
+    staff = pd.DataFrame(
+        {
+            "Name": ["Ann", "Bo", "Cy", "Di", "Ed", "Fay", "Gus", "Hal", "Ivy"],
+            "Team": ["Support"] * 5 + ["Legal"] * 2 + ["Ops"] * 2,
+            "Pay": [41_000, 39_500, 43_000, 40_200, 38_800, 92_000, 88_500, 61_000, 58_000],
+            "Active": [True, True, False, True, True, True, False, True, True],
+        }
+    )
+    rows: list[list[Any]] = [list(staff.columns)]
+    rows += [list(r) for r in staff.itertuples(index=False)]
+    path = write_book(tmp_path / "pay.xlsx", {"Staff": rows})
+    book = nlsheet.open(path)
+    means = staff.groupby("Team")["Pay"].mean()
+    totals = staff.groupby("Team")["Pay"].sum()
+    assert means.idxmax() != totals.idxmax()
+    highest = "which team has the highest average pay"
+    assert _answer(book, highest) == means.idxmax()
+    assert _answer(book, "which team has the lowest mean pay") == means.idxmin()
+    assert _answer(book, "which team has the highest total pay") == totals.idxmax()
+    # A misspelt superlative is read as the word it is one letter away from.
+    assert _answer(book, "which team has the higest average pay") == means.idxmax()
+    active = staff[staff["Active"]].groupby("Team")["Pay"].mean()
+    on_active = "which team has the highest average pay among active staff"
+    assert _answer(book, on_active) == active.idxmax()
+    three = "top 2 teams by average pay"
+    assert _answer(book, three) == list(means.sort_values(ascending=False).index[:2])
+    commands = (highest, on_active, three)
+    results = [(c, r, book.table(r.sheet)) for c in commands for r in [book.ask(c)]]
+    assert not check_parity(path, results, tmp_path)
+
+
+def _book(frame: pd.DataFrame, sheet: str, path: Path) -> nlsheet.Book:
+    rows: list[list[Any]] = [list(frame.columns)]
+    rows += [list(r) for r in frame.itertuples(index=False)]
+    return nlsheet.open(write_book(path, {sheet: rows}))
+
+
+def test_a_word_for_what_the_cells_hold_sits_between_a_number_and_its_period_column(
+    tmp_path: Path,
+) -> None:
+    years = pd.DataFrame(
+        {
+            "Port": ["Ayr", "Bude", "Cork", "Deal", "Eyre"],
+            "2021": [40.5, 12.0, 33.3, 8.0, 51.0],
+            "2022": [42.0, 13.5, 30.1, 9.5, 49.0],
+            "2023": [18.2, 6.0, 11.9, 3.3, 44.0],
+        }
+    )
+    book = _book(years, "Visitors", tmp_path / "visitors.xlsx")
+    over = years[years["2022"] > 30]
+    assert _answer(book, "how many ports had more than 30 visitors in 2022") == len(over)
+    listed = _answer(book, "which ports had over 30 visitors in 2022")
+    assert sorted(listed) == sorted(over["Port"])
+    # The sheet's verb ('budgeted' on a Budget sheet) says the same.
+    months = pd.DataFrame(
+        {
+            "Team": ["IT", "HR", "Ops", "Law"],
+            "Jan": [120_000, 40_000, 95_000, 20_000],
+            "Feb": [80_000, 42_000, 130_000, 22_000],
+            "Mar": [99_000, 41_000, 101_000, 150_000],
+        }
+    )
+    budget = _book(months, "Budget", tmp_path / "budget.xlsx")
+    picked = months[months["Mar"] > 100_000]["Team"]
+    assert sorted(_answer(budget, "which teams have more than 100k budgeted in March")) == sorted(
+        picked
+    )

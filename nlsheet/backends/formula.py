@@ -391,6 +391,8 @@ def _arg(op: ArgExtreme, table: Table) -> Formula:
         raise UnsupportedOperationError("no formula for totals of a derived measure per name")
     if op.grouped:
         keep = f'({target}<>"")' if not op.where else f'{mask(op.where, table)}*({target}<>"")'
+        if op.average:  # a name with no number to average would be a #DIV/0! in the ranking
+            keep += f'*({measure}<>"")'
         names = f"UNIQUE(FILTER({target},{keep}))"
         criteria = ifs_criteria(op.where, table) if op.where else []
         if criteria is None:
@@ -400,16 +402,18 @@ def _arg(op: ArgExtreme, table: Table) -> Formula:
             k += "" if op.count else f'*({measure}<>"")'
             names = f"UNIQUE(FILTER({target},{k}))"
             per_row = f'FILTER(--({target}<>""),{k})' if op.count else f"FILTER({measure},{k})"
-            totals = f"MMULT(--({names}=TRANSPOSE(FILTER({target},{k}))),{per_row})"
+            matrix = f"--({names}=TRANSPOSE(FILTER({target},{k})))"
+            totals = f"MMULT({matrix},{per_row})"
+            if op.average:
+                totals += f'/MMULT({matrix},FILTER(--({target}<>""),{k}))'
             return Formula(
                 f"=INDEX(SORTBY({names},{totals},{order}),{pick})", array=True, spill=spill
             )
         extra = "," + ",".join(criteria) if criteria else ""
-        totals = (
-            f"COUNTIFS({target},{names}{extra})"
-            if op.count
-            else f"SUMIFS({measure},{target},{names}{extra})"
-        )
+        func = "COUNTIFS" if op.count else "AVERAGEIFS" if op.average else "SUMIFS"
+        totals = f"{func}({target},{names}{extra})"
+        if not op.count:
+            totals = f"{func}({measure},{target},{names}{extra})"
         return Formula(f"=INDEX(SORTBY({names},{totals},{order}),{pick})", array=True, spill=spill)
     if op.derived is not None:
         # Single rows ranked by two columns combined row by row: rows missing either are out.

@@ -414,7 +414,8 @@ def _arg(op: ArgExtreme, table: Table) -> Answer:
     keys = names.map(_group_key)
     if op.grouped:
         frame = pd.DataFrame({"key": keys, "value": measure[keep]})
-        scores = frame.groupby("key", sort=False)["value"].sum()
+        per_key = frame.groupby("key", sort=False)["value"]
+        scores = per_key.mean() if op.average else per_key.sum()
     else:
         scores = pd.Series(measure[keep].to_numpy(), index=keys.to_numpy())
     if op.n > 1:

@@ -21,6 +21,7 @@ from nlsheet.nlu.slots import (
     comparator_after,
     comparator_before,
 )
+from nlsheet.nlu.wide import period_after_noun
 from nlsheet.plan import Cmp, Condition, Scalar
 from nlsheet.workbook.table import Column, ColumnKind, Table, value_words
 
@@ -139,7 +140,7 @@ def column_for(
     """
     is_date = isinstance(slot, DateSlot)
     left = left_mention(text, mentions, start)
-    right = right_mention(text, mentions, end)
+    right = right_mention(text, mentions, end) or period_after_noun(text, table, mentions, end)
     sides = [m for m in (left, right) if m is not None]
     sides = [m for m in sides if not is_date or m.column.kind is ColumnKind.DATE]
     if isinstance(slot, NumberSlot):

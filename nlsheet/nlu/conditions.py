@@ -297,6 +297,9 @@ class _Assembler(Binder):
                 inside = (m for m in self.mentions if slot.start <= m.start < slot.end)
                 column = (column[0], next((m for m in inside if m.column is column[0]), None))
             start = min(cmp_start, column[1].start if column[1] else cmp_start)
+            if column[1] is not None and column[1].start > slot.end:
+                # 'over 90 arrivals in 2017': the words up to the column are the number's.
+                self.frame.explained.append((slot.end, column[1].start))
             value = scalar_for(slot, column[0], self.table)
             condition = Condition(column[0].name, cmp, value)
             self.bind(

@@ -13,6 +13,7 @@ Example:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -229,10 +230,13 @@ def match_columns(
     """
     tokens = tokens if tokens is not None else tokenize(text)
     words = [t.norm for t in tokens]
+    asked = frozenset(b.start for a, b in itertools.pairwise(tokens) if a.lower in _ASKING)
     best: dict[str, ColumnMatch] = {}
     for column in table.columns:
         for header, header_typed in _header_forms(column.name):
-            _match_header(text, tokens, words, column, header, header_typed, command_words, best)
+            _match_header(
+                text, tokens, words, column, header, header_typed, command_words, best, asked
+            )
         literal = _literal_match(text, column)
         current = best.get(column.name)
         if literal is not None and (current is None or literal.score > current.score):
@@ -278,8 +282,10 @@ def _match_header(
     header_typed: str,
     command_words: Collection[str],
     best: dict[str, ColumnMatch],
+    asked: frozenset[int] = frozenset(),
 ) -> None:
-    """Score every span of the command against one form of a header; keep the best."""
+    """Score every span of the command against one form of a header; keep the best.
+    ``asked`` holds where the words right after 'which' or 'what' start."""
     header_canon = [canonical(w) for w in header]
     longest = min(_MAX_SPAN, len(header) + 1)
     for i in range(len(words)):
@@ -299,7 +305,7 @@ def _match_header(
                 words[i:j],
                 header,
                 header_canon,
-                () if _named_as_header(text, start, end, column) else command_words,
+                () if _named_as_header(text, start, end, column, start in asked) else command_words,
                 typed,
                 header_typed,
                 column.kind,
@@ -312,22 +318,26 @@ def _match_header(
                 best[column.name] = ColumnMatch(column, text[start:end], start, end, score, how)
 
 
-def _named_as_header(text: str, start: int, end: int, column: Column) -> bool:
+def _named_as_header(text: str, start: int, end: int, column: Column, asked: bool) -> bool:
     """Words that name a header although the commands' own language uses them too: typed with
     the header's capitals inside a sentence ('which Visitor played Game no 3' for Visitor side), or
     the leading words of a text header right after 'which' or 'what' ('which player scored the
     most' for Player name), rather than the command's own word ('at home games')."""
     typed = text[start:end]
-    before = text[:start]
-    if re.search(r"\b(?:which|what)\s+$", before, re.I):
+    if asked:
         words = typed.casefold().split()
         header = column.name.casefold().split()
         return (column.kind is ColumnKind.TEXT or column.is_id) and header[: len(words)] == words
-    if not typed[:1].isupper() or typed.isupper() or not before.strip(" \t\"'("):
+    if not typed[:1].isupper() or typed.isupper() or typed not in column.name:
         return False
-    if re.search(r"[.?!:]\s*$", before):
+    before = text[:start]
+    if not before.strip(" \t\"'(") or _SENTENCE_END.search(before):
         return False  # a sentence's first word is capitalised whatever it is
     return re.search(r"(?<!\w)" + re.escape(typed) + r"(?!\w)", column.name) is not None
+
+
+_SENTENCE_END = re.compile(r"[.?!:]\s*$")
+_ASKING = frozenset({"which", "what"})
 
 
 def _literal_match(text: str, column: Column) -> ColumnMatch | None:

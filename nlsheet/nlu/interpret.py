@@ -23,6 +23,7 @@ from nlsheet.nlu.conditions import Frame, assemble
 from nlsheet.nlu.context import ColumnMatch, find_letter_refs, match_columns, overlaps
 from nlsheet.nlu.coverage import is_row_noun
 from nlsheet.nlu.flags import FlagMatch, find_flags
+from nlsheet.nlu.lexicon import respelt
 from nlsheet.nlu.model import OUT_OF_SCOPE, NluModel
 from nlsheet.nlu.ranker import Candidate, Ranker, Shape, candidates
 from nlsheet.nlu.readings import (
@@ -305,7 +306,9 @@ def _read_words(text: str, table: Table, model: NluModel, settings: Settings) ->
     # 'earning over 80k', 'weigh under 1 kg': a verb naming the one column of its family.
     spoken = {m.column.name for m in [*accepted, *letters]}
     taken = [(m.start, m.end) for m in [*accepted, *letters]] + [(f.start, f.end) for f in flags]
-    accepted += [m for m in verb_mentions(text, table, taken) if m.column.name not in spoken]
+    accepted += [
+        m for m in verb_mentions(text, table, taken, tokens) if m.column.name not in spoken
+    ]
     dates = find_dates(text)
     hard = [(q.start, q.end) for q in quoted] + [(p.start, p.end) for p in patterns]
     hard += [(f.start, f.end) for f in flags]
@@ -443,6 +446,7 @@ def interpret(
         intent: The intent, when the user stated it ('sum: sales in the north'); the
             classifier is then not asked.
     """
+    text = respelt(text, header_vocabulary(table))
     words = _read_words(text, table, model, settings)
     chosen = words.chosen
     value_spans = [(v.start, v.end) for v in words.values]

@@ -16,6 +16,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from rapidfuzz.distance import DamerauLevenshtein
 
@@ -159,6 +160,37 @@ def role_of(word: str, *, typos: bool = True) -> str | None:
         ):
             return known_role
     return None
+
+
+def respelt(text: str, keep: Collection[str] = ()) -> str:
+    """``text`` with a misspelt superlative or aggregate word spelt right ('which department
+    has the higest salary' -> 'highest', 'averge' -> 'average'): a word of six letters or more,
+    one edit away, with the same first letter. Words in ``keep`` (a table's header words) and
+    words the command language knows stay as typed; so does a word close to several."""
+
+    def fix(word: re.Match[str]) -> str:
+        lower = word.group().lower()
+        if lower in _ALL or lower in keep or normalize_word(lower) in keep:
+            return word.group()
+        close = [
+            known
+            for known in _SPELT
+            if known[0] == lower[0]
+            and abs(len(known) - len(lower)) <= 1
+            and DamerauLevenshtein.distance(lower, known) <= 1
+        ]
+        return close[0] if len(close) == 1 else word.group()
+
+    return re.sub(r"\b[A-Za-z]{6,}\b", fix, text)
+
+
+# Words whose typos change the operation, and that few other words are one edit away from.
+_SPELT = sorted(
+    w
+    for w in ROLES["aggregate"]
+    if len(w) >= 6
+    and (w.endswith("est") or w in {"average", "maximum", "minimum", "median", "percentage"})
+)
 
 
 # Everyday words for values that tables spell otherwise ('how many women' -> Female).

@@ -8,7 +8,7 @@ asks.
 
 Example:
     >>> settle(accepted, rivals, values, numbers)  # doctest: +SKIP
-    ([... Population (2011 Census) ...], [], [])
+    ([... Residents (2020 count) ...], [], [])
 """
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ def _folded(text: str) -> str:
 
 
 def _by_value(options: Sequence[ColumnMatch], values: Sequence[ValueMatch]) -> ColumnMatch | None:
-    """The one option holding a value the command names ('Patna Junction Station')."""
+    """The one option holding a value the command names ('the York stop')."""
     holders = [o for o in options if any(v.column.name == o.column.name for v in values)]
     return holders[0] if len(holders) == 1 else None
 

@@ -7,6 +7,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -270,12 +271,18 @@ def header_words(header: str, *, typed: bool = False) -> list[str]:
         >>> header_words("Unit Cost ($)")
         ['unit', 'cost']
     """
+    return list(_header_words(header, typed))
+
+
+@functools.lru_cache(maxsize=8192)
+def _header_words(header: str, typed: bool) -> tuple[str, ...]:
+    # Asked for every header at every ask: worked out once per header.
     without_units = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", header)
     # '#' in a header means 'number' ('Overall Pick #').
     tokens = [t for t in tokenize(without_units) if t.norm.isalnum() or t.norm == "#"]
     tokens = [Token("number", t.start, t.end, "number") if t.norm == "#" else t for t in tokens]
     tokens = tokens or tokenize(header)
-    return [t.lower if typed else t.norm for t in tokens]
+    return tuple(t.lower if typed else t.norm for t in tokens)
 
 
 def header_vocabulary(table: Table) -> frozenset[str]:

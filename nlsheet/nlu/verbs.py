@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 
 from nlsheet.nlu.context import ColumnMatch
-from nlsheet.nlu.text import canonical, header_words, tokenize
+from nlsheet.nlu.text import Token, canonical, header_words, tokenize
 from nlsheet.workbook.table import Column, ColumnKind, Table
 
 __all__ = ["verb_mentions"]
@@ -70,11 +70,14 @@ _FAMILIES: tuple[tuple[re.Pattern[str], frozenset[str], ColumnKind], ...] = (
 )
 
 
-def verb_mentions(text: str, table: Table, taken: Sequence[tuple[int, int]]) -> list[ColumnMatch]:
-    """Mentions of columns by verbs of their family, outside the spans already ``taken``."""
+def verb_mentions(
+    text: str, table: Table, taken: Sequence[tuple[int, int]], tokens: Sequence[Token] = ()
+) -> list[ColumnMatch]:
+    """Mentions of columns by verbs of their family, outside the spans already ``taken``
+    (``tokens``: the command's, when already split)."""
     found: list[ColumnMatch] = []
     named: set[str] = set()
-    for token in tokenize(text):
+    for token in tokens or tokenize(text):
         if any(s < token.end and token.start < e for s, e in taken):
             continue
         for verb, nouns, kind in _FAMILIES:

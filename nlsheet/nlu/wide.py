@@ -22,7 +22,7 @@ from nlsheet.nlu.slots import find_periods
 from nlsheet.nlu.text import canonical, header_words, tokenize
 from nlsheet.workbook.table import Column, ColumnKind, Table
 
-__all__ = ["Span", "column_runs", "find_span"]
+__all__ = ["Span", "column_runs", "find_span", "period_after_noun"]
 
 _MONTHS = [
     "january",
@@ -195,3 +195,28 @@ def find_span(text: str, table: Table, mentions: Sequence[ColumnMatch]) -> Span 
             if len(months) == last - first + 1:
                 return Span(months, start, end)
     return None
+
+
+_NOUN_THEN_PERIOD = re.compile(
+    r"\s*([^\W\d_]+)\s+(?:in|for|during|of)\s+(?:the\s+(?:year|month)\s+(?:of\s+)?)?", re.I
+)
+
+
+def period_after_noun(
+    text: str, table: Table, mentions: Sequence[ColumnMatch], position: int
+) -> ColumnMatch | None:
+    """The period column a number compares with when a word for what the cells hold stands
+    between them: 'more than 90 arrivals in 2017' on a sheet of Arrivals with a column per
+    year, 'over 500 units in January' with a column per month. None otherwise."""
+    runs = column_runs(table)
+    found = _NOUN_THEN_PERIOD.match(text, position)
+    if not runs or found is None:
+        return None
+    word = tokenize(found.group(1))[0]
+    sheet = {t.norm for t in tokenize(table.sheet)}
+    # 'budgeted' on a sheet called Budget: the verb of what the cells hold.
+    stem = re.sub(r"(?:ed|ing)$", "", word.norm)
+    if not (is_amount_noun(word) or {word.norm, canonical(word.norm), stem} & sheet):
+        return None
+    periods = {c.name for run in runs for c in run}
+    return next((m for m in mentions if m.start == found.end() and m.column.name in periods), None)

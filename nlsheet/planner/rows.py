@@ -291,8 +291,9 @@ def _ranked(ctx: Context, target: Column, measure: Column, largest: bool, n: int
             f"{target.name}",
             "a numeric column to total",
         )
+    average = grouped and not count and _averaged(ctx)
     if grouped:
-        what = "number of rows" if count else f"total {measure.name}"
+        what = "number of rows" if count else f"{'average' if average else 'total'} {measure.name}"
         ctx.notes.append(f"{target.name} repeats across rows: compared the {what} of each")
     return ArgExtreme(
         target.name,
@@ -302,6 +303,19 @@ def _ranked(ctx: Context, target: Column, measure: Column, largest: bool, n: int
         ctx.frame.where,
         n,
         count,
+        average=average,
+    )
+
+
+_AVERAGED = re.compile(r"\b(?:average|averages|avg|mean)\b", re.I)
+
+
+def _averaged(ctx: Context) -> bool:
+    """'which department has the highest average salary': each name's average, not its total
+    (the word outside every header it could be part of, such as 'Average Basket')."""
+    spans = [(m.start, m.end) for m in ctx.interp.columns]
+    return any(
+        not any(a <= w.start() < b for a, b in spans) for w in _AVERAGED.finditer(ctx.interp.text)
     )
 
 

@@ -1392,7 +1392,7 @@ case(
     S,
     "wide_years",
     "countries with more than 90 arrivals in 2017",
-    lambda d: lst(d[d[2017] > 90].Country),
+    lambda d: len(lst(d[d[2017] > 90].Country)),
 )
 case(
     B,
