@@ -38,6 +38,7 @@ from nlsheet.nlu.feedback import (
 )
 from nlsheet.nlu.interpret import Interpretation, interpret
 from nlsheet.nlu.model import NluModel
+from nlsheet.nlu.text import STOPWORDS, tokenize
 from nlsheet.nlu.values import link_values
 from nlsheet.plan import Lookup, Plan, op_columns
 from nlsheet.planner import SUPPORTED_INTENTS, Built, build
@@ -458,12 +459,18 @@ _CONTRACTION = re.compile(r"\b(that|it|which|who|this|there)[’']s\b", re.I)
 
 def _sheet_score(text: str, table: Table, model: NluModel) -> float:
     """How well a sheet fits a command: its best header match, plus a bonus when cell values
-    of the sheet are named ('C007' is a customer of the Customers sheet)."""
+    of the sheet are named ('C007' is a customer of the Customers sheet) and one when the
+    command names the sheet."""
     letters = find_letter_refs(text, table)
     matches = match_columns(text, table, model.command_words, aliases=model.aliases)
     best = max((m.score for m in [*letters, *matches]), default=0.0)
     score = best if best >= 0.6 else 0.0
     if table.n_rows <= _VALUE_SCAN_ROWS and link_values(text, table):
+        score += 0.3
+    # 'units in April' beside sheets Units and Budget, both with an April column: the sheet
+    # the command names.
+    sheet = {t.norm for t in tokenize(table.sheet)} - STOPWORDS
+    if score > 0 and sheet & {t.norm for t in tokenize(text)}:
         score += 0.3
     return score
 

@@ -417,3 +417,186 @@ def test_a_word_for_what_the_cells_hold_sits_between_a_number_and_its_period_col
     assert sorted(_answer(budget, "which teams have more than 100k budgeted in March")) == sorted(
         picked
     )
+
+
+def test_the_opposite_of_a_yes_no_word_picks_the_no_rows_and_zero_counts_compete(
+    tmp_path: Path,
+) -> None:
+    readings = pd.DataFrame(
+        {
+            "Sample": [f"S{i:02d}" for i in range(10)],
+            "Site": [
+                "Quay",
+                "Quay",
+                "Mill",
+                "Mill",
+                "Mill",
+                "Dock",
+                "Dock",
+                "Quay",
+                "Mill",
+                "Dock",
+            ],
+            "Passed": ["No", "No", "Yes", "No", "Yes", "Yes", "Yes", "No", "Yes", "Yes"],
+        }
+    )
+    rows: list[list[Any]] = [list(readings.columns)]
+    rows += [list(r) for r in readings.itertuples(index=False)]
+    path = write_book(tmp_path / "samples.xlsx", {"Readings": rows})
+    book = nlsheet.open(path)
+    failed = readings[readings["Passed"] == "No"]
+    assert _answer(book, "how many samples failed?") == len(failed)
+    per_site = failed.groupby("Site").size().reindex(readings["Site"].unique(), fill_value=0)
+    most, fewest = "which site had the most failures", "which site had the fewest failures"
+    assert _answer(book, most) == per_site.idxmax()
+    # Dock failed nothing: it has the fewest, though no failing row names it.
+    assert per_site.min() == 0
+    assert _answer(book, fewest) == per_site.idxmin()
+    results = [(c, r, book.table(r.sheet)) for c in (most, fewest) for r in [book.ask(c)]]
+    assert not check_parity(path, results, tmp_path)
+
+
+_MONTHS = ["January", "February", "March", "April", "May", "June"]
+_MONTHS += ["July", "August", "September", "October", "November", "December"]
+
+
+def test_a_wide_tables_sheet_names_its_cells_not_its_rows(tmp_path: Path) -> None:
+    rng = random.Random(7)
+    teams = ["Legal", "Sales", "Ops", "Labs"]
+    grid = {m: [rng.randrange(10, 90) * 1000 for _ in teams] for m in _MONTHS}
+    wide = pd.DataFrame({"Team": teams, **grid})
+    rows: list[list[Any]] = [list(wide.columns)]
+    rows += [list(r) for r in wide.itertuples(index=False)]
+    path = write_book(tmp_path / "plan.xlsx", {"Budget": rows})
+    book = nlsheet.open(path)
+    year = wide.set_index("Team")[_MONTHS].sum(axis=1)
+    by_team = "budget by team"
+    assert _answer(book, by_team) == {t: pytest.approx(year[t]) for t in teams}
+    assert _answer(book, "total budget for Ops") == pytest.approx(year["Ops"])
+    assert _answer(book, "annual budget for Labs") == pytest.approx(year["Labs"])
+    second_half = wide.set_index("Team")[_MONTHS[6:]].sum(axis=1)
+    half = "Sales budget for the second half of the year"
+    assert _answer(book, half) == pytest.approx(second_half["Sales"])
+    # The sheet's noun is no row: 'budget for Legal' names no month and is not counted as 1.
+    with pytest.raises(nlsheet.NlsheetError):
+        book.ask("budget for Legal")
+    # Rows ranked by their total over a stretch of the months.
+    smallest = "which team has the smallest annual budget"
+    assert _answer(book, smallest) == year.idxmin()
+    first_quarter = wide.set_index("Team")[_MONTHS[:3]].sum(axis=1)
+    top = "top 2 teams by budget for the first quarter"
+    assert _answer(book, top) == list(first_quarter.sort_values(ascending=False).index[:2])
+    commands = (by_team, half, smallest, top)
+    results = [(c, r, book.table(r.sheet)) for c in commands for r in [book.ask(c)]]
+    assert not check_parity(path, results, tmp_path)
+
+
+def test_how_many_of_what_a_wide_tables_cells_hold_is_their_amount(tmp_path: Path) -> None:
+    years = pd.DataFrame(
+        {
+            "Country": ["Chad", "Fiji", "Oman", "Peru"],
+            "2020": [12.5, 30.0, 8.25, 41.0],
+            "2021": [14.0, 33.5, 9.75, 40.5],
+            "2022": [15.5, 36.0, 11.0, 44.0],
+        }
+    )
+    book = _book(years, "Arrivals", tmp_path / "arrivals.xlsx")
+    fiji = years[years["Country"] == "Fiji"].iloc[0]
+    assert _answer(book, "how many arrivals did Fiji have in 2021") == pytest.approx(fiji["2021"])
+    assert _answer(book, "Fiji's total arrivals") == pytest.approx(
+        fiji[["2020", "2021", "2022"]].sum()
+    )
+    # Without a year there is no one figure: refused, not a count of Fiji's one row.
+    with pytest.raises(nlsheet.NlsheetError):
+        book.ask("how many arrivals did Fiji have")
+    assert _answer(book, "which country had the fewest arivals in 2022") == "Oman"
+
+
+def _players() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Player": ["Ada Moss", "Ben Holt", "Cal Reed", "Dee Park", "Eli Ford", "Ben Holt"],
+            "Club": ["Reds", "Blues", "Reds", "Greens", "Blues", "Greens"],
+            "Matches": [20, 12, 30, 8, 25, 10],
+            "Goals": [11, 9, 12, 7, 5, 4],
+            "Assists": [4, 6, 10, 1, 8, 3],
+            "Signed": [
+                dt.date(2019, 7, 1),
+                dt.date(2021, 1, 15),
+                dt.date(2017, 8, 30),
+                dt.date(2023, 2, 1),
+                dt.date(2018, 6, 12),
+                dt.date(2022, 9, 9),
+            ],
+        }
+    )
+
+
+def test_two_number_columns_joined_by_per_or_plus_combine_row_by_row() -> None:
+    frame = _players()
+    book = nlsheet.open(frame)
+    best = "which player has the best goals per match ratio"
+    # Ben Holt has two rows: ranking names by a ratio of their totals is not done silently.
+    with pytest.raises(nlsheet.NlsheetError, match="repeats"):
+        book.ask(best)
+    once = frame.iloc[:5]
+    rates = once["Goals"] / once["Matches"]
+    assert _answer(nlsheet.open(once), best) == once["Player"][rates.idxmax()]
+    dee = frame[frame["Player"] == "Dee Park"].iloc[0]
+    assert _answer(book, "goals plus assists for Dee Park") == dee["Goals"] + dee["Assists"]
+    assert _answer(book, "goals per match for Dee Park") == pytest.approx(7 / 8)
+    # Ben Holt has two rows: which of them, or their total, is not said.
+    with pytest.raises(nlsheet.NlsheetError, match="2 rows"):
+        book.ask("goals plus assists for Ben Holt")
+    # Over every row, the ratio of the totals and the average rate differ: asked.
+    asked = book.ask("goals per match")
+    assert asked.clarification is not None
+    values = [book.ask(o.command).value for o in asked.clarification.options]
+    assert values[0] == pytest.approx(frame["Goals"].sum() / frame["Matches"].sum())
+    assert values[1] == pytest.approx((frame["Goals"] / frame["Matches"]).mean())
+
+
+def test_dates_rank_by_first_and_last_and_most_recently_is_no_frequency() -> None:
+    frame = _players()
+    book = nlsheet.open(frame)
+    first = frame["Player"][frame["Signed"].idxmin()]
+    last = frame["Player"][frame["Signed"].idxmax()]
+    assert _answer(book, "who signed first") == first
+    assert _answer(book, "which player signed most recently") == last
+    assert _answer(book, "who signed last") == last
+    # A misspelt 'recently' reads as the word.
+    assert _answer(book, "which player signed most recenty") == last
+
+
+def test_a_question_never_becomes_a_sort_or_a_colour_scale() -> None:
+    orders = pd.DataFrame(
+        {
+            "Order": [f"SO-{i}" for i in range(8)],
+            "Qty": [3, 5, 2, 8, 1, 4, 6, 2],
+            "Amount": [30.0, 55.5, 18.0, 90.0, 9.5, 41.0, 66.0, 20.0],
+        }
+    )
+    book = nlsheet.open(orders)
+    for command in ("quantity per order", "value for SO-3 in Qty"):
+        try:
+            result = book.ask(command)
+        except nlsheet.NlsheetError:
+            continue
+        assert not result.changes, (command, result.changes)
+
+
+def test_everyday_names_for_the_rows_and_a_value_before_the_row_noun(tmp_path: Path) -> None:
+    claims = pd.DataFrame(
+        {
+            "Ref": [f"E{i:03d}" for i in range(8)],
+            "Employee": ["Ann", "Bo", "Ann", "Cy", "Bo", "Ann", "Cy", "Bo"],
+            "Currency": ["EUR", "GBP", "EUR", "EUR", "GBP", "GBP", "EUR", "EUR"],
+            "Amount": [120.0, 80.0, 1500.0, 40.0, 2200.0, 65.0, 900.0, 300.0],
+        }
+    )
+    book = _book(claims, "Expenses", tmp_path / "claims.xlsx")
+    assert _answer(book, "how many claims did Ann make") == 3
+    assert _answer(book, "how many claims were over 1,000") == 2
+    euros = claims[claims["Currency"] == "EUR"]
+    largest = "what's the ref of our largest EUR claim"
+    assert _answer(book, largest) == euros["Ref"][euros["Amount"].idxmax()]

@@ -408,9 +408,14 @@ def test_negated_status_values_and_irregular_flag_verbs(orders: Any) -> None:
 
 
 def test_per_a_number_column_is_a_rate_not_a_grouping(orders: Any) -> None:
-    book, _, _ = orders
-    with pytest.raises(nlsheet.NotUnderstoodError, match="rate"):
-        book.ask("total amount per units")
+    book, frame, _ = orders
+    # No total of rates: asked whether the totals' ratio or the rows' average rate is meant.
+    asked = book.ask("total amount per units")
+    assert asked.clarification is not None and not asked.value
+    values = [book.ask(o.command).value for o in asked.clarification.options]
+    amount, units = frame["Amount (€)"], frame["Units"]
+    assert values[0] == pytest.approx(amount.sum() / units.sum())
+    assert values[1] == pytest.approx((amount / units).mean())
     # 'expected' is no command word: an expected amount is not the amount.
     with pytest.raises(nlsheet.NlsheetError, match="expected"):
         book.ask("total expected amount")

@@ -362,8 +362,16 @@ def test_a_stretch_of_year_columns_and_its_formula(tmp_path: Path) -> None:
 
 
 def test_a_stretch_is_never_read_as_one_of_its_columns(tmp_path: Path) -> None:
-    """A ranking over a stretch of columns is not supported: refused, never the first month."""
-    rows = [["Product", *MONTHS], *([p, *s] for p, s in zip(PRODUCTS, MONTH_SALES, strict=True))]
+    """A ranking over a stretch of columns ranks the rows by their totals over it, never by
+    its first month (Tea leads January, Coffee the first quarter); a rate over it is refused."""
+    first_quarter = {"Tea": [50, 1, 1], "Coffee": [10, 30, 30], "Cocoa": [20, 20, 20]}
+    rows = [["Product", *MONTHS]]
+    rows += [[p, *q, *([5] * 9)] for p, q in first_quarter.items()]
     path = write_book(tmp_path / "months.xlsx", {"Sheet1": rows})
+    book = nlsheet.open(path)
+    best = book.ask("which product sold the most from January to March")
+    totals = {p: sum(q) for p, q in first_quarter.items()}
+    assert best.value == max(totals, key=lambda p: totals[p]) == "Coffee"
+    assert not check_parity(path, [("best", best, book.table())], tmp_path)
     with pytest.raises(NlsheetError):
-        nlsheet.open(path).ask("which product sold the most from January to March")
+        book.ask("growth rate of Tea from January to March")

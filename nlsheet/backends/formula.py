@@ -203,6 +203,8 @@ def _total(name: str, where: Where, table: Table) -> str:
 
 
 def _measure_expr(measure: Measure, table: Table) -> str:
+    if measure.span:  # each row's total: the block times a column of ones
+        return f"MMULT(IFERROR(--{_block(measure, table)},0),SEQUENCE({len(measure.span)},1,1,0))"
     a = _values(measure.column, table)
     if measure.other is None:
         return a
@@ -210,11 +212,15 @@ def _measure_expr(measure: Measure, table: Table) -> str:
 
 
 def _aggregate(op: Aggregate, table: Table, answer: Answer) -> Formula:
-    if op.group_by is not None and op.measure is not None and op.measure.span:
-        raise UnsupportedOperationError("no formula per group for a block of cells")
     if op.group_by is not None:
         return _grouped(op, table, answer)
     return _ungrouped(op, op.where, table)
+
+
+def _block(measure: Measure, table: Table) -> str:
+    """The cells of side-by-side columns, first to last: Units!$B$2:$M$17."""
+    first, last = table.column(measure.span[0]), table.column(measure.span[-1])
+    return refs.range_ref(table.sheet, table.first_row, first.column, table.last_row, last.column)
 
 
 def _span(op: Aggregate, span: tuple[str, ...], where: Where, table: Table) -> Formula:
@@ -390,7 +396,9 @@ def _arg(op: ArgExtreme, table: Table) -> Formula:
     if op.grouped and op.derived is not None:
         raise UnsupportedOperationError("no formula for totals of a derived measure per name")
     if op.grouped:
-        keep = f'({target}<>"")' if not op.where else f'{mask(op.where, table)}*({target}<>"")'
+        keep = f'({target}<>"")'
+        if op.where and not op.count:  # a count is 0 for a name whose rows all fail the test
+            keep = f'{mask(op.where, table)}*({target}<>"")'
         if op.average:  # a name with no number to average would be a #DIV/0! in the ranking
             keep += f'*({measure}<>"")'
         names = f"UNIQUE(FILTER({target},{keep}))"
@@ -400,7 +408,11 @@ def _arg(op: ArgExtreme, table: Table) -> Formula:
             # that pass (names x rows) times (rows x 1).
             k = f'{mask(op.where, table)}*({target}<>"")'
             k += "" if op.count else f'*({measure}<>"")'
-            names = f"UNIQUE(FILTER({target},{k}))"
+            names = (
+                f'UNIQUE(FILTER({target},{target}<>""))'
+                if op.count
+                else f"UNIQUE(FILTER({target},{k}))"
+            )
             per_row = f'FILTER(--({target}<>""),{k})' if op.count else f"FILTER({measure},{k})"
             matrix = f"--({names}=TRANSPOSE(FILTER({target},{k})))"
             totals = f"MMULT({matrix},{per_row})"
@@ -436,6 +448,9 @@ def _arg(op: ArgExtreme, table: Table) -> Formula:
 
 def _present(derived: Measure | None, measure: str, table: Table) -> str:
     """The test that a row has what it is ranked by: its measure, or both derived columns."""
+    if derived is not None and derived.span:  # a row with a figure in any of the columns
+        ones = f"SEQUENCE({len(derived.span)},1,1,0)"
+        return f'(MMULT(--({_block(derived, table)}<>""),{ones})>0)'
     if derived is None or derived.other is None:
         return f'({measure}<>"")'
     other = _range(derived.other, table)

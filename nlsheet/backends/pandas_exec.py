@@ -137,6 +137,9 @@ def _texts(name: str, table: Table) -> pd.Series:
 
 
 def _measure(measure: Measure, table: Table) -> pd.Series:
+    if measure.span:  # each row's total over side-by-side columns (Jan ... Dec)
+        cells = [_numbers(c, table).reset_index(drop=True) for c in measure.span]
+        return pd.concat(cells, axis=1).sum(axis=1, min_count=1)
     a = _numbers(measure.column, table)
     if measure.other is None:
         if table.column(measure.column).kind is ColumnKind.DATE:
@@ -271,7 +274,8 @@ def _span_aggregate(op: Aggregate, span: tuple[str, ...], mask: pd.Series, table
         rows = keep & (labels == label)
         flat = pd.Series(cells[rows].to_numpy(dtype=float).ravel())
         result[str(label)] = _reduce(op.func, flat, op.percentile, span[0], table)
-    return Answer(result)
+    column, period = op.keys[0]
+    return Answer(result, groups=(_group_conditions(column, period, table, labels, mask),))
 
 
 def group_labels(column: str, period: Period | None, table: Table, mask: pd.Series) -> pd.Series:
@@ -416,6 +420,11 @@ def _arg(op: ArgExtreme, table: Table) -> Answer:
         frame = pd.DataFrame({"key": keys, "value": measure[keep]})
         per_key = frame.groupby("key", sort=False)["value"]
         scores = per_key.mean() if op.average else per_key.sum()
+        if op.count and op.where:
+            # 'which lab had the fewest failures': a lab with none has 0, and is in the running.
+            names = target[target.notna()]
+            keys = names.map(_group_key)
+            scores = scores.reindex(pd.unique(keys), fill_value=0)
     else:
         scores = pd.Series(measure[keep].to_numpy(), index=keys.to_numpy())
     if op.n > 1:

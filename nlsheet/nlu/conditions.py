@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from nlsheet.nlu.arithmetic import find_expression, per_pair
 from nlsheet.nlu.binder import Binder, Frame
 from nlsheet.nlu.binding import (
     cmp_for_number,
@@ -27,7 +28,6 @@ from nlsheet.nlu.binding import (
     column_for,
     column_of_text,
     date_column,
-    gap,
     left_mention,
     right_mention,
     scalar_for,
@@ -51,7 +51,7 @@ from nlsheet.nlu.slots import (
     comparator_before,
 )
 from nlsheet.nlu.values import ValueMatch
-from nlsheet.nlu.wide import find_span
+from nlsheet.nlu.wide import cells_words, find_span
 from nlsheet.plan import Cmp, Condition, Period
 from nlsheet.workbook.table import ColumnKind, Table, value_words
 
@@ -121,11 +121,6 @@ _BLANK_AFTER = re.compile(
 _HAS_BEFORE = re.compile(r"\b(?:with|having|has|have)\s+(?:an?\s+|some\s+)$", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+$|\bfrom\s+$", re.I)
 _AND_TO = re.compile(r"^\s*(?:and|to|-|–)\s*$", re.I)
-_ARITH = re.compile(
-    r"^\s*(times|multiplied\s+by|x|\*|divided\s+by|/|minus|less|-|plus|\+)\s*(?:the\s+)?$", re.I
-)
-_ARITH_OPS = {"times": "*", "multiplied by": "*", "x": "*", "*": "*", "divided by": "/", "/": "/"}
-_ARITH_OPS.update({"minus": "-", "less": "-", "-": "-", "plus": "+", "+": "+"})
 
 
 @dataclass(frozen=True)
@@ -179,6 +174,8 @@ class _Assembler(Binder):
                 and _PER.search(self.text[: mention.start])
                 and not _CATEGORY_NUMBERS & set(value_words(mention.column.name).split())
             ):
+                if per_pair(self.text, self.mentions, mention):
+                    continue  # 'goals per match': a ratio of two number columns (finish)
                 # 'goals per match': a rate over a number column, not one group per number.
                 self.frame.problems.append(
                     f"'{self.text[: mention.end].split()[-2]} {mention.words}' reads as a rate "
@@ -407,11 +404,7 @@ class _Assembler(Binder):
         frame.where = combine(self.text, self.bound)
         frame.explained.extend((b.start, b.end) for b in self.bound)
         frame.free = [m for m in self.mentions if id(m) not in self.used]
-        for a, b in itertools.pairwise(frame.free):
-            op = _ARITH.match(gap(self.text, a.end, b.start))
-            if op:
-                frame.expression = (a, _ARITH_OPS[" ".join(op.group(1).lower().split())], b)
-                break
+        frame.expression = find_expression(self.text, frame.free) or frame.expression
         apply_derived(frame, self.text, self.table, self.mentions)
         frame.explained.extend(column_tails(self.text, self.mentions, self.table))
         return frame
@@ -440,10 +433,11 @@ def assemble(
         mentions = [m for m in mentions if not span.start <= m.start < span.end]
         periods = [p for p in periods if _free(p.start, p.end, [(span.start, span.end)])]
     work = _Assembler(text, table, mentions)
+    work.frame.explained += cells_words(text, table, mentions)
     if span is not None:
         work.frame.span = span.columns
         work.frame.problems += span.problems(text)
-        work.frame.explained += span.explained(text, mentions)
+        work.frame.explained += span.explained(text, table, mentions)
         change = span.change(text)
         if change is not None:  # 'fall from 2019 to 2020': one end minus the other, per row
             ends = [ColumnMatch(c, "", span.start, span.end, 1.0, "implied") for c in span.columns]

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import DamerauLevenshtein
 
 from nlsheet.nlu.context import ColumnMatch
-from nlsheet.nlu.lexicon import GENERIC_ROW_NOUNS, PEOPLE_NOUNS, role_of
+from nlsheet.nlu.lexicon import GENERIC_ROW_NOUNS, PEOPLE_NOUNS, ROW_NOUN_SYNONYMS, role_of
 from nlsheet.nlu.text import (
     Token,
     canonical,
@@ -30,6 +30,7 @@ from nlsheet.nlu.text import (
     normalize_word,
     tokenize,
 )
+from nlsheet.nlu.wide import column_runs
 from nlsheet.workbook.table import Column, ColumnKind, Table
 
 __all__ = [
@@ -79,10 +80,14 @@ def row_nouns(table: Table) -> frozenset[str]:
 
     def make() -> frozenset[str]:
         nouns = set(GENERIC_ROW_NOUNS)
-        nouns.update(t.norm for t in tokenize(table.sheet) if t.norm.isalpha())
+        if not column_runs(table):
+            # A wide table's sheet names what its cells hold, not its rows: 'arrivals' on a
+            # sheet of Arrivals with a column per year is no count of the countries.
+            nouns.update(t.norm for t in tokenize(table.sheet) if t.norm.isalpha())
         for column in table.columns:
             if column.is_id:
                 nouns.update(w for w in header_words(column.name) if w not in _ID_WORDS)
+        nouns.update(other for n in list(nouns) for other in ROW_NOUN_SYNONYMS.get(n, ()))
         return frozenset(nouns)
 
     return table.memo("coverage:row-nouns", make)

@@ -106,12 +106,23 @@ _FORMS = {"paid": {"pay", "pays", "paying"}, "sold": {"sell", "sells", "selling"
 _FORMS |= {"sent": {"send", "sends", "sending"}, "won": {"win", "wins", "winning"}}
 
 
+# Words that say a flag is not set without negating its word: 'failed' beside Passed.
+_FAIL = frozenset({"fail", "fails", "failed", "failing", "failure", "failures"})
+_REJECT = frozenset({"rejected", "declined", "denied", "refused", "turned"})
+_LOSE = frozenset({"lost", "lose", "loses", "losing", "loss", "losses"})
+_OPPOSITES = {"pass": _FAIL, "approv": _REJECT, "accept": _REJECT, "won": _LOSE, "win": _LOSE}
+_OPPOSITES |= {"present": frozenset({"absent"}), "attend": frozenset({"absent", "missed"})}
+
+
 def _reads(token: str, core: str) -> bool | None:
-    """True when the token is the flag word, False when it is the word negated by a prefix."""
+    """True when the token is the flag word, False when it is the word negated by a prefix or
+    its opposite ('failed' beside Passed, 'rejected' beside Approved)."""
     if token == core or (len(core) >= 5 and _stem(token) == _stem(core)):
         return True
     if token in _FORMS.get(core, ()):
         return True
+    if token in _OPPOSITES.get(_stem(core).removesuffix("e"), ()):
+        return False
     for prefix in _NEGATING_PREFIXES:
         rest = token[len(prefix) :]
         if token.startswith(prefix) and (

@@ -65,6 +65,7 @@ from nlsheet.nlu.text import (
 )
 from nlsheet.nlu.values import ValueMatch, link_values, link_words_in_values
 from nlsheet.nlu.verbs import verb_mentions
+from nlsheet.nlu.wide import counts_cells
 from nlsheet.settings import Settings
 from nlsheet.workbook.table import ColumnKind, Table
 
@@ -397,7 +398,12 @@ def _rank(
             frame = words.frame(text, table, ranked[0][0])
     named = [(m.start, m.end) for m in words.chosen]
     plain = not aggregate_cue(blank(text, frame.explained + named)) and frame.n is None
-    if (frame.span or frame.derived) and plain and not WH_QUESTION.match(text):
+    # 'sales in April' on a sheet with a column per month: the April cells' total ('Scarf
+    # sales in April', one row's cell, is a lookup).
+    cells = (
+        len(frame.free) == 1 and not frame.where and counts_cells(text, table, frame.free[0].column)
+    )
+    if (frame.span or frame.derived or cells) and plain and not WH_QUESTION.match(text):
         # 'Coffee units in the first quarter', 'inventory value by warehouse': a stretch of
         # columns or a measure named by its words, with no word asking for more, is their
         # total ('first' belongs to the quarter, not to a minimum).

@@ -29,6 +29,7 @@ __all__ = [
     "PEOPLE_NOUNS",
     "PERSON_NOUN",
     "ROLES",
+    "ROW_NOUN_SYNONYMS",
     "VALUE_SYNONYMS",
     "is_amount_noun",
     "role_of",
@@ -109,6 +110,21 @@ NEGATIONS = frozenset({"not", "no", "non", "never", "without", "isn", "aren", "w
 
 # Words that name a table's rows whatever the table holds.
 GENERIC_ROW_NOUNS = _words("row rows record records entry entries line lines item items case")
+# Other everyday names for the rows a sheet's name gives ('claims' on a sheet of Expenses),
+# normalised.
+ROW_NOUN_SYNONYMS = {
+    "expense": ("claim",),
+    "order": ("purchase",),
+    "ticket": ("request",),
+    "deal": ("opportunity", "opp"),
+    "invoice": ("bill",),
+    "member": ("subscriber",),
+    "sample": ("specimen",),
+    "store": ("shop", "branch", "outlet"),
+    "shop": ("store", "branch", "outlet"),
+    "booking": ("reservation",),
+    "reservation": ("booking",),
+}
 # Nouns for people whatever the table calls them, when its rows are people ('the oldest person',
 # 'how many staff are in Legal'), normalised.
 PEOPLE_NOUNS = frozenset(
@@ -189,7 +205,10 @@ _SPELT = sorted(
     w
     for w in ROLES["aggregate"]
     if len(w) >= 6
-    and (w.endswith("est") or w in {"average", "maximum", "minimum", "median", "percentage"})
+    and (
+        w.endswith("est")
+        or w in {"average", "maximum", "minimum", "median", "percentage", "recently"}
+    )
 )
 
 

@@ -85,9 +85,10 @@ CHANGE_CUE = re.compile(
     re.I,
 )
 _HIGHLIGHT_CUE = re.compile(
-    r"\b(h\w{0,3}l\w{0,2}ght\w*|colou?r\w*|shade\w*|mark\w*|flag\w*|bold\w*|emphasi\w*|red|green|"
-    r"yellow|amber|orange|blue|grey|gray|pink|purple|stand\w*\s+out|pop|call\s+out|spot|"
-    r"attention|conditional(?:ly)?\s+format\w*)\b",
+    r"\b(h\w{0,3}l\w{0,2}ght\w*|colou?r\w*|shad\w*|tint\w*|darker|lighter|mark\w*|flag\w*|"
+    r"bold\w*|emphasi\w*|red|green|yellow|amber|orange|blue|grey|gray|pink|purple|"
+    r"stand\w*\s+out|pop|call\s+out|spot|"
+    r"attention|conditional(?:ly)?\s+format\w*|heat\s*-?map\w*|gradient\w*|scale)\b",
     re.I,
 )
 _COMPARATIVE = re.compile(
@@ -97,8 +98,15 @@ _COMPARATIVE = re.compile(
 )
 # A word anywhere that asks for something other than how many rows fit.
 _ASKS = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how|if)\b", re.I)
+# 'order' asks for an order as a verb or in 'in date order', never as a noun ('per order').
+_ORDER = (
+    r"(?:re)?order(?:ed|ing|s)?\s+(?:by|the|them|it|this|these|those|everything|all|rows|from|"
+    r"in|my|our|each|with)\b|\b(?:in|into)\s+(?:\w+\s+){0,2}order\b|\b(?:ascending|descending|"
+    r"alphabetical|chronological|reverse|numerical|numeric|date|size|increasing|decreasing)\s+"
+    r"order\b|\breorder\w*|\bordered\b"
+)
 _SORT_CUE = re.compile(
-    r"\b(s\w{0,2}r\w{0,2}t\w*|\w*order\w*|arrang\w*|alphabet\w*|rank\w*|ascend\w*|descend\w*|"
+    r"\b(s\w{0,2}r\w{0,2}t\w*|" + _ORDER + r"|arrang\w*|alphabet\w*|rank\w*|ascend\w*|descend\w*|"
     r"asc|desc|a\s*-?\s*(?:to|2)\s*-?\s*z|z\s*-?\s*(?:to|2)\s*-?\s*a|first|last|top|bottom|"
     r"chronolog\w*|reverse\w*|organi[sz]\w*|increasing|decreasing|"
     r"(?:high|low|most|least|big|small|large)\w*\s+to\s+(?:high|low|most|least|big|small|large)\w*|"
@@ -126,7 +134,8 @@ def fits(intent: str, text: str, frame: Frame, table: Table, masked: str = "") -
     if intent in CHANGES:
         # A highlight is asked for with a word of colour or emphasis; a bare description of
         # rows ('claims above £1,200') is a question.
-        if intent == "highlight" and not _HIGHLIGHT_CUE.search(text):
+        if intent in ("highlight", "color_scale") and not _HIGHLIGHT_CUE.search(text):
+            # 'value for Narnia in 2019' asks for no colour.
             return False
         if intent == "sort" and not _SORT_CUE.search(text):
             return False  # 'sales by customer' asks for totals, not for an order
@@ -142,6 +151,8 @@ def fits(intent: str, text: str, frame: Frame, table: Table, masked: str = "") -
         # The commonest of a number column is asked for in words of frequency; 'who earns
         # the most' ranks by the amount.
         return False
+    if intent in ("most_frequent", "mode") and _MOST_ADJECTIVE.search(text):
+        return False  # 'which member joined most recently' ranks by a date, not by counts
     if intent == "median":
         # '90th percentile of sales' names its percentile; only the 50th is the median.
         return frame.percentile is None or abs(frame.percentile - 0.5) < 1e-9
@@ -229,6 +240,10 @@ def blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+_MOST_ADJECTIVE = re.compile(
+    r"\b(?:most|least)\s+(?:recent\w*|expensive|valuable|profitable|costly|senior|junior)\b",
+    re.I,
+)
 _FREQUENCY = re.compile(
     r"\b(?:mode|modal|common\w*|frequen\w*|often|appear\w*|occur\w*|comes?\s+up|shows?\s+up|"
     r"turns?\s+up|repeat\w*|popular|usual\w*|typical\w*|times)\b",

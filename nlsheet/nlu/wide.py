@@ -15,14 +15,24 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rapidfuzz.distance import DamerauLevenshtein
+
 from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.dates import find_ranges
 from nlsheet.nlu.lexicon import is_amount_noun
 from nlsheet.nlu.slots import find_periods
-from nlsheet.nlu.text import canonical, header_words, tokenize
+from nlsheet.nlu.text import Token, canonical, header_words, tokenize
 from nlsheet.workbook.table import Column, ColumnKind, Table
 
-__all__ = ["Span", "column_runs", "find_span", "period_after_noun"]
+__all__ = [
+    "Span",
+    "cells_words",
+    "column_runs",
+    "counts_cells",
+    "find_span",
+    "names_cells",
+    "period_after_noun",
+]
 
 _MONTHS = [
     "january",
@@ -54,7 +64,7 @@ _WHOLE = re.compile(
 _UNSUPPORTED = re.compile(
     r"\b(chang\w*|grow\w*|grew|growth|increas\w*|decreas\w*|differen\w*|ris(?:e|es|en|ing)|"
     r"rose|f[ae]ll\w*|drop\w*|gain\w*|declin\w*|compar\w*|vs|versus|ratio|rate|share|percent\w*|"
-    r"trend\w*|forecast\w*|predict\w*|top|bottom|rank\w*|which|who|whose)\b",
+    r"trend\w*|forecast\w*|predict\w*)\b",
     re.I,
 )
 # A change between the span's ends: up (rise, grow, increase, change) or down (fall, drop).
@@ -65,6 +75,14 @@ _CHANGE = re.compile(
 )
 _FALL = re.compile(r"f[ae]ll\w*|drop\w*|decreas\w*|declin\w*", re.I)
 _MONTHLY = re.compile(r"\b(?:monthly|per\s+month|a\s+month|each\s+month)\b", re.I)
+# Words for a whole year of month columns: 'the annual budget', 'total for the year'.
+_YEARLY = re.compile(
+    r"\b(?:annual|yearly|(?:for|over|across|in|during)\s+the\s+(?:whole\s+|full\s+|entire\s+)?"
+    r"year|full[-\s]year|year[-\s]to[-\s]date|ytd)\b",
+    re.I,
+)
+# After a quarter or half: 'the second half of the year'.
+_OF_THE_YEAR = re.compile(r"\s+of\s+the\s+year\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -103,15 +121,12 @@ class Span:
             "ask for their total or average"
         ]
 
-    def explained(self, text: str, mentions: Sequence[ColumnMatch]) -> list[tuple[int, int]]:
+    def explained(
+        self, text: str, table: Table, mentions: Sequence[ColumnMatch]
+    ) -> list[tuple[int, int]]:
         """The characters the span accounts for: its words, and a word for what the cells
         hold ('Head Torch sales from January to March') outside any column mention."""
-        named = [(m.start, m.end) for m in mentions]
-        return [(self.start, self.end)] + [
-            (t.start, t.end)
-            for t in tokenize(text)
-            if is_amount_noun(t) and not any(s < t.end and t.start < e for s, e in named)
-        ]
+        return [(self.start, self.end), *cells_words(text, table, mentions, self.columns)]
 
 
 def _step(column: Column) -> tuple[str, int] | None:
@@ -176,6 +191,9 @@ def find_span(text: str, table: Table, mentions: Sequence[ColumnMatch]) -> Span 
         return Span(run, whole.start(), whole.end())
     monthly = _MONTHLY.search(text)
     named = any(m.column.name in names for m in mentions)
+    yearly = _YEARLY.search(text)
+    if yearly is not None and _step(run[0]) == ("month", 1) and len(run) == 12 and not named:
+        return Span(run, yearly.start(), yearly.end())
     if monthly is not None and _step(run[0]) == ("month", 1) and not named:
         # 'the average monthly budget for IT' on a table with a column per month.
         return Span(run, monthly.start(), monthly.end())
@@ -193,8 +211,9 @@ def find_span(text: str, table: Table, mentions: Sequence[ColumnMatch]) -> Span 
         for first, last, start, end in parts:
             months = run[first - 1 : last]
             if len(months) == last - first + 1:
-                return Span(months, start, end)
-    return None
+                after = _OF_THE_YEAR.match(text, end)
+                return Span(months, start, after.end() if after else end)
+    return None if named else _whole_run_named(text, table, mentions, run)
 
 
 _NOUN_THEN_PERIOD = re.compile(
@@ -212,11 +231,79 @@ def period_after_noun(
     found = _NOUN_THEN_PERIOD.match(text, position)
     if not runs or found is None:
         return None
-    word = tokenize(found.group(1))[0]
-    sheet = {t.norm for t in tokenize(table.sheet)}
-    # 'budgeted' on a sheet called Budget: the verb of what the cells hold.
-    stem = re.sub(r"(?:ed|ing)$", "", word.norm)
-    if not (is_amount_noun(word) or {word.norm, canonical(word.norm), stem} & sheet):
+    if not names_cells(tokenize(found.group(1))[0], table):
         return None
     periods = {c.name for run in runs for c in run}
     return next((m for m in mentions if m.start == found.end() and m.column.name in periods), None)
+
+
+def names_cells(word: Token, table: Table) -> bool:
+    """Whether a word says what a wide table's cells hold: an amount ('sales', 'units'), the
+    sheet's name ('arrivals' on a sheet of Arrivals), or its verb ('budgeted' on Budget)."""
+    sheet = {t.norm for t in tokenize(table.sheet)}
+    stem = re.sub(r"(?:ed|ing)$", "", word.norm)
+    if is_amount_noun(word) or {word.norm, canonical(word.norm), stem} & sheet:
+        return True
+    # Misspelt ('arivals'): one edit away, same first letter, five letters or more.
+    return len(word.norm) >= 5 and any(
+        len(s) >= 5 and s[0] == word.norm[0] and DamerauLevenshtein.distance(word.norm, s) <= 1
+        for s in sheet
+    )
+
+
+_AGGREGATE_CUE = re.compile(
+    r"\b(?:total|totals|sum|overall|altogether|combined|average|avg|mean)\b|"
+    r"\b(?:by|per)\s+(?!the\s+(?:month|year)\b)\w",
+    re.I,
+)
+
+
+def _whole_run_named(
+    text: str, table: Table, mentions: Sequence[ColumnMatch], run: tuple[Column, ...]
+) -> Span | None:
+    """'total budget for HR', 'budget by department' on a sheet of Budget whose only numbers
+    are a column per month: the word for what the cells hold, with a word asking to total or
+    group, reads every cell of the run."""
+    numbers = [c for c in table.columns if c.kind is ColumnKind.NUMBER and not c.is_id]
+    if set(numbers) != set(run) or not _AGGREGATE_CUE.search(text):
+        return None
+    named = [(m.start, m.end) for m in mentions]
+    for token in tokenize(text):
+        if names_cells(token, table) and not any(s <= token.start < e for s, e in named):
+            return Span(run, token.start, token.end)
+    return None
+
+
+def cells_words(
+    text: str, table: Table, mentions: Sequence[ColumnMatch], picked: Sequence[Column] = ()
+) -> list[tuple[int, int]]:
+    """The words for what a wide table's cells hold ('arrivals in France in 2019' on a sheet
+    of Arrivals), outside column mentions, when a column of its run is named or ``picked``:
+    the columns say which cells, the word only what they are."""
+    runs = {c.name for run in column_runs(table) for c in run}
+    if not picked and not any(m.column.name in runs for m in mentions):
+        return []
+    named = [(m.start, m.end) for m in mentions]
+    return [
+        (t.start, t.end)
+        for t in tokenize(text)
+        if names_cells(t, table) and not any(s < t.end and t.start < e for s, e in named)
+    ]
+
+
+_HOW_MANY = re.compile(r"\b(?:how\s+many|number\s+of|total\s+number\s+of)\s+([^\W\d_]+)", re.I)
+
+
+def counts_cells(text: str, table: Table, column: Column) -> bool:
+    """'how many arrivals did France have in 2019', 'sales in April' over a column of a wide
+    table's run: the words ask for the amount the cells hold, not for rows."""
+    runs = {c.name for run in column_runs(table) for c in run}
+    if column.name not in runs:
+        return False
+    asked = _HOW_MANY.search(text)
+    if asked is not None:
+        return names_cells(tokenize(asked.group(1))[0], table)
+    return not _COUNT_WORD.search(text) and any(names_cells(t, table) for t in tokenize(text))
+
+
+_COUNT_WORD = re.compile(r"\b(?:how\s+many|number|count|counts|counted|tally)\b", re.I)

@@ -13,6 +13,7 @@ from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.coverage import is_row_noun, person_column, row_nouns
 from nlsheet.nlu.lexicon import PERSON_NOUN
 from nlsheet.nlu.text import tokenize
+from nlsheet.nlu.wide import counts_cells
 from nlsheet.plan import AggFunc, Aggregate, Measure, MostFrequent, Op
 from nlsheet.planner.context import (
     AGG_PHRASES,
@@ -22,6 +23,7 @@ from nlsheet.planner.context import (
     numeric_columns,
     where_note,
 )
+from nlsheet.planner.figures import rate_question
 from nlsheet.planner.rows import rank_rows, single_column
 from nlsheet.result import Clarification, Option
 from nlsheet.workbook.table import Column, ColumnKind, Table
@@ -83,9 +85,14 @@ def plan_aggregate(ctx: Context) -> Op | Clarification:
         ctx.use(frame.then_by)
     measure: Measure | None = None
     if frame.span:
-        measure = _span_measure(ctx, func)
+        func, measure = _span_measure(ctx, func)
     elif frame.expression is not None:
         measure = _expression_measure(ctx)
+        if func is AggFunc.SUM and measure.op == "/":
+            # 'total amount per unit' adds up no rates: the totals' ratio or the average rate.
+            asked = rate_question(ctx, measure.column, str(measure.other))
+            if asked is not None:
+                return asked
     else:
         found = _named_measure(ctx, func)
         if isinstance(found, Clarification):
@@ -178,9 +185,14 @@ def _expression_measure(ctx: Context) -> Measure:
     return Measure(a.column.name, op, b.column.name)  # type: ignore[arg-type]
 
 
-def _span_measure(ctx: Context, func: AggFunc) -> Measure:
+def _span_measure(ctx: Context, func: AggFunc) -> tuple[AggFunc, Measure]:
     """Every cell of side-by-side columns ('sales from January to March')."""
     columns = ctx.frame.span
+    if func is AggFunc.COUNT:
+        # 'how many units did Gaiters sell from Jan to Mar', 'budget by department': the cells
+        # hold the amounts, and counting them would answer how many months have a figure.
+        func = AggFunc.SUM
+        ctx.intent = func.value
     if func not in (AggFunc.SUM, AggFunc.AVERAGE, AggFunc.MIN, AggFunc.MAX, AggFunc.MEDIAN):
         raise ctx.refuse(
             f"the {func.value} of the cells {columns[0].name} to {columns[-1].name} is not "
@@ -188,7 +200,7 @@ def _span_measure(ctx: Context, func: AggFunc) -> Measure:
             "a total, average, minimum, maximum or median",
         )
     ctx.notes.append(f"read every cell of {columns[0].name} to {columns[-1].name}")
-    return Measure(columns[0].name, span=tuple(c.name for c in columns))
+    return func, Measure(columns[0].name, span=tuple(c.name for c in columns))
 
 
 def _percent_total(ctx: Context, func: AggFunc, measure: Measure | None) -> Clarification | None:
@@ -246,6 +258,11 @@ def _count_or_sum(ctx: Context, func: AggFunc, column: Column, pick: ColumnMatch
         # 'the total number of games' ('the sum of Rank', asked for, is given).
         ctx.intent = "count"
         return AggFunc.COUNT
+    if func is AggFunc.COUNT and not ctx.interp.stated and counts_cells(text, ctx.table, column):
+        func = AggFunc.SUM
+        ctx.intent = func.value
+        ctx.notes.append(f"read the count of what {column.name} holds as its total")
+        return func
     if (
         func is AggFunc.COUNT
         and not ctx.interp.stated

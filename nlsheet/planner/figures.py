@@ -6,13 +6,22 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from nlsheet.backends.masks import row_mask
 from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.slots import DateSlot
 from nlsheet.plan import Cmp, Correlation, Growth, Op, Ratio, Share, Trend, Where
 from nlsheet.planner.context import Context
+from nlsheet.result import Clarification, Option
 from nlsheet.workbook.table import Column, ColumnKind
 
-__all__ = ["plan_correlation", "plan_growth", "plan_ratio", "plan_share", "plan_trend"]
+__all__ = [
+    "plan_correlation",
+    "plan_growth",
+    "plan_ratio",
+    "plan_share",
+    "plan_trend",
+    "rate_question",
+]
 
 _PERIOD_WORDS = (("month", "month"), ("quarter", "quarter"), ("year", "year"), ("annual", "year"))
 
@@ -34,9 +43,32 @@ def _two_numbers(ctx: Context, what: str) -> tuple[Column, Column]:
     return a, b
 
 
-def plan_ratio(ctx: Context) -> Op:
+def plan_ratio(ctx: Context) -> Op | Clarification:
     a, b = _two_numbers(ctx, "ratio")
-    return Ratio(a.name, b.name, ctx.frame.where)
+    asked = rate_question(ctx, a.name, b.name)
+    return asked if asked is not None else Ratio(a.name, b.name, ctx.frame.where)
+
+
+def rate_question(ctx: Context, a: str, b: str) -> Clarification | None:
+    """'goals per match' over many rows: the totals' ratio and the rows' average rate differ,
+    and the words do not say which; the question, or None when there is nothing to ask (one
+    row, a stated intent, or no 'per')."""
+    expression = ctx.frame.expression
+    per = expression is not None and _PER.search(ctx.interp.text) is not None
+    if not per or ctx.interp.stated or int(row_mask(ctx.frame.where, ctx.table).sum()) <= 1:
+        return None
+    text = ctx.interp.text
+    return Clarification(
+        f"'{text}' over several rows: the total {a} divided by the total {b}, or the average "
+        f"of each row's {a} / {b}?",
+        (
+            Option(f"total {a} / total {b}", f"ratio: {text}"),
+            Option(f"average of {a} / {b} per row", f"average: {text}"),
+        ),
+    )
+
+
+_PER = re.compile(r"\bper\b", re.I)
 
 
 def plan_correlation(ctx: Context) -> Op:

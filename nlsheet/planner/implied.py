@@ -9,11 +9,12 @@ import re
 from nlsheet.nlu.binding import is_money
 from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.coverage import is_row_noun
+from nlsheet.nlu.flags import find_flags
 from nlsheet.nlu.text import header_words, normalize_word
 from nlsheet.planner.context import Context, numeric_columns
 from nlsheet.workbook.table import Column, ColumnKind
 
-__all__ = ["DATE_ORDER", "ROWS", "implied_measure"]
+__all__ = ["DATE_ORDER", "ROWS", "direct", "implied_measure"]
 
 _OVERALL = re.compile(r"\b(?:overall|in\s+total|altogether|all\s+told)\b", re.I)
 _TOTAL_HEADER = re.compile(r"(?:grand\s+|year\s+|annual\s+|full[-\s]year\s+)?totals?", re.I)
@@ -57,6 +58,10 @@ _DOERS = (
 _SIZE_OF_ROW = re.compile(
     r"\b(largest|biggest|smallest|highest|lowest|most\s+valuable)\s+(?:single\s+)?(\w+)", re.I
 )
+_SIZE_OF_VALUED_ROW = re.compile(
+    r"\b(largest|biggest|smallest|highest|lowest|most\s+valuable)\s+(?P<value>\S+)\s+(\w+)",
+    re.I,
+)
 _RATE_WORDS = frozenset(
     {"unit", "per", "monthly", "hourly", "daily", "weekly", "rate", "avg", "average"}
 )
@@ -90,6 +95,9 @@ _SMALLEST_FIRST = frozenset(
         "least recently",
         "fastest",
         "quickest",
+        "first",
+        "soonest",
+        "longest ago",
     }
 )
 _SPEED = re.compile(r"\b(fastest|quickest|slowest)\b", re.I)
@@ -98,7 +106,7 @@ _DURATION = re.compile(
 )
 
 
-def _direct(ctx: Context, word: str) -> None:
+def direct(ctx: Context, word: str) -> None:
     """The superlative that names the measure also says which end: 'oldest' is the smallest
     date whatever else the classifier leaned to."""
     smallest = " ".join(word.lower().split()) in _SMALLEST_FIRST
@@ -116,7 +124,7 @@ def _by_speed(ctx: Context) -> ColumnMatch | None:
         return None
     ctx.notes.append(f"'{speed.group()}' ranks by {durations[0].name}, the shortest first")
     ctx.frame.explained.append(speed.span())
-    _direct(ctx, speed.group())
+    direct(ctx, speed.group())
     ctx.per_row = True
     return ColumnMatch(durations[0], speed.group(), *speed.span(), 0.9, "implied")
 
@@ -135,6 +143,31 @@ def _by_age(ctx: Context) -> ColumnMatch | None:
     return ColumnMatch(ages[0], aged.group(), *aged.span(), 0.9, "implied")
 
 
+def _by_size(ctx: Context) -> ColumnMatch | None:
+    """'the largest deal', 'our largest EUR invoice': a row's size is its one amount of money."""
+    text, table = ctx.interp.text, ctx.table
+    sized = _SIZE_OF_ROW.search(text)
+    if sized is not None and not is_row_noun(normalize_word(sized.groups()[-1]), table):
+        # A value of the rows may stand between ('EUR').
+        valued = _SIZE_OF_VALUED_ROW.search(text)
+        if valued is None or not any(
+            v.start <= valued.start("value") < v.end for v in ctx.interp.values
+        ):
+            valued = None
+        sized = valued or sized
+    if sized is None or not is_row_noun(normalize_word(sized.groups()[-1]), table):
+        return None
+    money = [c for c in numeric_columns(table) if _is_money(c)]
+    if len(money) != 1:
+        return None
+    ctx.notes.append(f"'{sized.group()}' ranks by {money[0].name}")
+    # A sheet named for the whole ('Pipeline') is no single row: 'the biggest pipeline' is the
+    # largest total; 'the largest deal' the largest row.
+    ctx.per_row = sized.groups()[-1].casefold() != table.sheet.strip().casefold()
+    ctx.frame.explained.append(sized.span())
+    return ColumnMatch(money[0], sized.group(), *sized.span(), 0.9, "implied")
+
+
 def implied_measure(ctx: Context) -> ColumnMatch | None:
     """What a superlative ranks by when no column is named: the price for 'priciest', the date
     for 'newest', the rows counted for 'most orders' (:data:`ROWS`)."""
@@ -142,7 +175,10 @@ def implied_measure(ctx: Context) -> ColumnMatch | None:
     counted = _ROW_COUNT.search(text)
     if counted is not None:
         word = (counted.group("a") or counted.group("b")).lower()
-        if is_row_noun(normalize_word(word), table):
+        # 'which lab had the most failures': rows counted among those a yes/no word picks.
+        word_at = counted.start("a") if counted.group("a") else counted.start("b")
+        flagged = any(f.start <= word_at < f.end for f in find_flags(text, table))
+        if flagged or is_row_noun(normalize_word(word), table):
             ctx.frame.explained.append(counted.span())
             return ColumnMatch(ROWS, counted.group(), *counted.span(), 1.0, "implied")
     for pattern, words in _IMPLIED:
@@ -160,7 +196,7 @@ def implied_measure(ctx: Context) -> ColumnMatch | None:
         if len(fits) == 1:
             ctx.notes.append(f"'{found.group()}' ranks by {fits[0].name}")
             ctx.frame.explained.append(found.span())
-            _direct(ctx, found.group())
+            direct(ctx, found.group())
             ctx.per_row = True  # a price or a weight belongs to each row, never added up
             return ColumnMatch(fits[0], found.group(), *found.span(), 0.9, "implied")
     timed = _by_speed(ctx)
@@ -173,17 +209,9 @@ def implied_measure(ctx: Context) -> ColumnMatch | None:
             ctx.notes.append(f"'{found.group()}' ranks by {fits[0].name}")
             ctx.frame.explained.append(found.span())
             return ColumnMatch(fits[0], found.group(), *found.span(), 0.9, "implied")
-    sized = _SIZE_OF_ROW.search(text)
-    if sized is not None and is_row_noun(normalize_word(sized.group(2)), table):
-        money = [c for c in numeric_columns(table) if _is_money(c)]
-        if len(money) == 1:
-            # 'the largest deal': a row's size is its one amount of money.
-            ctx.notes.append(f"'{sized.group()}' ranks by {money[0].name}")
-            # A sheet named for the whole ('Pipeline') is no single row: 'the biggest pipeline'
-            # is the largest total; 'the largest deal' the largest row.
-            ctx.per_row = sized.group(2).casefold() != table.sheet.strip().casefold()
-            ctx.frame.explained.append(sized.span())
-            return ColumnMatch(money[0], sized.group(), *sized.span(), 0.9, "implied")
+    sized = _by_size(ctx)
+    if sized is not None:
+        return sized
     aged = _by_age(ctx)
     if aged is not None:
         return aged
@@ -193,7 +221,7 @@ def implied_measure(ctx: Context) -> ColumnMatch | None:
         ctx.per_row = True
         ctx.notes.append(f"'{found.group()}' ranks by {dates[0].name}")
         ctx.frame.explained.append(found.span())
-        _direct(ctx, found.group())
+        direct(ctx, found.group())
         return ColumnMatch(dates[0], found.group(), *found.span(), 0.9, "implied")
     overall = _OVERALL.search(text)
     totals = [c for c in numeric_columns(table) if _TOTAL_HEADER.fullmatch(c.name.strip())]

@@ -32,6 +32,15 @@ def intent_question(interp: Interpretation, settings: Settings) -> Clarification
         )
     if settings.accepts(interp.intent, interp.confidence, interp.alternatives, interp.ranked):
         return None
+    if interp.frame.problems:
+        # Words no reading can use ('growth rate ... from 2018 to 2021' over year columns):
+        # every option would fail on them, so say why instead of asking.
+        raise NotUnderstoodError(
+            f"{interp.frame.problems[0]} in {interp.text!r}",
+            expected="a command nlsheet understands",
+            found=interp.text,
+            where=interp.text,
+        )
     in_scope = [(i, p) for i, p in interp.alternatives if i != OUT_OF_SCOPE]
     close = [(i, p) for i, p in in_scope if interp.confidence - p <= settings.clarify_margin]
     if interp.confidence < settings.min_confidence and interp.columns and not close:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from nlsheet.backends.masks import row_mask
 from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.coverage import is_row_noun, key_column, person_column
 from nlsheet.nlu.lexicon import PERSON_NOUN, ROLES, is_amount_noun
@@ -24,7 +25,7 @@ from nlsheet.plan import (
     UniqueValues,
 )
 from nlsheet.planner.context import Context, where_note
-from nlsheet.planner.implied import DATE_ORDER, ROWS, implied_measure
+from nlsheet.planner.implied import DATE_ORDER, ROWS, direct, implied_measure
 from nlsheet.workbook.table import Column, ColumnKind
 
 __all__ = ["plan_longest", "plan_lookup", "plan_top", "plan_unique", "rank_rows", "single_column"]
@@ -81,6 +82,9 @@ def plan_lookup(ctx: Context) -> Op:
         return Aggregate(
             AggFunc.SUM, Measure(span[0].name, span=tuple(c.name for c in span)), ctx.frame.where
         )
+    expression = _derived(ctx) if ctx.frame.expression is not None else None
+    if expression is not None:
+        return _one_row_combined(ctx, expression)
     # The column a condition fixes to one value is no answer ('the name of the owner of
     # Blue Star' asks for the owner, not the name 'Blue Star').
     fixed = {c.column for c in ctx.frame.where.conditions if c.cmp in (Cmp.EQ, Cmp.IN)}
@@ -120,6 +124,22 @@ def plan_lookup(ctx: Context) -> Op:
         ctx.intent = "unique_values"  # 'who was hired in 2024': everyone the range picks
         return UniqueValues(target.name, ctx.frame.where)
     return Lookup(target.name, ctx.frame.where)
+
+
+def _one_row_combined(ctx: Context, measure: Measure) -> Op:
+    """'goals plus assists for Leo Nilsen': two cells of the one row the values pick,
+    combined; refused when they pick several rows (a total or an average must be asked)."""
+    picked = int(row_mask(ctx.frame.where, ctx.table).sum())
+    what = f"{measure.column} {measure.op} {measure.other}"
+    if picked != 1:
+        raise ctx.refuse(
+            f"{what} is asked of {picked} rows; say whether you want its total or average",
+            "a value that picks one row, or 'total' / 'average'",
+        )
+    ctx.intent = "sum"
+    ctx.notes.append(f"{what} of the one row picked")
+    where_note(ctx)
+    return Aggregate(AggFunc.SUM, measure, ctx.frame.where)
 
 
 def _rows_asked(ctx: Context) -> Op | None:
@@ -198,21 +218,29 @@ def _measure_and_target(ctx: Context, need_target: bool) -> tuple[Column, Column
         measure_match = None
     else:
         measure_match = numeric[-1] if need_target and len(numeric) > 1 else numeric[0]
-    if measure_match is None and DATE_ORDER.search(ctx.interp.text):
-        # Dates rank by 'newest' or 'first', not by 'largest' ('the largest order placed').
+    order = DATE_ORDER.search(ctx.interp.text)
+    if measure_match is None and order is not None:
+        # Dates rank by 'newest' or 'first', not by 'largest' ('the largest order placed'):
+        # 'who joined first' is the earliest date whatever the classifier leaned to.
         dates = [m for m in free if m.column.kind is ColumnKind.DATE]
         measure_match = dates[0] if dates else None
+        if measure_match is not None:
+            direct(ctx, order.group())
     if measure_match is None:
         measure_match = implied_measure(ctx)
     if measure_match is None:
         raise ctx.refuse("could not tell which numbers to rank by", "a numeric column")
     measure = ctx.use(measure_match) if measure_match.how != "implied" else measure_match.column
     assert measure is not None
+    for m in free:
+        if m.column is measure:
+            ctx.use(m)  # 'which player signed most recently': Signed is what is ranked
     target = None
     if need_target and _WHICH_PERSON.search(ctx.interp.text):
         target = _person(ctx)  # 'which rep owns the largest deal': the people, not the deals
     if need_target and target is None:
-        others = [m for m in free if m is not measure_match]
+        # 'who joined most recently': the Joined mention is what is ranked, not who.
+        others = [m for m in free if m is not measure_match and m.column is not measure]
         if by is not None and by is not measure_match:
             others.insert(0, by)
         target_match = next((m for m in others if m.column.kind is not ColumnKind.NUMBER), None)
@@ -284,7 +312,9 @@ def _repeats(ctx: Context, column: Column) -> bool:
 
 def _ranked(ctx: Context, target: Column, measure: Column, largest: bool, n: int) -> ArgExtreme:
     count = measure is ROWS
-    grouped = count or (_repeats(ctx, target) and not ctx.per_row)
+    # Dates are never totalled: 'who signed first' is the row with the earliest date.
+    per_row = ctx.per_row or measure.kind is ColumnKind.DATE
+    grouped = count or (_repeats(ctx, target) and not per_row)
     if grouped and not count and measure.kind is not ColumnKind.NUMBER:
         raise ctx.refuse(
             f"{target.name} repeats across rows, and {measure.name} cannot be totalled per "
@@ -320,8 +350,11 @@ def _averaged(ctx: Context) -> bool:
 
 
 def _derived(ctx: Context) -> Measure | None:
-    """The measure named by its words ('margin': Price - Cost), its columns marked used."""
-    if not ctx.frame.derived or ctx.frame.expression is None:
+    """The measure named by its words ('margin': Price - Cost), its columns marked used, or
+    each row's total over side-by-side columns ('the highest total for the year')."""
+    if ctx.frame.span:
+        return Measure(ctx.frame.span[0].name, span=tuple(c.name for c in ctx.frame.span))
+    if ctx.frame.expression is None:
         return None
     a, op, b = ctx.frame.expression
     ctx.use(a)
@@ -338,6 +371,8 @@ def _rank_derived(ctx: Context, derived: Measure, top: bool) -> Op:
         return TopN(derived.column, n, largest, ctx.frame.where, derived)
     target = ctx.use(names[0]) if names else (_person(ctx) or key_column(ctx.table))
     what = f"{derived.column} {derived.op} {derived.other}"
+    if derived.span:
+        what = f"their total from {derived.span[0]} to {derived.span[-1]}"
     if target is None:
         raise ctx.refuse("could not tell what to name (which product, which rep ...)", "a column")
     if _repeats(ctx, target) and not ctx.per_row:

@@ -1,0 +1,47 @@
+"""Two number columns combined row by row by the words between them: 'units times price',
+'goals plus assists', 'revenue divided by staff', 'goals per match'.
+
+Example:
+    >>> a, op, b = find_expression("goals per match", mentions)
+    >>> a.column.name, op, b.column.name
+    ('Goals', '/', 'Matches')
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+from nlsheet.nlu.binding import gap
+from nlsheet.nlu.context import ColumnMatch
+from nlsheet.workbook.table import ColumnKind
+
+__all__ = ["find_expression", "per_pair"]
+
+_ARITH = re.compile(
+    r"^\s*(times|multiplied\s+by|x|\*|divided\s+by|/|per|minus|less|-|plus|\+)\s*(?:the\s+)?$",
+    re.I,
+)
+_ARITH_OPS = {"times": "*", "multiplied by": "*", "x": "*", "*": "*", "divided by": "/", "/": "/"}
+_ARITH_OPS |= {"per": "/", "minus": "-", "less": "-", "-": "-", "plus": "+", "+": "+"}
+
+
+def find_expression(
+    text: str, free: Sequence[ColumnMatch]
+) -> tuple[ColumnMatch, str, ColumnMatch] | None:
+    """The first two free column mentions joined by an arithmetic word, with its operator."""
+    for a, b in itertools.pairwise(free):
+        op = _ARITH.match(gap(text, a.end, b.start))
+        if op:
+            return a, _ARITH_OPS[" ".join(op.group(1).lower().split())], b
+    return None
+
+
+def per_pair(text: str, mentions: Sequence[ColumnMatch], mention: ColumnMatch) -> bool:
+    """Whether a number column is named right before 'per <mention>' ('goals per match')."""
+    return any(
+        m.column.kind is ColumnKind.NUMBER and _ARITH.match(gap(text, m.end, mention.start))
+        for m in mentions
+        if m.end <= mention.start
+    )
