@@ -11,6 +11,7 @@ Example:
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 import re
 import threading
@@ -22,6 +23,7 @@ from nlsheet.backends import formula as formula_backend
 from nlsheet.backends import pandas_exec
 from nlsheet.backends.formula import Formula
 from nlsheet.errors import (
+    ColumnTypeError,
     EmptyCommandError,
     InputError,
     NoTableError,
@@ -40,7 +42,7 @@ from nlsheet.nlu.interpret import Interpretation, interpret
 from nlsheet.nlu.model import NluModel
 from nlsheet.nlu.text import STOPWORDS, tokenize
 from nlsheet.nlu.values import link_values
-from nlsheet.plan import Lookup, Plan, op_columns
+from nlsheet.plan import Aggregate, Lookup, Plan, op_columns
 from nlsheet.planner import SUPPORTED_INTENTS, Built, build
 from nlsheet.planner.build import check_letters
 from nlsheet.planner.edits import EDIT_INTENTS
@@ -282,6 +284,15 @@ class Nlsheet:
     ) -> Result:
         plan = built.plan
         answer = pandas_exec.execute(plan, table)
+        if isinstance(plan.op, Aggregate) and _no_figure(answer.value):
+            # 'standard deviation' of one number: no figure at all is no answer.
+            raise ColumnTypeError(
+                f"the {plan.op.func.value} has no value for the rows asked for in "
+                f"{interp.text!r} (too few numbers)",
+                expected="enough numbers for the figure",
+                found="no value",
+                where=interp.text,
+            )
         notes.extend(built.notes)
         notes.extend(answer.notes)
         for name in op_columns(plan.op):
@@ -431,6 +442,13 @@ class Book:
         """
         self.engine.learn(command, intent, columns, self, sheet)
         return self.ask(command, sheet)
+
+
+def _no_figure(value: object) -> bool:
+    """Whether an aggregate's value holds no figure at all (None, or only Nones per group)."""
+    if isinstance(value, dict):
+        return all(_no_figure(v) for v in value.values())
+    return value is None or (isinstance(value, float) and math.isnan(value))
 
 
 def _check_command(command: str) -> str:

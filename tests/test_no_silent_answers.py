@@ -600,3 +600,98 @@ def test_everyday_names_for_the_rows_and_a_value_before_the_row_noun(tmp_path: P
     euros = claims[claims["Currency"] == "EUR"]
     largest = "what's the ref of our largest EUR claim"
     assert _answer(book, largest) == euros["Ref"][euros["Amount"].idxmax()]
+
+
+def test_a_plural_the_plural_rule_keeps_still_finds_its_singular_in_free_text() -> None:
+    claims = pd.DataFrame(
+        {
+            "Employee": ["Ann", "Bo", "Ann", "Cy", "Bo", "Ann", "Cy"],
+            "Description": [
+                "Taxi to the airport",
+                "Hotel in Leeds city",
+                "Late taxi back home",
+                "Train to York office",
+                "Taxi rank fare paid",
+                "Lunch with a client",
+                "Hotel in Bath centre",
+            ],
+            "Amount": [32.0, 140.0, 18.5, 60.0, 12.0, 15.0, 99.0],
+        }
+    )
+    book = nlsheet.open(claims)
+    taxi = claims["Description"].str.contains("taxi", case=False)
+    assert _answer(book, "how many rows mention taxis") == int(taxi.sum())
+    # 'how much' asks for an amount, never for the distinct values of one.
+    spent = "how much have we spent on taxis"
+    assert _answer(book, spent) == pytest.approx(claims.loc[taxi, "Amount"].sum())
+    with pytest.raises(nlsheet.NlsheetError):
+        book.ask("how many rows mention zebras")
+
+
+def test_first_name_and_surname_test_the_words_of_a_name() -> None:
+    people = pd.DataFrame(
+        {
+            "Member": ["Kofi Mensah", "Ama Kofi", "Kofi Boateng", "Esi Silva", "Rui Silva"],
+            "City": ["Accra", "Kumasi", "Accra", "Lisbon", "Porto"],
+        }
+    )
+    book = nlsheet.open(people)
+    names = people["Member"].str.split()
+    first = "how many members have the first name Kofi"
+    assert _answer(book, first) == int((names.str[0] == "Kofi").sum())
+    assert _answer(book, "members with the surname Silva") == int((names.str[-1] == "Silva").sum())
+    # A header that says 'first name' is that column, read as usual.
+    split = pd.DataFrame(
+        {"First Name": ["Kofi", "Ama", "Kofi"], "Last Name": ["Ade", "Kofi", "Oti"]}
+    )
+    assert _answer(nlsheet.open(split), "how many rows have the first name Kofi") == 2
+
+
+def test_revenue_is_quantity_times_price_when_no_column_holds_it() -> None:
+    lines = pd.DataFrame(
+        {
+            "Order": [f"O{i}" for i in range(6)],
+            "Status": ["Shipped", "Open", "Shipped", "Shipped", "Open", "Shipped"],
+            "City": ["Oslo", "Oslo", "Bergen", "Oslo", "Bergen", "Bergen"],
+            "Qty": [2, 5, 1, 4, 3, 6],
+            "Unit Price": [9.5, 20.0, 120.0, 7.25, 15.0, 2.0],
+        }
+    )
+    book = nlsheet.open(lines)
+    value = lines["Qty"] * lines["Unit Price"]
+    shipped = lines["Status"] == "Shipped"
+    assert _answer(book, "revenue from shipped orders") == pytest.approx(value[shipped].sum())
+    by_city = value.groupby(lines["City"]).sum()
+    asked = _answer(book, "break down revenue by city")
+    assert asked == {c: pytest.approx(v) for c, v in by_city.items()}
+    # A column that holds the sales is read, not recomputed (here it includes discounts).
+    sold = lines.assign(Sales=[18.0, 95.0, 110.0, 29.0, 40.0, 12.0])
+    assert _answer(nlsheet.open(sold), "total revenue") == pytest.approx(sold["Sales"].sum())
+    # Stock on hand times its price is no revenue.
+    stock = pd.DataFrame({"Item": ["a", "b"], "On Hand": [3, 4], "Unit Price": [2.0, 5.0]})
+    with pytest.raises(nlsheet.NlsheetError):
+        nlsheet.open(stock).ask("total revenue")
+
+
+def test_a_figure_that_has_no_value_for_the_rows_is_refused_not_answered_empty() -> None:
+    fees = pd.DataFrame({"Member": ["Ann", "Bo", "Cy"], "Fee": [9.99, 14.5, 20.0]})
+    book = nlsheet.open(fees)
+    with pytest.raises(nlsheet.ColumnTypeError, match="too few"):
+        book.ask("standard deviation of fee for Ann")
+    assert _answer(book, "standard deviation of fee") == pytest.approx(fees["Fee"].std())
+
+
+def test_a_rate_of_money_a_month_goes_to_the_monthly_column() -> None:
+    fees = pd.DataFrame(
+        {
+            "Name": ["Ann", "Bo", "Cy", "Di", "Ed"],
+            "Annual Fee": [100.0, 300.0, 240.0, 600.0, 90.0],
+            "Monthly Fee": [10.0, 25.0, 20.0, 50.0, 8.0],
+        }
+    )
+    book = nlsheet.open(fees)
+    monthly = int((fees["Monthly Fee"] > 22).sum())
+    yearly = int((fees["Annual Fee"] > 250).sum())
+    assert _answer(book, "how many people pay over $22 a month") == monthly
+    assert _answer(book, "how many people pay over $250 a year") == yearly
+    assert monthly != int((fees["Annual Fee"] > 22).sum())

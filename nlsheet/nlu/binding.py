@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.slots import (
@@ -21,6 +22,7 @@ from nlsheet.nlu.slots import (
     comparator_after,
     comparator_before,
 )
+from nlsheet.nlu.text import normalize_word
 from nlsheet.nlu.wide import period_after_noun
 from nlsheet.plan import Cmp, Condition, Scalar
 from nlsheet.workbook.table import Column, ColumnKind, Table, value_words
@@ -31,6 +33,7 @@ __all__ = [
     "column_containing",
     "column_for",
     "column_of_text",
+    "contained_form",
     "date_column",
     "date_columns",
     "gap",
@@ -195,6 +198,10 @@ def column_for(
     if slot.currency:
         money = [c for c in holders if is_money(c)]
         holders = money or holders
+    if slot.per:
+        # '$20 a month' goes to Monthly Fee rather than Annual Fee.
+        periodic = [c for c in holders if _PERIODIC[slot.per].search(c.name)]
+        holders = periodic or holders
     if slot.unit and not slot.currency:
         # '5 kg' goes to 'Weight (kg)'; 'in 3 hours' to 'Resolution hours'.
         stem = slot.unit.rstrip("s")
@@ -207,6 +214,13 @@ def column_for(
     return (holders[0], None) if len(holders) == 1 else None
 
 
+_PERIODIC = {
+    "month": re.compile(r"\bmonth(?:ly)?\b|/\s*mo\b|\bpm\b", re.I),
+    "year": re.compile(r"\b(?:annual|yearly|year|p\.?a\.?)\b", re.I),
+    "week": re.compile(r"\bweek(?:ly)?\b", re.I),
+    "day": re.compile(r"\b(?:daily|day)\b", re.I),
+    "hour": re.compile(r"\bhour(?:ly)?\b", re.I),
+}
 _TIME_UNIT = re.compile(r"(?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?)", re.I)
 _TIMED = re.compile(
     r"\b(?:time|duration|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?)\b|\((?:s|h)\)",
@@ -267,11 +281,53 @@ def date_column(
     return (dates[0], None) if len(dates) == 1 else None
 
 
-def column_containing(table: Table, p: PatternSlot) -> Column | None:
-    """The text column with the most cells that pass the pattern."""
+def contained_form(
+    table: Table, p: PatternSlot, column: Column | None
+) -> tuple[Column, str] | None:
+    """The column a pattern tests (``column`` when named, else the text column with the most
+    cells that pass it) and the text to test: as typed, or the singular of a plural no cell
+    holds when its cells hold the singular as a word ('mention taxis' over 'Taxi to airport')."""
+    typed = column if column is not None else column_containing(table, p)
+    if typed is not None and (column is None or _passes(table, typed, p)):
+        return typed, p.value
+    word = p.value.strip().casefold()
+    singulars = {normalize_word(word), word[:-1] if word.endswith("s") else word}
+    singulars |= {word[:-2]} if word.endswith("es") else set()
+    for form in sorted(singulars - {word}, key=len, reverse=True):
+        if " " in word or len(form) < 3:
+            continue
+        holders = [column] if column is not None else table.columns
+        fits = [c for c in holders if c.kind is ColumnKind.TEXT and form in _words_of(table, c)]
+        if fits:
+            slot = replace(p, value=form)
+            return column_containing(table, slot, fits) or fits[0], form
+    return (column, p.value) if column is not None else None
+
+
+def _words_of(table: Table, column: Column) -> frozenset[str]:
+    return table.memo(
+        f"binding:words:{column.name}",
+        lambda: frozenset(
+            re.findall(
+                r"[^\W\d_]+",
+                " ".join(map(str, table.values(column.name).series.dropna())).casefold(),
+            )
+        ),
+    )
+
+
+def _passes(table: Table, column: Column, p: PatternSlot) -> bool:
+    return column.kind is not ColumnKind.TEXT or column_containing(table, p, (column,)) is not None
+
+
+def column_containing(
+    table: Table, p: PatternSlot, columns: Sequence[Column] = ()
+) -> Column | None:
+    """The text column (of ``columns``, or of the table) with the most cells that pass the
+    pattern."""
     best: tuple[int, Column] | None = None
     needle = p.value.casefold()
-    for column in table.columns:
+    for column in columns or table.columns:
         if column.kind is not ColumnKind.TEXT:
             continue
         cells = table.values(column.name).series.dropna().astype(str).str.casefold()

@@ -24,9 +24,9 @@ from nlsheet.nlu.arithmetic import find_expression, per_pair
 from nlsheet.nlu.binder import Binder, Frame
 from nlsheet.nlu.binding import (
     cmp_for_number,
-    column_containing,
     column_for,
     column_of_text,
+    contained_form,
     date_column,
     left_mention,
     right_mention,
@@ -367,11 +367,11 @@ class _Assembler(Binder):
         """'rep starts with M', 'items containing Bolt': text tests on a named column."""
         for p in patterns:
             near = left_mention(self.text, self.mentions, p.cmp_start, limit=40)
-            column = near.column if near is not None else column_containing(self.table, p)
-            if column is None:
+            found = contained_form(self.table, p, near.column if near is not None else None)
+            if found is None:
                 self.frame.problems.append(f"could not tell which column should {p.text!r}")
                 continue
-            self.bind(Condition(column.name, p.cmp, p.value), p.cmp_start, p.end, near)
+            self.bind(Condition(found[0].name, p.cmp, found[1]), p.cmp_start, p.end, near)
 
     def flags(self, flags: Sequence[FlagMatch]) -> None:
         """'unpaid', 'who renewed', 'inactive': a yes/no column set to yes or no."""

@@ -267,7 +267,8 @@ def unaccounted(
 
 # Fixed phrases of the command language whose words would not pass one by one.
 _PHRASES = re.compile(
-    r"\b(year|month|quarter|week|day)[\s-]+(?:over|on|to)[\s-]+\1\b|\b(?:yoy|mom|qoq|wow)\b",
+    r"\b(year|month|quarter|week|day)[\s-]+(?:over|on|to)[\s-]+\1\b|\b(?:yoy|mom|qoq|wow)\b|"
+    r"\bbreak\s+(?:it\s+|this\s+|that\s+)?down\b(?=.*\b(?:by|per)\b)",
     re.I,
 )
 

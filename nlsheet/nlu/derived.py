@@ -49,6 +49,10 @@ def _has(*words: str) -> Callable[[Column], bool]:
 
 _QUANTITY = _has("qty", "quantity", "unit", "stock", "hand", "onhand", "inventory", "piece")
 _UNIT_PRICE = _has("price", "cost")
+_SOLD = _has("qty", "quantity", "unit", "sold", "volume")
+_TAKEN = _has(
+    "sale", "sales", "revenue", "amount", "total", "turnover", "takings", "income", "value"
+)
 _PRICE = _has("price", "selling", "retail", "rrp")
 _COST = _has("cost", "cogs", "purchase", "buying")
 _AMOUNT = _has("amount", "value", "revenue", "deal", "size")
@@ -88,6 +92,16 @@ _READINGS: tuple[tuple[re.Pattern[str], _Kind, str, _Kind], ...] = (
         _UNIT_PRICE,
     ),
     (re.compile(r"\b(?:margins?|mark-?ups?)\b", re.I), _PRICE, "-", _COST),
+    # 'revenue from shipped orders' over Qty and Unit Price, with no amount column to read.
+    (
+        re.compile(
+            r"\b(?:revenue|turnover|takings|gross\s+sales|(?:order|line|sales)\s+values?)\b",
+            re.I,
+        ),
+        _SOLD,
+        "*",
+        _PRICE,
+    ),
     (
         re.compile(
             r"\b(?:expected|weighted|probable|risk-?adjusted)\s+(?:revenue|value|amount|"
@@ -114,6 +128,8 @@ def find_derived(text: str, table: Table, mentions: Sequence[ColumnMatch]) -> De
             m.start < found.end() and found.start() < m.end and m.how in _FIRM for m in mentions
         ):
             continue
+        if first_kind is _SOLD and any(_TAKEN(c) for c in numeric):
+            continue  # a Sales or Amount column holds the revenue itself
         firsts = [c for c in numeric if first_kind(c) and not second_kind(c)]
         seconds = [c for c in numeric if second_kind(c) and c not in firsts]
         if op == "*" and second_kind is _PROBABILITY:

@@ -53,6 +53,7 @@ from nlsheet.nlu.slots import (
     find_patterns,
     find_periods,
     find_quoted,
+    is_name_part,
     mask_text,
 )
 from nlsheet.nlu.text import (
@@ -297,7 +298,13 @@ def _read_words(text: str, table: Table, model: NluModel, settings: Settings) ->
     named = [m for m in named if free_of_flags(m.start, m.end)]
     letters = [m for m in letters if free_of_flags(m.start, m.end)]
     accepted, rivals = _choose(named, settings)
-    patterns = find_patterns(text)
+    # 'whose first name is Kofi' tests the names' first word, unless a header says 'first'.
+    vocabulary = header_vocabulary(table)
+    patterns = [
+        p
+        for p in find_patterns(text)
+        if (part := is_name_part(p)) is None or not {part, f"{part}name"} & vocabulary
+    ]
     free_of_patterns = _outside([(p.start, p.end) for p in patterns])
     quoted = [q for q in find_quoted(text) if free_of_patterns(q.start, q.end)]
     # Words after 'starts with' / 'containing' are literal text, not headers.

@@ -33,6 +33,7 @@ __all__ = [
     "find_patterns",
     "find_periods",
     "find_quoted",
+    "is_name_part",
     "mask_text",
 ]
 
@@ -52,7 +53,9 @@ _NUMBER = re.compile(
     # A unit or currency after the number belongs to it ('5 kg', '2,500 EUR', '3 hours').
     r"(?P<unit>\s*(?:[$€£¥]|(?:usd|eur|gbp|dollars?|euros?|pounds?|kg|kgs|kilos?|g|grams?|lbs?|"
     r"km|kms|cm|mm|miles?|metres?|meters?|hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|"
-    r"weeks?|months?|years?|yrs?|points?|pts|litres?|liters?|ml|l)\b))?",
+    r"weeks?|months?|years?|yrs?|points?|pts|litres?|liters?|ml|l)\b))?"
+    # A rate's period: '$20 a month', '£300 per week'.
+    r"(?P<per>\s+(?:a|an|per|each)\s+(?:month|year|week|day|hour)\b)?",
     re.I,
 )
 _CURRENCIES = frozenset(
@@ -225,6 +228,7 @@ class NumberSlot:
     ordinal: bool = False
     unit: str = ""
     currency: bool = False
+    per: str = ""  # the period of a rate: 'month' for '$20 a month'
 
     @property
     def year_like(self) -> bool:
@@ -286,7 +290,26 @@ def find_patterns(text: str) -> list[PatternSlot]:
         )
         value = m.group("value").strip("\"'")
         found.append(PatternSlot(cmp, value, m.start(), m.start("value"), m.end(), m.group()))
+    for m in _NAME_PART.finditer(text):
+        # 'whose first name is Kofi', 'with the surname Silva': a name's first or last word.
+        first = m.group("part").lower() in ("first", "given", "fore")
+        value = f"{m.group('value')} " if first else f" {m.group('value')}"
+        cmp = Cmp.STARTS if first else Cmp.ENDS
+        found.append(PatternSlot(cmp, value, m.start(), m.start("value"), m.end(), m.group()))
     return found
+
+
+_NAME_PART = re.compile(
+    r"\b(?:whose\s+|with\s+(?:the\s+|a\s+)?)?(?P<part>first|given|fore|last|family|sur)\s*-?\s*"
+    r"name\s+(?:is\s+|was\s+|of\s+)?(?P<value>[^\W\d_][\w'’-]*)",
+    re.I,
+)
+
+
+def is_name_part(p: PatternSlot) -> str | None:
+    """The part word of a name-part test ('first' for 'whose first name is Kofi'), or None."""
+    found = _NAME_PART.match(p.text)
+    return found.group("part").lower() if found is not None else None
 
 
 @dataclass(frozen=True)
@@ -320,6 +343,7 @@ def find_numbers(text: str) -> list[NumberSlot]:
                 bool(m.group("ord")),
                 unit,
                 currency,
+                (m.group("per") or " ").split()[-1].casefold() if m.group("per") else "",
             )
         )
     return found

@@ -172,14 +172,12 @@ def link_words_in_values(
         norm = normalize_word(word)
         if len(norm) < 3 or norm in STOPWORDS or role_of(norm, typos=False) is not None:
             continue
-        holders = [
-            c
-            for c in table.columns
-            if c.kind is ColumnKind.TEXT
-            and not c.is_id
-            and norm in value_vocabulary(table, c.name)
-            and _free_text(table, c)
-        ]
+        holders = _free_text_holders(table, norm)
+        lower = word.casefold()
+        if not holders and lower.endswith("s") and len(lower) > 4:
+            # 'taxis' where the cells say 'Taxi' (the plural rule keeps words in -is).
+            norm = lower[:-1]
+            holders = _free_text_holders(table, norm)
         if len(holders) == 1:
             typed = _as_in_cells(table, holders[0], word.casefold(), norm)
             found.append(ValueMatch(holders[0], typed, word, start, end, contains=True))
@@ -188,6 +186,17 @@ def link_words_in_values(
         if field is not None:
             found.append(_pick([field[0]], [], table, field[1], word, start, end))
     return found
+
+
+def _free_text_holders(table: Table, norm: str) -> list[Column]:
+    return [
+        c
+        for c in table.columns
+        if c.kind is ColumnKind.TEXT
+        and not c.is_id
+        and norm in value_vocabulary(table, c.name)
+        and _free_text(table, c)
+    ]
 
 
 def _as_in_cells(table: Table, column: Column, typed: str, norm: str) -> str:

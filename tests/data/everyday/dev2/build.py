@@ -639,7 +639,7 @@ case(
     S,
     "text_match",
     "members with the surname Silva",
-    lambda d: lst(d[d.Member.str.split().str[-1] == "Silva"].Member),
+    lambda d: len(lst(d[d.Member.str.split().str[-1] == "Silva"].Member)),
 )
 clarify(B, S, "plain", "what plan is Paula on?")
 refuse(
@@ -1168,7 +1168,7 @@ case(
     S,
     "text_match",
     "employees whose first name is Kofi",
-    lambda d: lst(d[d.Employee.str.split().str[0] == "Kofi"].Employee),
+    lambda d: len(lst(d[d.Employee.str.split().str[0] == "Kofi"].Employee)),
 )
 case(
     B,
