@@ -695,3 +695,33 @@ def test_a_rate_of_money_a_month_goes_to_the_monthly_column() -> None:
     assert _answer(book, "how many people pay over $22 a month") == monthly
     assert _answer(book, "how many people pay over $250 a year") == yearly
     assert monthly != int((fees["Annual Fee"] > 22).sum())
+
+
+def test_names_are_compared_by_average_times_and_prices_not_by_their_totals() -> None:
+    # Lee closes one slow ticket; Ola closes many quick ones: totals would call Lee fastest.
+    tickets = pd.DataFrame(
+        {
+            "Ticket": [f"T{i}" for i in range(7)],
+            "Agent": ["Lee", "Ola", "Ola", "Ola", "Ola", "Kim", "Kim"],
+            "Resolution (hours)": [9.0, 2.0, 3.0, 2.5, 1.5, 6.0, 5.0],
+        }
+    )
+    book = nlsheet.open(tickets)
+    hours = tickets.groupby("Agent")["Resolution (hours)"]
+    assert hours.sum().idxmin() != hours.mean().idxmin()
+    assert _answer(book, "which agent resolves tickets fastest") == hours.mean().idxmin()
+    assert _answer(book, "which agent resolves tickets slowest") == hours.mean().idxmax()
+    # A count is still a count.
+    assert _answer(book, "which agent has handled the most tickets") == "Ola"
+    # A fee a month adds up over the members: the city that brings in most is by totals.
+    members = pd.DataFrame(
+        {
+            "Member": ["a", "b", "c", "d", "e"],
+            "City": ["Ayr", "Ayr", "Ayr", "Rye", "Rye"],
+            "Monthly Fee": [10.0, 10.0, 10.0, 25.0, 1.0],
+        }
+    )
+    fees = members.groupby("City")["Monthly Fee"]
+    assert fees.sum().idxmax() != fees.mean().idxmax()
+    brings = "which city brings in the most monthly fees"
+    assert _answer(nlsheet.open(members), brings) == fees.sum().idxmax()

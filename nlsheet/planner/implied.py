@@ -14,7 +14,7 @@ from nlsheet.nlu.text import header_words, normalize_word
 from nlsheet.planner.context import Context, numeric_columns
 from nlsheet.workbook.table import Column, ColumnKind
 
-__all__ = ["DATE_ORDER", "ROWS", "direct", "implied_measure"]
+__all__ = ["DATE_ORDER", "ROWS", "direct", "implied_measure", "not_additive"]
 
 _OVERALL = re.compile(r"\b(?:overall|in\s+total|altogether|all\s+told)\b", re.I)
 _TOTAL_HEADER = re.compile(r"(?:grand\s+|year\s+|annual\s+|full[-\s]year\s+)?totals?", re.I)
@@ -64,6 +64,22 @@ _SIZE_OF_VALUED_ROW = re.compile(
 )
 _RATE_WORDS = frozenset(
     {"unit", "per", "monthly", "hourly", "daily", "weekly", "rate", "avg", "average"}
+)
+
+
+def not_additive(column: Column) -> bool:
+    """A measure whose totals mean nothing when compared across names: a time or duration,
+    a price, rate, percentage, score, rating or age ('which agent resolves tickets fastest'
+    compares the agents' average resolution time, not their total hours)."""
+    words = set(header_words(column.name))
+    return bool(_DURATION.search(column.name) or "%" in column.name or words & _NOT_ADDITIVE)
+
+
+# A fee a month adds up over members ('which city brings in the most monthly fees'); these
+# do not.
+_NOT_ADDITIVE = frozenset(
+    {"price", "percent", "percentage", "pct", "score", "rating", "age", "speed", "temperature"}
+    | {"probability", "margin", "ratio", "rate", "avg", "average", "mean", "median"}
 )
 
 

@@ -25,7 +25,7 @@ from nlsheet.plan import (
     UniqueValues,
 )
 from nlsheet.planner.context import Context, where_note
-from nlsheet.planner.implied import DATE_ORDER, ROWS, direct, implied_measure
+from nlsheet.planner.implied import DATE_ORDER, ROWS, direct, implied_measure, not_additive
 from nlsheet.workbook.table import Column, ColumnKind
 
 __all__ = ["plan_longest", "plan_lookup", "plan_top", "plan_unique", "rank_rows", "single_column"]
@@ -321,7 +321,8 @@ def _ranked(ctx: Context, target: Column, measure: Column, largest: bool, n: int
             f"{target.name}",
             "a numeric column to total",
         )
-    average = grouped and not count and _averaged(ctx)
+    # Names are compared by their averages when asked, or when totals mean nothing (times).
+    average = grouped and not count and (_averaged(ctx) or not_additive(measure))
     if grouped:
         what = "number of rows" if count else f"{'average' if average else 'total'} {measure.name}"
         ctx.notes.append(f"{target.name} repeats across rows: compared the {what} of each")
