@@ -60,7 +60,8 @@ _WHOLE = re.compile(
     re.I,
 )
 
-# Words that compare the ends of a stretch or rank its rows: no total of its cells answers them.
+# Words that compare a stretch's ends or ask for a rate: no total of its cells answers them
+# (a ranking of the rows by their totals over it does).
 _UNSUPPORTED = re.compile(
     r"\b(chang\w*|grow\w*|grew|growth|increas\w*|decreas\w*|differen\w*|ris(?:e|es|en|ing)|"
     r"rose|f[ae]ll\w*|drop\w*|gain\w*|declin\w*|compar\w*|vs|versus|ratio|rate|share|percent\w*|"
@@ -109,7 +110,7 @@ class Span:
 
     def problems(self, text: str) -> list[str]:
         """Why a total or average of the cells cannot answer the command ('growth rate from
-        2015 to 2022', 'which country had the most from 2015 to 2017'), if it cannot."""
+        2015 to 2022', 'share of 2015 to 2017'), if it cannot."""
         if self.change(text) is not None:
             return []
         found = _UNSUPPORTED.search(text[: self.start] + " " + text[self.end :])
