@@ -725,3 +725,21 @@ def test_names_are_compared_by_average_times_and_prices_not_by_their_totals() ->
     assert fees.sum().idxmax() != fees.mean().idxmax()
     brings = "which city brings in the most monthly fees"
     assert _answer(nlsheet.open(members), brings) == fees.sum().idxmax()
+
+
+def test_which_with_a_superlative_on_average_names_the_one_with_the_best_average(
+    tmp_path: Path,
+) -> None:
+    tickets = pd.DataFrame(
+        {
+            "Agent": ["Lee", "Ola", "Ola", "Kim", "Kim", "Lee"],
+            "Resolution (hours)": [9.0, 2.0, 3.0, 6.0, 5.0, 1.0],
+        }
+    )
+    book = _book(tickets, "Tickets", tmp_path / "tickets.xlsx")
+    means = tickets.groupby("Agent")["Resolution (hours)"].mean()
+    asked = "which agent resolves tickets fastest on average?"
+    assert _answer(book, asked) == means.idxmin()
+    # Without 'which', the average over the rows is still what is asked.
+    overall = "what is the average resolution time"
+    assert _answer(book, overall) == pytest.approx(tickets["Resolution (hours)"].mean())

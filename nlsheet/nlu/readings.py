@@ -151,6 +151,8 @@ def fits(intent: str, text: str, frame: Frame, table: Table, masked: str = "") -
         # The commonest of a number column is asked for in words of frequency; 'who earns
         # the most' ranks by the amount.
         return False
+    if intent in ("average", "median") and _WHICH_RANKED.match(text) and ranks_rows(text):
+        return False  # 'which agent resolves tickets fastest on average' names the agent
     if intent in ("unique_values", "most_frequent", "longest") and _HOW_MUCH.match(text):
         return False  # 'how much have we spent on taxis' asks for an amount, not names
     if intent in ("most_frequent", "mode") and _MOST_ADJECTIVE.search(text):
@@ -242,6 +244,7 @@ def blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+_WHICH_RANKED = re.compile(r"^\s*(?:which|who)\b", re.I)
 _HOW_MUCH = re.compile(r"^\s*how\s+much\b", re.I)
 _MOST_ADJECTIVE = re.compile(
     r"\b(?:most|least)\s+(?:recent\w*|expensive|valuable|profitable|costly|senior|junior)\b",
