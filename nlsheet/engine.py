@@ -40,7 +40,7 @@ from nlsheet.nlu.feedback import (
 )
 from nlsheet.nlu.interpret import Interpretation, interpret
 from nlsheet.nlu.model import NluModel
-from nlsheet.nlu.text import STOPWORDS, tokenize
+from nlsheet.nlu.text import STOPWORDS, sheet_words, tokenize
 from nlsheet.nlu.values import link_values
 from nlsheet.plan import Aggregate, Lookup, Plan, op_columns
 from nlsheet.planner import SUPPORTED_INTENTS, Built, build
@@ -487,7 +487,7 @@ def _sheet_score(text: str, table: Table, model: NluModel) -> float:
         score += 0.3
     # 'units in April' beside sheets Units and Budget, both with an April column: the sheet
     # the command names.
-    sheet = {t.norm for t in tokenize(table.sheet)} - STOPWORDS
+    sheet = sheet_words(table) - STOPWORDS
     if score > 0 and sheet & {t.norm for t in tokenize(text)}:
         score += 0.3
     return score

@@ -22,7 +22,7 @@ from nlsheet.nlu.slots import (
     comparator_after,
     comparator_before,
 )
-from nlsheet.nlu.text import normalize_word
+from nlsheet.nlu.text import normalize_word, value_vocabulary
 from nlsheet.nlu.wide import period_after_noun
 from nlsheet.plan import Cmp, Condition, Scalar
 from nlsheet.workbook.table import Column, ColumnKind, Table, value_words
@@ -297,23 +297,15 @@ def contained_form(
         if " " in word or len(form) < 3:
             continue
         holders = [column] if column is not None else table.columns
-        fits = [c for c in holders if c.kind is ColumnKind.TEXT and form in _words_of(table, c)]
+        fits = [
+            c
+            for c in holders
+            if c.kind is ColumnKind.TEXT and form in value_vocabulary(table, c.name)
+        ]
         if fits:
             slot = replace(p, value=form)
             return column_containing(table, slot, fits) or fits[0], form
     return (column, p.value) if column is not None else None
-
-
-def _words_of(table: Table, column: Column) -> frozenset[str]:
-    return table.memo(
-        f"binding:words:{column.name}",
-        lambda: frozenset(
-            re.findall(
-                r"[^\W\d_]+",
-                " ".join(map(str, table.values(column.name).series.dropna())).casefold(),
-            )
-        ),
-    )
 
 
 def _passes(table: Table, column: Column, p: PatternSlot) -> bool:

@@ -28,6 +28,7 @@ from nlsheet.nlu.text import (
     is_common_verb,
     is_verb,
     normalize_word,
+    sheet_words,
     tokenize,
 )
 from nlsheet.nlu.wide import column_runs
@@ -83,7 +84,7 @@ def row_nouns(table: Table) -> frozenset[str]:
         if not column_runs(table):
             # A wide table's sheet names what its cells hold, not its rows: 'arrivals' on a
             # sheet of Arrivals with a column per year is no count of the countries.
-            nouns.update(t.norm for t in tokenize(table.sheet) if t.norm.isalpha())
+            nouns.update(w for w in sheet_words(table) if w.isalpha())
         for column in table.columns:
             if column.is_id:
                 nouns.update(w for w in header_words(column.name) if w not in _ID_WORDS)

@@ -293,6 +293,11 @@ def header_vocabulary(table: Table) -> frozenset[str]:
     )
 
 
+def sheet_words(table: Table) -> frozenset[str]:
+    """Normalised words of the table's sheet name ('Orders' -> order), worked out once."""
+    return table.memo("text:sheet-words", lambda: frozenset(t.norm for t in tokenize(table.sheet)))
+
+
 def value_vocabulary(table: Table, name: str) -> frozenset[str]:
     """Normalised words of a text column's values ('West', 'New York' -> west, new, york)."""
 

@@ -21,7 +21,7 @@ from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.dates import find_ranges
 from nlsheet.nlu.lexicon import is_amount_noun
 from nlsheet.nlu.slots import find_periods
-from nlsheet.nlu.text import Token, canonical, header_words, tokenize
+from nlsheet.nlu.text import Token, canonical, header_words, sheet_words, tokenize
 from nlsheet.workbook.table import Column, ColumnKind, Table
 
 __all__ = [
@@ -241,7 +241,7 @@ def period_after_noun(
 def names_cells(word: Token, table: Table) -> bool:
     """Whether a word says what a wide table's cells hold: an amount ('sales', 'units'), the
     sheet's name ('arrivals' on a sheet of Arrivals), or its verb ('budgeted' on Budget)."""
-    sheet = {t.norm for t in tokenize(table.sheet)}
+    sheet = sheet_words(table)
     stem = re.sub(r"(?:ed|ing)$", "", word.norm)
     if is_amount_noun(word) or {word.norm, canonical(word.norm), stem} & sheet:
         return True
