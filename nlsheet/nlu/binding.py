@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from nlsheet.nlu.context import ColumnMatch
+from nlsheet.nlu.dates import NEW, start_date
 from nlsheet.nlu.slots import (
     DateSlot,
     NumberSlot,
@@ -278,6 +279,11 @@ def date_column(
     if len(named) == 1:
         return named[0].column, None
     dates = date_columns(table)
+    new = NEW.search(text[:start])
+    began = start_date(table)
+    if not named and new is not None and began is not None:
+        # 'new members in March': the date a row began, which the word 'new' names.
+        return began, ColumnMatch(began, new.group(), new.start(), new.end(), 0.8, "implied")
     return (dates[0], None) if len(dates) == 1 else None
 
 

@@ -131,6 +131,9 @@ def _similarity(a: str, b: str) -> float:
     return max(fuzz.ratio(a, b) / 100.0, DamerauLevenshtein.normalized_similarity(a, b))
 
 
+_POSSESSIVE = re.compile(r"\w['’]s\b")
+
+
 def _span_score(
     span: list[str],
     header: list[str],
@@ -159,8 +162,12 @@ def _span_score(
         need = 0.8 if shortest <= 6 else 0.78
         # Word by word, each word must resemble its own: 'expected revenue' is no misspelt
         # 'Expected Close', however alike the two phrases are letter by letter.
+        # Words run together or split ('air dates' for 'Airdate') must still be the same
+        # letters: 'tickets did Tom' is no 'Ticket ID'.
         alike = (
-            len(span) != len(header)
+            _alike_past_header(span, header)
+            if len(span) > len(header)
+            else len(span) != len(header)
             or len(span) < 2
             or all(
                 _similarity(a, b) >= 0.6 or ca == cb
@@ -183,6 +190,20 @@ def _span_score(
     elif all(w in command_words for w in span):
         score *= 0.9
     return score + 0.01 * (len(span) - 1), how
+
+
+def _alike_past_header(span: list[str], header: list[str]) -> bool:
+    """A span with more words than the header: the same letters run together ('air dates'
+    for 'Airdate'), or, short words left out, each word like its own ('rooms were booked'
+    for 'Rooms booked'); 'tickets did Tom' is no 'Ticket ID'."""
+    if _similarity("".join(span), "".join(header)) >= 0.88:
+        return True
+    content = [w for w in span if w not in STOPWORDS]
+    header = [w for w in header if w not in STOPWORDS]
+    return len(content) == len(header) and all(
+        _similarity(a, b) >= 0.6 or canonical(a) == canonical(b)
+        for a, b in zip(content, header, strict=True)
+    )
 
 
 def _same_word(a: str, b: str) -> bool:
@@ -301,8 +322,11 @@ def _match_header(
                 continue
             typed = " ".join(t.lower for t in tokens[i:j])
             start, end = tokens[i].start, tokens[j - 1].end
+            span = words[i:j]
+            if "s" in span[1:-1] and _POSSESSIVE.search(text, start, end):
+                span = [w for w in span if w != "s"]  # 'the club's coach': Clubs' Coach
             scored = _span_score(
-                words[i:j],
+                span,
                 header,
                 header_canon,
                 () if _named_as_header(text, start, end, column, start in asked) else command_words,

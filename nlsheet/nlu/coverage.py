@@ -20,7 +20,13 @@ from dataclasses import dataclass
 from rapidfuzz.distance import DamerauLevenshtein
 
 from nlsheet.nlu.context import ColumnMatch
-from nlsheet.nlu.lexicon import GENERIC_ROW_NOUNS, PEOPLE_NOUNS, ROW_NOUN_SYNONYMS, role_of
+from nlsheet.nlu.lexicon import (
+    AMOUNT_NOUNS,
+    GENERIC_ROW_NOUNS,
+    PEOPLE_NOUNS,
+    ROW_NOUN_SYNONYMS,
+    role_of,
+)
 from nlsheet.nlu.text import (
     Token,
     canonical,
@@ -194,7 +200,12 @@ def names_number_column(word: str, table: Table) -> bool:
             if c.kind is ColumnKind.NUMBER and len(words := header_words(c.name)) == 1
         ),
     )
-    return canonical(word) in singles
+    if canonical(word) not in singles:
+        return False
+    # A synonym of the header that is also the sheet's name for its rows ('readings' on a
+    # sheet of Readings beside a Result column) names the rows; amounts never do.
+    exact = any(words == [word] for c in table.columns if (words := header_words(c.name)))
+    return exact or canonical(word) in AMOUNT_NOUNS or word not in sheet_words(table)
 
 
 def is_row_noun(word: str, table: Table) -> bool:
@@ -202,15 +213,22 @@ def is_row_noun(word: str, table: Table) -> bool:
     number column: 'sales by region' in a sheet called Sales totals the Sales column)."""
     if names_number_column(word, table):
         return False
-    if word in row_nouns(table):
+    nouns = row_nouns(table)
+    if word in nouns:
         return True
-    # Reading the columns' values costs a pass over them: only for a word a header holds, or
-    # a word for people.
     canon = canonical(word)
     header_canon = table.memo(
         "coverage:header-canon",
         lambda: frozenset(canonical(w) for c in table.columns for w in header_words(c.name)),
     )
+    if (
+        canon not in header_canon
+        and role_of(word, typos=False) is None
+        and _misspelt_row_noun(word, table)
+    ):
+        return True  # 'tickts opened in May': a misspelt noun for the rows
+    # Reading the columns' values costs a pass over them: only for a word a header holds, or
+    # a word for people.
     if word not in PEOPLE_NOUNS and canon not in header_canon:
         return False
     # 'products' beside an Item column keying the rows ('product' and 'item' are one).
@@ -269,7 +287,8 @@ def unaccounted(
 # Fixed phrases of the command language whose words would not pass one by one.
 _PHRASES = re.compile(
     r"\b(year|month|quarter|week|day)[\s-]+(?:over|on|to)[\s-]+\1\b|\b(?:yoy|mom|qoq|wow)\b|"
-    r"\bbreak\s+(?:it\s+|this\s+|that\s+)?down\b(?=.*\b(?:by|per)\b)",
+    r"\bbreak\s+(?:it\s+|this\s+|that\s+)?down\b(?=.*\b(?:by|per)\b)|"
+    r"\b(?:add(?:ed|s)?|summ?ed|totall?ed)\s+up\b",
     re.I,
 )
 

@@ -21,7 +21,18 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["DateRange", "DayMention", "find_days", "find_ranges", "resolve_year"]
+from nlsheet.nlu.text import header_words
+from nlsheet.workbook.table import Column, ColumnKind, Table
+
+__all__ = [
+    "NEW",
+    "DateRange",
+    "DayMention",
+    "find_days",
+    "find_ranges",
+    "resolve_year",
+    "start_date",
+]
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -181,3 +192,25 @@ def resolve_year(series: pd.Series, first_month: int, last_month: int) -> list[i
     dates = pd.to_datetime(series, errors="coerce").dropna()
     inside = dates[(dates.dt.month >= first_month) & (dates.dt.month <= last_month)]
     return sorted({int(y) for y in inside.dt.year.unique()})
+
+
+def start_date(table: Table) -> Column | None:
+    """The date a row begins on ('Joined', 'Opened', 'Issue Date'), which 'new' refers to: the
+    one date column whose header says so, or the only date column when it names no end."""
+    dates = [c for c in table.columns if c.kind is ColumnKind.DATE]
+    starts = [c for c in dates if _STARTS & set(header_words(c.name, typed=True))]
+    if len(dates) == 1 and not _ENDS & set(header_words(dates[0].name, typed=True)):
+        starts = dates
+    return starts[0] if len(starts) == 1 else None
+
+
+# 'new' before the rows' noun, and the header words of the dates rows begin and end on.
+NEW = re.compile(r"\bnew(?:ly)?\b(?=\s+[a-z])", re.I)
+_STARTS = frozenset(
+    """joined join opened open created start started starting signed registered hired hire
+    enrolled added listed opening since issue issued""".split()  # noqa: SIM905
+)
+_ENDS = frozenset(
+    """closed close closing due end ended ending expiry expires resolved left finished
+    completed shipped delivered paid cancelled""".split()  # noqa: SIM905
+)

@@ -41,7 +41,7 @@ from nlsheet.nlu.readings import (
     totals,
     when_extreme,
 )
-from nlsheet.nlu.rivals import settle
+from nlsheet.nlu.rivals import aggregate_before_column, settle, total_rivals
 from nlsheet.nlu.slots import (
     DateSlot,
     NumberSlot,
@@ -151,8 +151,18 @@ def _choose(
         and m.score >= settings.column_accept
         and (overlaps(m, best) if i == 0 else (m.start, m.end) == (best.start, best.end))
         and best.score - m.score <= settings.column_margin
+        # A header said in full outranks one made of some of its words ('club's coach').
+        and not (best.how == "exact" and _strictly_inside(m, best))
     ]
     return accepted, rivals
+
+
+def _strictly_inside(inner: ColumnMatch, outer: ColumnMatch) -> bool:
+    return (
+        outer.start <= inner.start
+        and inner.end <= outer.end
+        and inner.end - inner.start < (outer.end - outer.start)
+    )
 
 
 def _known(word: Token, command_words: frozenset[str]) -> bool:
@@ -298,6 +308,7 @@ def _read_words(text: str, table: Table, model: NluModel, settings: Settings) ->
     named = [m for m in named if free_of_flags(m.start, m.end)]
     letters = [m for m in letters if free_of_flags(m.start, m.end)]
     accepted, rivals = _choose(named, settings)
+    accepted = aggregate_before_column(text, accepted, table)
     # 'whose first name is Kofi' tests the names' first word, unless a header says 'first'.
     vocabulary = header_vocabulary(table)
     patterns = [
@@ -346,6 +357,7 @@ def _read_words(text: str, table: Table, model: NluModel, settings: Settings) ->
         values,
         numbers,
     )
+    rivals += total_rivals(text, accepted, table.columns)
     free_of_header_numbers = _outside([(n.start, n.end) for n in numbers if n not in left])
     return _Words(
         tokens=tokens,

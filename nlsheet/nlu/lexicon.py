@@ -52,7 +52,7 @@ ROLES: dict[str, frozenset[str]] = {
         within off up down about across among per via if whether ever yet still too very
         really actually currently again one ones thing things stuff i'd let lets ok okay hey hi
         hello quick quickly now right exactly approximately roughly about same other another
-        else own respectively"""
+        else own respectively possible possibly associated"""
     ),
     "request": _words(
         """show tell give get find list display return report work figure calculate compute

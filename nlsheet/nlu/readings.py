@@ -151,6 +151,8 @@ def fits(intent: str, text: str, frame: Frame, table: Table, masked: str = "") -
         # The commonest of a number column is asked for in words of frequency; 'who earns
         # the most' ranks by the amount.
         return False
+    if intent == "mode" and not (_FREQUENCY.search(text) or re.search(r"\bmost\b", text, re.I)):
+        return False  # the commonest value is asked for in words of frequency, never 'total'
     if intent in ("average", "median") and _WHICH_RANKED.match(text) and ranks_rows(text):
         return False  # 'which agent resolves tickets fastest on average' names the agent
     if intent in ("unique_values", "most_frequent", "longest") and _HOW_MUCH.match(text):

@@ -17,10 +17,14 @@ import re
 from collections.abc import Sequence
 
 from nlsheet.nlu.context import ColumnMatch, overlaps
+from nlsheet.nlu.lexicon import ROLES
 from nlsheet.nlu.slots import NumberSlot
+from nlsheet.nlu.text import header_words, normalize_word, sheet_words
 from nlsheet.nlu.values import ValueMatch
+from nlsheet.nlu.wide import column_runs
+from nlsheet.workbook.table import Column, Table
 
-__all__ = ["settle"]
+__all__ = ["aggregate_before_column", "settle", "total_rivals"]
 
 
 def settle(
@@ -52,6 +56,57 @@ def settle(
         left = [r for r in left if r not in tied]
         free = [n for n in free if n is not used]
     return chosen, left, free
+
+
+def aggregate_before_column(
+    text: str, accepted: Sequence[ColumnMatch], table: Table
+) -> list[ColumnMatch]:
+    """The mentions without an aggregate word that only resembles a header right before
+    another column or before what the sheet's cells hold ('the average TD's' beside an Avg.
+    column, 'total units' on a sheet of Units with a Total column): the word is the
+    aggregate."""
+    kept: list[ColumnMatch] = []
+    # A wide table's sheet names what its cells hold ('Units' with a column per month).
+    held = sheet_words(table) if column_runs(table) else frozenset()
+    for m in accepted:
+        words = m.words.casefold().split()
+        # A header typed as it is ('Amount of invoice 50') stays a header beside others.
+        following = m.how != "exact" and any(
+            _OF_THE.fullmatch(text[m.end : o.start]) for o in accepted if o.start >= m.end
+        )
+        noun = _NEXT_WORD.match(text, m.end)
+        following |= noun is not None and normalize_word(noun.group(1).lower()) in held
+        if not (
+            following
+            and m.words != m.column.name
+            and all(normalize_word(w) in ROLES["aggregate"] for w in words)
+        ):
+            kept.append(m)
+    return kept
+
+
+_OF_THE = re.compile(r"\s+(?:of\s+)?(?:the\s+|all\s+)?", re.I)
+_NEXT_WORD = re.compile(r"\s+(?:of\s+)?(?:the\s+|all\s+)?(\w+)", re.I)
+
+
+def total_rivals(
+    text: str, accepted: Sequence[ColumnMatch], columns: Sequence[Column]
+) -> list[ColumnMatch]:
+    """'the total count of beds' beside Beds and Total Beds: 'total' said a few words before
+    a header whose total is another column may mean that column or the sum of this one, so
+    both stay rivals and nlsheet asks."""
+    found: list[ColumnMatch] = []
+    for m in accepted:
+        words = header_words(m.column.name)
+        if not words or not _TOTAL_BEFORE.search(text[: m.start]) or m.words == m.column.name:
+            continue  # the header typed as it is written is the column meant
+        for column in columns:
+            if header_words(column.name) in (["total", *words], [*words, "total"]):
+                found.append(ColumnMatch(column, m.words, m.start, m.end, m.score, "partial"))
+    return found
+
+
+_TOTAL_BEFORE = re.compile(r"\btotal\s+(?:\w+\s+){1,3}$", re.I)
 
 
 def _by_name(options: Sequence[ColumnMatch]) -> ColumnMatch | None:

@@ -197,6 +197,8 @@ for _group in (
     "percent pct percentage",
     "average avg mean",
     "description desc",
+    # What an instrument gives: 'the highest lead reading' is the Result column.
+    "result reading measurement",
     "region area territory",
     "supplier vendor",
     "profit margin earnings",

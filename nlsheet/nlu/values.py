@@ -16,6 +16,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from nlsheet.nlu.coverage import person_column
+from nlsheet.nlu.dates import NEW, start_date
 from nlsheet.nlu.lexicon import VALUE_SYNONYMS, role_of
 from nlsheet.nlu.text import STOPWORDS, normalize_word, value_vocabulary
 from nlsheet.workbook.table import Column, ColumnKind, Table
@@ -172,6 +174,8 @@ def link_words_in_values(
         norm = normalize_word(word)
         if len(norm) < 3 or norm in STOPWORDS or role_of(norm, typos=False) is not None:
             continue
+        if NEW.match(text, start) and start_date(table) is not None:
+            continue  # 'new tickets' began lately; a title saying 'new' is another matter
         holders = _free_text_holders(table, norm)
         lower = word.casefold()
         if not holders and lower.endswith("s") and len(lower) > 4:
@@ -185,7 +189,25 @@ def link_words_in_values(
         field = _field_of(norm, table)
         if field is not None:
             found.append(_pick([field[0]], [], table, field[1], word, start, end))
+            continue
+        named = _first_name(table, word)
+        if named is not None:
+            found.append(ValueMatch(named[0], named[1], word, start, end))
     return found
+
+
+def _first_name(table: Table, word: str) -> tuple[Column, str] | None:
+    """'Kwame' for Kwame Mensah: a capitalised word that begins exactly one name in the
+    column of people, taken as that name."""
+    person = person_column(table)
+    if not word[:1].isupper() or word.isupper() or len(word) < 3 or person is None:
+        return None
+    names = {
+        str(v)
+        for v in table.values(person.name).series.dropna()
+        if str(v).split(maxsplit=1)[0] == word and " " in str(v).strip()
+    }
+    return (person, names.pop()) if len(names) == 1 else None
 
 
 def _free_text_holders(table: Table, norm: str) -> list[Column]:

@@ -24,6 +24,7 @@ from nlsheet.planner.context import (
     where_note,
 )
 from nlsheet.planner.figures import rate_question
+from nlsheet.planner.implied import row_size
 from nlsheet.planner.rows import rank_rows, single_column
 from nlsheet.result import Clarification, Option
 from nlsheet.workbook.table import Column, ColumnKind, Table
@@ -133,6 +134,8 @@ def _named_measure(ctx: Context, func: AggFunc) -> tuple[AggFunc, Measure | None
     pick = (numeric or free)[0] if free else None
     if func in (AggFunc.COUNT, AggFunc.COUNT_DISTINCT):
         pick = free[0] if free else None
+    elif pick is not None and not numeric:
+        pick = row_size(ctx, pick) or pick  # 'average deal size': the deals' amounts
     column = ctx.use(pick)
     sheet_rows = (
         _total_or_rows(ctx, column, pick, sheet_rows=True)

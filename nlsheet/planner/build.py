@@ -10,6 +10,7 @@ from rapidfuzz import process
 from nlsheet.errors import NotUnderstoodError, UnknownColumnError
 from nlsheet.nlu.context import letters_outside, overlaps
 from nlsheet.nlu.coverage import Leftover, unaccounted
+from nlsheet.nlu.dates import NEW, start_date
 from nlsheet.nlu.interpret import Interpretation
 from nlsheet.nlu.text import STATUS_VERBS, is_common_verb, value_vocabulary
 from nlsheet.plan import AggFunc, Aggregate, ArgExtreme, Lookup, Op, Plan, TopN
@@ -194,6 +195,10 @@ def _refuse_unused(ctx: Context, op: Op | None) -> None:
     # what the rows are of that value, nothing more.
     left = [w for w in left if w.column is not None or not _verb_of(interp, w, ctx.table)]
     dated = any(ctx.table.column(c).kind is ColumnKind.DATE for c in frame.where.columns)
+    began = start_date(ctx.table)
+    if began is not None and began.name in frame.where.columns:
+        # 'new members in 2023': 'new' says the rows began in that time.
+        left = [w for w in left if not (w.column is None and NEW.fullmatch(w.words))]
     if dated:
         # 'samples collected in February': a verb saying a row was recorded, before the dates
         # that picked the rows, says what the date records; any other verb ('refunded in

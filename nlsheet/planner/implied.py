@@ -14,7 +14,7 @@ from nlsheet.nlu.text import header_words, normalize_word
 from nlsheet.planner.context import Context, numeric_columns
 from nlsheet.workbook.table import Column, ColumnKind
 
-__all__ = ["DATE_ORDER", "ROWS", "direct", "implied_measure", "not_additive"]
+__all__ = ["DATE_ORDER", "ROWS", "direct", "implied_measure", "not_additive", "row_size"]
 
 _OVERALL = re.compile(r"\b(?:overall|in\s+total|altogether|all\s+told)\b", re.I)
 _TOTAL_HEADER = re.compile(r"(?:grand\s+|year\s+|annual\s+|full[-\s]year\s+)?totals?", re.I)
@@ -182,6 +182,25 @@ def _by_size(ctx: Context) -> ColumnMatch | None:
     ctx.per_row = sized.groups()[-1].casefold() != table.sheet.strip().casefold()
     ctx.frame.explained.append(sized.span())
     return ColumnMatch(money[0], sized.group(), *sized.span(), 0.9, "implied")
+
+
+def row_size(ctx: Context, named: ColumnMatch) -> ColumnMatch | None:
+    """'average deal size', 'the order value': the words naming the rows, then 'size', 'value'
+    or 'worth', are the rows' one amount of money (not the column the noun also names)."""
+    after = _SIZE_WORD.match(ctx.interp.text, named.end)
+    if after is None or not is_row_noun(normalize_word(named.words), ctx.table):
+        return None
+    money = [c for c in numeric_columns(ctx.table) if _is_money(c)]
+    if len(money) != 1:
+        return None
+    ctx.notes.append(f"'{named.words}{after.group()}' is {money[0].name}")
+    ctx.frame.explained.append((named.start, after.end()))
+    return ColumnMatch(
+        money[0], named.words + after.group(), named.start, after.end(), 0.9, "implied"
+    )
+
+
+_SIZE_WORD = re.compile(r"\s+(?:sizes?|values?|worth)\b", re.I)
 
 
 def implied_measure(ctx: Context) -> ColumnMatch | None:

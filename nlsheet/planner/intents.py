@@ -10,6 +10,7 @@ from nlsheet.nlu.readings import names_intent
 from nlsheet.planner.context import INTENT_PHRASES
 from nlsheet.result import Clarification, Option
 from nlsheet.settings import Settings
+from nlsheet.workbook.table import ColumnKind
 
 __all__ = ["intent_question"]
 
@@ -71,10 +72,9 @@ def intent_question(interp: Interpretation, settings: Settings) -> Clarification
             found=interp.text,
             where=interp.text,
         )
-    subject = interp.columns[0].column.name if interp.columns else "<column>"
     options = []
     for intent in intents:
-        phrase = INTENT_PHRASES.get(intent, intent + " of {}").format(subject)
+        phrase = INTENT_PHRASES.get(intent, intent + " of {}").format(_subject(intent, interp))
         options.append(Option(phrase, f"{intent}: {interp.text}"))
     labels = [f"the {o.label}" for o in options]
     said = ", ".join(labels[:-1]) + f" or {labels[-1]}" if len(labels) > 1 else labels[0]
@@ -88,3 +88,19 @@ def intent_question(interp: Interpretation, settings: Settings) -> Clarification
             where=f"the word(s) {words!r} in the command",
         )
     return Clarification(f"Did you mean {said}?", tuple(options))
+
+
+_RANKED = frozenset({"arg_max", "arg_min", "top_n", "bottom_n"})
+
+
+def _subject(intent: str, interp: Interpretation) -> str:
+    """What an option is about, in its label: the column named first, or for a ranking the
+    numbers it ranks by ('Goals / Matches'), never the names it returns."""
+    columns = [m.column for m in interp.columns]
+    if intent in _RANKED:
+        expression = interp.frame.expression
+        if expression is not None:
+            return f"{expression[0].column.name} {expression[1]} {expression[2].column.name}"
+        numbers = [c for c in columns if c.kind is not ColumnKind.TEXT]
+        columns = numbers or columns
+    return columns[0].name if columns else "<column>"

@@ -11,7 +11,7 @@ from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.coverage import is_row_noun, key_column, person_column
 from nlsheet.nlu.lexicon import PERSON_NOUN, ROLES, is_amount_noun
 from nlsheet.nlu.readings import LIST_OPENER, is_plural, relative_pronoun
-from nlsheet.nlu.text import header_words
+from nlsheet.nlu.text import header_words, is_verb
 from nlsheet.plan import (
     AggFunc,
     Aggregate,
@@ -89,6 +89,10 @@ def plan_lookup(ctx: Context) -> Op:
     # Blue Star' asks for the owner, not the name 'Blue Star').
     fixed = {c.column for c in ctx.frame.where.conditions if c.cmp in (Cmp.EQ, Cmp.IN)}
     free = [m for m in free if m.column.name not in fixed] or free
+    describing = [m for m in free if _describes_value(ctx, m)]
+    if describing and len(describing) < len(free):
+        free = [m for m in free if m not in describing]
+        ctx.frame.explained += [(m.start, m.end) for m in describing]
     untested = [m for m in free if m.column.name not in ctx.frame.where.columns]
     if free and not untested:
         # 'list unpaid invoices that were due before May': every column named is tested, so
@@ -124,6 +128,20 @@ def plan_lookup(ctx: Context) -> Op:
         ctx.intent = "unique_values"  # 'who was hired in 2024': everyone the range picks
         return UniqueValues(target.name, ctx.frame.where)
     return Lookup(target.name, ctx.frame.where)
+
+
+def _describes_value(ctx: Context, mention: ColumnMatch) -> bool:
+    """'Mount Hood, located in Oregon': a verb naming a column, right before a value of
+    another column, says where that value stands; it asks for nothing."""
+    if mention.how != "verb" and not is_verb(mention.words.lower()):
+        return False
+    after = _BEFORE_VALUE.match(ctx.interp.text, mention.end)
+    return after is not None and any(
+        v.start == after.end() and v.column.name != mention.column.name for v in ctx.interp.values
+    )
+
+
+_BEFORE_VALUE = re.compile(r"\s+(?:in|at|on|from|with|by)\s+(?:the\s+)?", re.I)
 
 
 def _one_row_combined(ctx: Context, measure: Measure) -> Op:
@@ -170,12 +188,15 @@ def _rows_asked(ctx: Context) -> Op | None:
         ctx.notes.append(f"the rows are named by {key.name}")
         ctx.intent = "unique_values"
         return UniqueValues(key.name, ctx.frame.where)
-    if first in ("which", "what") and is_row_noun(tokens[1].norm, ctx.table):
+    # 'which pH samples failed': values that pick the rows may stand before their noun.
+    spans = ctx.frame.explained
+    after = [t for t in tokens[1:] if not any(s <= t.start < e for s, e in spans)]
+    if first in ("which", "what") and after and is_row_noun(after[0].norm, ctx.table):
         if key is None:
             return None
         where_note(ctx)
         ctx.notes.append(f"the rows are named by {key.name}")
-        if not is_plural(tokens[1]):  # 'which store is in Lyon': the one row
+        if not is_plural(after[0]):  # 'which store is in Lyon': the one row
             return Lookup(key.name, ctx.frame.where)
         ctx.intent = "unique_values"
         return UniqueValues(key.name, ctx.frame.where)

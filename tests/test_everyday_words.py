@@ -1,0 +1,314 @@
+"""Everyday words that name rows, columns and values without saying a header: each rule is
+checked on tables written for it, against pandas, and a near miss is refused or asked back."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+from helpers_books import write_book
+
+import nlsheet
+
+
+def _answer(book: nlsheet.Book, command: str) -> Any:
+    result = book.ask(command)
+    assert result.clarification is None, (command, result.clarification)
+    return result.value
+
+
+def _book(frame: pd.DataFrame, sheet: str, path: Path) -> nlsheet.Book:
+    rows: list[list[Any]] = [list(frame.columns)]
+    rows += [list(r) for r in frame.itertuples(index=False)]
+    return nlsheet.open(write_book(path, {sheet: rows}))
+
+
+def _parts() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Part ID": [f"P-{i:03d}" for i in range(1, 11)],
+            "Material": ["Steel", "Brass", "Steel", "Steel", "Brass"] * 2,
+            "Plant": [
+                "Leeds",
+                "Leeds",
+                "York",
+                "Leeds",
+                "York",
+                "York",
+                "Leeds",
+                "Leeds",
+                "York",
+                "Leeds",
+            ],
+            "Passed": ["no", "yes", "no", "yes", "no", "yes", "no", "no", "yes", "yes"],
+        }
+    )
+
+
+def test_values_and_yes_no_words_may_stand_before_the_rows_noun(tmp_path: Path) -> None:
+    parts = _parts()
+    book = _book(parts, "Parts", tmp_path / "parts.xlsx")
+    failed = parts[(parts.Material == "Steel") & (parts.Plant == "Leeds") & (parts.Passed == "no")]
+    listed = _answer(book, "which Steel parts at Leeds didn't pass")
+    assert sorted(listed) == sorted(failed["Part ID"])
+    passed = parts[(parts.Passed == "yes") & (parts.Plant == "York")]
+    assert sorted(_answer(book, "which passed parts are at York")) == sorted(passed["Part ID"])
+
+
+def test_a_misspelt_noun_for_the_rows_is_still_the_rows(tmp_path: Path) -> None:
+    booked = [dt.date(2024, m, d) for m, d in [(3, 2), (3, 9), (4, 1), (3, 30), (5, 5), (3, 11)]]
+    bookings = pd.DataFrame(
+        {"Booking ID": [f"B{i}" for i in range(6)], "Booked": booked, "Nights": [1, 2, 3, 1, 2, 4]}
+    )
+    book = _book(bookings, "Bookings", tmp_path / "bookings.xlsx")
+    in_march = sum(d.month == 3 for d in booked)
+    assert _answer(book, "bookigns in March 2024") == in_march
+    # Two letters off is no misspelling: the word is refused, not counted over.
+    with pytest.raises(nlsheet.NlsheetError, match="bkongis"):
+        book.ask("how many bkongis in March 2024")
+
+
+def _members() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Member": ["Ann Holt", "Ben Roy", "Cas Lim", "Dee Park", "Eli Moss", "Fay Dunn"],
+            "Joined": [dt.date(2022, 5, 1), dt.date(2023, 2, 3), dt.date(2023, 7, 9),
+                       dt.date(2024, 1, 4), dt.date(2023, 11, 30), dt.date(2021, 8, 8)],
+            "Left": [dt.date(2024, 3, 1), dt.date(2024, 2, 1), dt.date(2024, 6, 1),
+                     dt.date(2024, 9, 1), dt.date(2023, 12, 31), dt.date(2023, 5, 5)],
+            "Plan": ["Gold", "Basic", "Gold", "Basic", "Gold", "Basic"],
+        }
+    )  # fmt: skip
+
+
+def test_new_rows_in_a_period_began_in_it(tmp_path: Path) -> None:
+    members = _members()
+    book = _book(members, "Members", tmp_path / "members.xlsx")
+    joined_2023 = sum(d.year == 2023 for d in members["Joined"])
+    left_2023 = sum(d.year == 2023 for d in members["Left"])
+    assert joined_2023 != left_2023
+    # Two date columns: 'new' picks the one a membership starts on.
+    assert _answer(book, "how many new members in 2023") == joined_2023
+    gold = members[(members.Plan == "Gold") & members.Joined.map(lambda d: d.year == 2023)]
+    assert _answer(book, "new Gold members in 2023") == len(gold)
+    # Without 'new', either date could be meant: nlsheet does not pick one.
+    with pytest.raises(nlsheet.NlsheetError, match="2023"):
+        book.ask("how many members in 2023")
+
+
+def test_new_is_not_read_as_a_word_of_free_text_when_a_start_date_exists() -> None:
+    tickets = pd.DataFrame(
+        {
+            "Ticket": ["T1", "T2", "T3", "T4", "T5"],
+            "Opened": pd.to_datetime(
+                ["2024-03-02", "2024-03-20", "2024-04-01", "2024-03-05", "2024-02-11"]
+            ),
+            "Title": ["New laptop", "Printer jam", "New starter account", "VPN down", "Mouse"],
+            "Priority": ["Low", "High", "Low", "High", "Low"],
+        }
+    )  # fmt: skip
+    book = nlsheet.open(tickets)
+    march = int((tickets.Opened.dt.month == 3).sum())
+    assert _answer(book, "how many new tickets in March 2024") == march
+    assert march != 1  # one March title says 'New'
+
+
+def test_an_instruments_reading_is_its_result_and_a_sheet_of_readings_counts_rows(
+    tmp_path: Path,
+) -> None:
+    readings = pd.DataFrame(
+        {
+            "Sample": [f"S{i}" for i in range(8)],
+            "Test": ["Zinc", "Copper", "Zinc", "Copper", "Zinc", "Iron", "Iron", "Zinc"],
+            "Result": [4.0, 11.5, 9.2, 3.1, 12.8, 7.7, 15.0, 2.2],
+        }
+    )
+    book = _book(readings, "Readings", tmp_path / "lab.xlsx")
+    zinc = readings[readings.Test == "Zinc"]
+    assert (
+        _answer(book, "which sample had the highest zinc reading")
+        == zinc.loc[zinc.Result.idxmax(), "Sample"]
+    )
+    assert _answer(book, "average copper measurement") == pytest.approx(
+        readings[readings.Test == "Copper"].Result.mean()
+    )
+    # On a sheet called Readings, 'readings' are its rows.
+    assert _answer(book, "how many readings are over 9") == int((readings.Result > 9).sum())
+
+
+def test_the_size_or_value_of_a_row_is_its_one_amount_of_money() -> None:
+    deals = pd.DataFrame(
+        {
+            "Deal": ["Acme renewal", "Bolt pilot", "Crane upsell", "Dune trial", "Echo rollout"],
+            "Owner": ["Ivo Marsh", "Ivo Marsh", "Lena Ortiz", "Lena Ortiz", "Lena Ortiz"],
+            "Amount ($)": [12_000.0, 40_000.0, 9_000.0, 9_000.0, 70_000.0],
+            "Region": ["EMEA", "APAC", "EMEA", "EMEA", "APAC"],
+        }
+    )
+    book = nlsheet.open(deals)
+    lena = deals[deals.Owner == "Lena Ortiz"]["Amount ($)"]
+    assert _answer(book, "average deal size for Lena Ortiz") == pytest.approx(lena.mean())
+    emea = deals[deals.Region == "EMEA"]["Amount ($)"]
+    # 'total ... value' is a total: the commonest amount (9,000) would be another answer.
+    assert _answer(book, "total deal value in EMEA") == pytest.approx(emea.sum())
+    assert emea.mode().iloc[0] != emea.sum()
+
+
+def test_total_said_apart_from_a_header_beside_its_total_column_asks_which() -> None:
+    wards = pd.DataFrame(
+        {
+            "Ward": ["A", "B", "C", "D"],
+            "Occupancy": [0.9, 0.75, 0.9, 0.6],
+            "Beds": [12, 20, 8, 30],
+            "Total Beds": [16, 24, 10, 30],
+        }
+    )
+    book = nlsheet.open(wards)
+    asked = book.ask("what's the sum of the total count of beds where occupancy is 0.9")
+    assert asked.clarification is not None
+    options = {o.label: o.command for o in asked.clarification.options}
+    assert len(options) == 2
+    picked = wards[wards.Occupancy == 0.9]
+    answers = sorted(_answer(book, command) for command in options.values())
+    assert answers == sorted([picked["Beds"].sum(), picked["Total Beds"].sum()])
+
+
+def test_a_verb_naming_a_column_before_another_columns_value_only_describes_it() -> None:
+    peaks = pd.DataFrame(
+        {
+            "Rank": [1, 2, 3, 4],
+            "Peak": ["Ben Nevis", "Ben Macdui", "Snowdon", "Scafell Pike"],
+            "Country": ["Scotland", "Scotland", "Wales", "England"],
+            "Location": ["56.79N 5.00W", "57.07N 3.67W", "53.07N 4.08W", "54.45N 3.21W"],
+        }
+    )
+    book = nlsheet.open(peaks)
+    assert _answer(book, "where does Snowdon, located in Wales, rank?") == 3
+    # The location itself is still asked for when nothing else is.
+    assert _answer(book, "where is Snowdon located") == "53.07N 4.08W"
+
+
+def test_a_possessive_spans_a_header_written_with_the_apostrophe_elsewhere() -> None:
+    seasons = pd.DataFrame(
+        {
+            "Year": [2018, 2019, 2020],
+            "Coach": ["Ruiz", "Okoye", "Brandt"],
+            "Clubs' Coach": ["Haller", "Mbeki", "Lindqvist"],
+        }
+    )
+    book = nlsheet.open(seasons)
+    assert _answer(book, "who was the club's coach in 2019") == "Mbeki"
+    assert _answer(book, "who was the coach in 2019") == "Okoye"
+
+
+def test_possible_and_associated_with_are_words_of_the_question() -> None:
+    scores = pd.DataFrame(
+        {
+            "Player": ["Ama", "Ben", "Cy", "Ama", "Ben"],
+            "Role": ["Keeper", "Striker", "Winger", "Captain", "Winger"],
+            "Score": [7.5, 6.0, 8.25, 5.5, 9.0],
+        }
+    )
+    book = nlsheet.open(scores)
+    assert _answer(book, "what is the lowest possible score") == scores.Score.min()
+    assert _answer(book, "how many roles are associated with Ama") == 2
+
+
+def test_a_first_name_alone_is_the_one_person_it_begins() -> None:
+    projects = pd.DataFrame(
+        {
+            "Project": ["Atlas", "Birch", "Cobalt", "Delta", "Ember"],
+            "Owner": ["Priya Nair", "John Webb", "Priya Nair", "John Ives", "Sara Kim"],
+            "Budget": [10.0, 20.0, 30.0, 40.0, 50.0],
+        }
+    )
+    book = nlsheet.open(projects)
+    assert sorted(_answer(book, "list Priya's projects")) == ["Atlas", "Cobalt"]
+    # Two people are called John: the first name alone picks nobody.
+    with pytest.raises(nlsheet.NlsheetError, match="john"):
+        book.ask("list John's projects")
+
+
+def test_a_header_is_not_read_into_words_that_run_past_it() -> None:
+    tickets = pd.DataFrame(
+        {
+            "Ticket ID": ["T1", "T2", "T3", "T4"],
+            "Agent": ["Ana Lopes", "Raj Patel", "Ana Lopes", "Raj Patel"],
+            "Hours": [2.0, 3.0, 1.0, 4.0],
+        }
+    )
+    book = nlsheet.open(tickets)
+    # 'tickets did Tom' is no misspelt 'Ticket ID'; nobody is called Tom: refused, not a count
+    # of every ticket.
+    with pytest.raises(nlsheet.NlsheetError, match="tom"):
+        book.ask("how many tickets did Tom handle")
+    assert _answer(book, "how many tickets did Raj handle") == 2
+
+
+def test_added_up_asks_for_a_total(tmp_path: Path) -> None:
+    years = pd.DataFrame(
+        {"Country": ["Peru", "Chile", "Laos"], "2019": [4.5, 2.0, 1.5], "2020": [1.0, 0.5, 0.25],
+         "2021": [2.5, 1.0, 0.75]}
+    )  # fmt: skip
+    book = _book(years, "Visitors", tmp_path / "visitors.xlsx")
+    assert _answer(book, "Chile visitors from 2019 to 2021 added up") == pytest.approx(3.5)
+
+
+def test_an_aggregate_word_before_another_column_is_the_aggregate(tmp_path: Path) -> None:
+    runners = pd.DataFrame(
+        {
+            "Runner": ["Ade", "Bo", "Cal", "Dru"],
+            "Avg.": [61.2, 63.9, 59.5, 64.4],
+            "Laps": [6, 9, 3, 9],
+            "Heat": [2, 1, 2, 1],
+        }
+    )
+    book = nlsheet.open(runners)
+    # 'average' fits the Avg. header too, but before Laps it is what is done with them.
+    second = runners[runners.Heat == 2]
+    assert _answer(book, "for heat 2, what were the average laps") == pytest.approx(
+        second.Laps.mean()
+    )
+    assert _answer(book, "what is the avg. for Cal") == pytest.approx(59.5)
+    # A wide table with a Total column: 'total units' adds up what the sheet's cells hold.
+    months = pd.DataFrame(
+        {"Item": ["Cap", "Mug", "Tee"], "Jan": [5, 7, 9], "Feb": [1, 2, 3], "Mar": [4, 4, 4],
+         "Total": [10, 13, 16]}
+    )  # fmt: skip
+    units = _book(months, "Units", tmp_path / "units.xlsx")
+    assert _answer(units, "total units sold in February") == 6
+    assert _answer(units, "what is the total for Mug") == 13
+
+
+def test_a_header_may_be_said_with_short_words_between_its_own() -> None:
+    inns = pd.DataFrame(
+        {
+            "Inn": ["Harbour Inn", "Mill Inn", "Bridge Inn"],
+            "Season": ["High", "Low", "High"],
+            "Rooms booked": [31, 12, 27],
+        }
+    )
+    book = nlsheet.open(inns)
+    assert _answer(book, "how many rooms were booked at the Mill Inn") == 12
+
+
+def test_a_ranking_option_names_the_numbers_it_ranks_by_not_the_names() -> None:
+    from nlsheet import _default_engine
+    from nlsheet.nlu.interpret import interpret
+    from nlsheet.planner.intents import _subject
+
+    players = pd.DataFrame(
+        {"Player": ["Ama", "Ben", "Cy"], "Matches": [10, 4, 8], "Goals": [5, 3, 2]}
+    )
+    engine = _default_engine()
+    table = nlsheet.open(players).table()
+    said = interpret(
+        "which player has the most goals per match", table, engine.model, engine.settings
+    )
+    assert _subject("arg_max", said) == "Goals / Matches"
+    plain = interpret("which player scored the most goals", table, engine.model, engine.settings)
+    assert _subject("arg_max", plain) == "Goals"
+    assert _subject("unique_values", plain) == "Player"
