@@ -42,7 +42,7 @@ from nlsheet.nlu.interpret import Interpretation, interpret
 from nlsheet.nlu.model import NluModel
 from nlsheet.nlu.text import STOPWORDS, sheet_words, tokenize
 from nlsheet.nlu.values import link_values
-from nlsheet.plan import Aggregate, Lookup, Plan, op_columns
+from nlsheet.plan import Aggregate, Lookup, Op, Plan, op_columns
 from nlsheet.planner import SUPPORTED_INTENTS, Built, build
 from nlsheet.planner.build import check_letters
 from nlsheet.planner.edits import EDIT_INTENTS
@@ -297,6 +297,7 @@ class Nlsheet:
         notes.extend(answer.notes)
         for name in op_columns(plan.op):
             notes.extend(_cell_notes(table, name))
+        notes.extend(_clock_note(plan.op, table, answer.value))
         formula: Formula | None
         try:
             formula = formula_backend.to_formula(plan, table, answer)
@@ -513,6 +514,20 @@ def _lookup_rows(op: Lookup, table: Table, text: str) -> Clarification | None:
         "Which do you want: " + ", ".join(o.label for o in options) + "?",
         tuple(options),
     )
+
+
+def _clock_note(op: Op, table: Table, value: object) -> list[str]:
+    """A time or duration answered as Excel holds it, in days, also said as a clock reads
+    ('0.027014 days is 0:38:54')."""
+    measure = op.measure.column if isinstance(op, Aggregate) and op.measure else None
+    target = op.target if isinstance(op, Lookup) else measure
+    numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if target is None or not numeric or not table.values(target).clock:
+        return []
+    seconds = round(float(value) * 86400)  # type: ignore[arg-type]
+    hours, rest = divmod(abs(seconds), 3600)
+    clock = f"{'-' if seconds < 0 else ''}{hours}:{rest // 60:02d}:{rest % 60:02d}"
+    return [f"{target} holds times, which Excel counts in days: {value} is {clock}"]
 
 
 def _cell_notes(table: Table, name: str) -> list[str]:

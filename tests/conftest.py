@@ -20,6 +20,7 @@ from openpyxl.worksheet.formula import ArrayFormula
 
 from nlsheet.backends.formula import to_file_text, to_formula
 from nlsheet.backends.pandas_exec import execute
+from nlsheet.workbook.table import day_fraction
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_workbooks"
@@ -109,7 +110,11 @@ def values_match(expected: Any, got: Any, rel: float = 1e-9) -> bool:
 
 
 def _engine_cell(ours: Any, engine: Any) -> Any:
-    """Read an engine's cell the way nlsheet reports it (dates as ISO text)."""
+    """Read an engine's cell the way nlsheet reports it (dates as ISO text, times and
+    durations as days)."""
+    days = day_fraction(engine)
+    if days is not None:
+        return days
     if isinstance(engine, (dt.date, dt.datetime)):
         return engine.isoformat()[:10]
     if (

@@ -312,3 +312,30 @@ def test_a_ranking_option_names_the_numbers_it_ranks_by_not_the_names() -> None:
     plain = interpret("which player scored the most goals", table, engine.model, engine.settings)
     assert _subject("arg_max", plain) == "Goals"
     assert _subject("unique_values", plain) == "Player"
+
+
+def test_times_in_cells_are_numbers_of_days_as_in_excel(tmp_path: Path) -> None:
+    from conftest import check_parity
+
+    finish = [dt.time(0, 41, 5), dt.time(0, 38, 12), dt.time(0, 52, 40), dt.time(0, 44, 59)]
+    finish += [dt.time(1, 2, 3), dt.time(0, 45, 0)]
+    rows: list[list[Any]] = [["Runner", "Club", "Finish Time"]]
+    clubs = ["Vale", "Hill", "Vale", "Hill", "Vale", "Hill"]
+    names = ["Ines", "Joao", "Kwesi", "Lars", "Mina", "Nuno"]
+    rows += [[n, c, t] for n, c, t in zip(names, clubs, finish, strict=True)]
+    path = write_book(tmp_path / "race.xlsx", {"Race": rows})
+    book = nlsheet.open(path)
+    days = [(t.hour * 3600 + t.minute * 60 + t.second) / 86400 for t in finish]
+    assert _answer(book, "who had the fastest finish time") == "Joao"
+    assert _answer(book, "which runner was slowest") == "Mina"
+    quickest = book.ask("what was the fastest finish time")
+    assert quickest.value == pytest.approx(min(days))
+    assert any("0:38:12" in note for note in quickest.notes)
+    # '45 minutes' is 45/1440 of a day; 0:45:00 itself is not under it.
+    under = book.ask("how many runners finished in under 45 minutes")
+    assert under.value == sum(d < 45 / 1440 for d in days) == 3
+    top = _answer(book, "the 2 fastest runners")
+    assert [row["Runner"] for row in top] == ["Joao", "Ines"]
+    results = [(c, book.ask(c), book.table()) for c in ("what was the fastest finish time",)]
+    results.append(("under", under, book.table()))
+    assert not check_parity(path, results, tmp_path)

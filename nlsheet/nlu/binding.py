@@ -92,6 +92,9 @@ def right_mention(
 
 
 def _number_value(slot: NumberSlot, column: Column, table: Table) -> float:
+    per_day = _PER_DAY.get(slot.unit.casefold().rstrip("s")) if slot.unit else None
+    if per_day is not None and table.values(column.name).clock:
+        return slot.value / per_day  # '45 minutes' beside times, which Excel holds in days
     if not slot.percent:
         return slot.value
     # '15%' compares with 0.15 when the column holds fractions (formatted as percent).
@@ -222,6 +225,9 @@ _PERIODIC = {
     "day": re.compile(r"\b(?:daily|day)\b", re.I),
     "hour": re.compile(r"\bhour(?:ly)?\b", re.I),
 }
+# How many of each unit of time make a day.
+_PER_DAY = {"s": 86400.0, "sec": 86400.0, "second": 86400.0, "min": 1440.0, "minute": 1440.0}
+_PER_DAY |= {"h": 24.0, "hr": 24.0, "hour": 24.0, "day": 1.0, "week": 1 / 7}
 _TIME_UNIT = re.compile(r"(?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?)", re.I)
 _TIMED = re.compile(
     r"\b(?:time|duration|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?)\b|\((?:s|h)\)",

@@ -89,22 +89,21 @@ _CATEGORY_NUMBERS = frozenset(
 )
 _PER = re.compile(r"\bper\s+(?:the\s+|each\s+|every\s+)?$", re.I)
 _CONDITION_AFTER = re.compile(r"^\s*(?:with|who|that|which|whose|of|is|was|named|called)\b", re.I)
+_SUPERLATIVES = (
+    r"most|least|fewest|highest|lowest|largest|smallest|biggest|greatest|best|worst|"
+    r"fastest|slowest|quickest|cheapest|priciest|oldest|newest|youngest|longest|shortest|"
+    r"tallest|heaviest|lightest|latest|earliest"
+)
 _TOP_N = re.compile(
     r"\b(?:top|bottom|highest|lowest|largest|smallest|best|worst|biggest|cheapest|"
-    r"greatest)\s+(\d+)\b|\b(\d+)\s+(?:top|bottom|highest|lowest|largest|smallest|biggest|"
-    r"best|worst|cheapest|most|least|greatest|priciest|oldest|newest|youngest)\b",
+    rf"greatest)\s+(\d+)\b|\b(\d+)\s+(?:top|bottom|{_SUPERLATIVES})\b",
     re.I,
 )
 _N_NAMED = re.compile(
     r"^\s*(?:(?:show|list|give|name|find)\s+(?:me\s+|us\s+)?)?(?:the\s+)?(\d{1,3})\s+[a-z]+s\b",
     re.I,
 )
-_SUPERLATIVE_WORD = re.compile(
-    r"\b(?:most|least|fewest|highest|lowest|largest|smallest|biggest|greatest|best|worst|"
-    r"fastest|slowest|cheapest|priciest|oldest|newest|youngest|longest|shortest|heaviest|"
-    r"lightest|latest|earliest)\b",
-    re.I,
-)
+_SUPERLATIVE_WORD = re.compile(rf"\b(?:{_SUPERLATIVES})\b", re.I)
 _PERCENTILE = re.compile(
     r"\b(\d{1,2}(?:\.\d+)?)(?:st|nd|rd|th)?\s*(?:percentile|pct)\b|\bp(\d{1,2})\b|"
     r"\b(first|1st|third|3rd|lower|upper)\s+quartile\b",

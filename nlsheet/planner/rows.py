@@ -9,9 +9,9 @@ from collections.abc import Callable
 from nlsheet.backends.masks import row_mask
 from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.coverage import is_row_noun, key_column, person_column
-from nlsheet.nlu.lexicon import PERSON_NOUN, ROLES, is_amount_noun
+from nlsheet.nlu.lexicon import AMOUNT_NOUNS, PERSON_NOUN, ROLES, is_amount_noun
 from nlsheet.nlu.readings import LIST_OPENER, is_plural, relative_pronoun
-from nlsheet.nlu.text import header_words, is_verb
+from nlsheet.nlu.text import canonical, header_words, is_verb
 from nlsheet.plan import (
     AggFunc,
     Aggregate,
@@ -124,10 +124,33 @@ def plan_lookup(ctx: Context) -> Op:
     target = ctx.use(free[0])
     assert target is not None
     where_note(ctx)
+    if _amount_over_time(ctx, target):
+        # 'quantity sold in November': a stretch of time holds many rows; an amount of them
+        # is their total, never the first one's.
+        ctx.intent = "sum"
+        ctx.notes.append(f"added up {target.name} over the rows of that time")
+        return Aggregate(AggFunc.SUM, Measure(target.name), ctx.frame.where)
     if _WHO.search(ctx.interp.text) and not fixed:
         ctx.intent = "unique_values"  # 'who was hired in 2024': everyone the range picks
         return UniqueValues(target.name, ctx.frame.where)
     return Lookup(target.name, ctx.frame.where)
+
+
+def _amount_over_time(ctx: Context, target: Column) -> bool:
+    """Whether the rows are picked by dates alone and the column read is an amount that adds
+    up (a quantity, sales, a cost; not a price, score or rate)."""
+    conditions = ctx.frame.where.conditions
+    dated = bool(conditions) and all(
+        ctx.table.column(c.column).kind is ColumnKind.DATE for c in conditions
+    )
+    amount = {canonical(w) for w in header_words(target.name)} & AMOUNT_NOUNS
+    return (
+        dated
+        and target.kind is ColumnKind.NUMBER
+        and not target.is_id
+        and bool(amount)
+        and not not_additive(target)
+    )
 
 
 def _describes_value(ctx: Context, mention: ColumnMatch) -> bool:

@@ -78,9 +78,20 @@ def _cell_kind(value: object) -> ColumnKind | str:
         return ColumnKind.DATE
     if isinstance(value, str) and parse_number_text(value) is not None:
         return "text-number"
-    if isinstance(value, dt.timedelta):
-        return ColumnKind.NUMBER
+    if isinstance(value, (dt.timedelta, dt.time)):
+        return ColumnKind.NUMBER  # a time or duration is a number of days, as in Excel
     return ColumnKind.TEXT
+
+
+def day_fraction(value: object) -> float | None:
+    """A time of day or a duration as Excel holds it, a number of days (0:45:00 -> 0.03125);
+    None for anything else."""
+    if isinstance(value, dt.time):
+        seconds = value.hour * 3600 + value.minute * 60 + value.second
+        return (seconds + value.microsecond / 1e6) / 86400
+    if isinstance(value, dt.timedelta):
+        return value.total_seconds() / 86400
+    return None
 
 
 @dataclass(frozen=True)
@@ -121,12 +132,14 @@ class ColumnValues:
         numbers_as_text: Cells holding a number stored as text (1-based sheet rows).
         non_numeric: How many non-blank cells could not be read as numbers.
         examples: A few of those non-numeric values, for messages.
+        clock: The numbers are times or durations (days, as Excel holds them: 0.5 is 12:00).
     """
 
     series: pd.Series
     numbers_as_text: tuple[int, ...] = ()
     non_numeric: int = 0
     examples: tuple[str, ...] = ()
+    clock: bool = False
 
 
 @dataclass
@@ -325,6 +338,10 @@ def _text(value: object) -> object:
 
 def _to_numbers(values: Sequence[Any], first_row: int) -> ColumnValues:
     raw = pd.Series(values, dtype=object)
+    days = raw.map(day_fraction)
+    clock = bool(days.notna().any())
+    if clock:
+        raw = raw.where(days.isna(), days)
     is_str = raw.map(lambda v: isinstance(v, str)).to_numpy(dtype=bool)
     is_bool = raw.map(lambda v: isinstance(v, bool)).to_numpy(dtype=bool)
     # Real numbers convert in one vectorised step; text cells are read one by one below.
@@ -345,4 +362,4 @@ def _to_numbers(values: Sequence[Any], first_row: int) -> ColumnValues:
         else:
             fixed[i] = parsed
             text_rows.append(first_row + int(i))
-    return ColumnValues(pd.Series(fixed), tuple(text_rows), bad, tuple(examples))
+    return ColumnValues(pd.Series(fixed), tuple(text_rows), bad, tuple(examples), clock)
