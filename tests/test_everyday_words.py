@@ -339,3 +339,18 @@ def test_times_in_cells_are_numbers_of_days_as_in_excel(tmp_path: Path) -> None:
     results = [(c, book.ask(c), book.table()) for c in ("what was the fastest finish time",)]
     results.append(("under", under, book.table()))
     assert not check_parity(path, results, tmp_path)
+
+
+def test_an_amount_over_a_stretch_of_time_is_its_total_and_a_price_is_asked() -> None:
+    sales = pd.DataFrame(
+        {
+            "Sold On": pd.to_datetime(["2024-11-02", "2024-11-15", "2024-10-30", "2024-11-29"]),
+            "Qty": [3, 5, 7, 2],
+            "Unit Price": [9.5, 9.5, 8.0, 12.0],
+        }
+    )
+    book = nlsheet.open(sales)
+    november = sales[sales["Sold On"].dt.month == 11]
+    assert _answer(book, "quantity sold in November") == november.Qty.sum()
+    # A price over many rows does not add up: which of them, or their average, is asked.
+    assert book.ask("unit price in November").clarification is not None
