@@ -312,6 +312,8 @@ def test_a_ranking_option_names_the_numbers_it_ranks_by_not_the_names() -> None:
     plain = interpret("which player scored the most goals", table, engine.model, engine.settings)
     assert _subject("arg_max", plain) == "Goals"
     assert _subject("unique_values", plain) == "Player"
+    implied = interpret("which player is the youngest", table, engine.model, engine.settings)
+    assert _subject("arg_min", implied) == "value"
 
 
 def test_times_in_cells_are_numbers_of_days_as_in_excel(tmp_path: Path) -> None:
@@ -354,3 +356,41 @@ def test_an_amount_over_a_stretch_of_time_is_its_total_and_a_price_is_asked() ->
     assert _answer(book, "quantity sold in November") == november.Qty.sum()
     # A price over many rows does not add up: which of them, or their average, is asked.
     assert book.ask("unit price in November").clarification is not None
+
+
+def test_who_asks_for_a_name_never_a_figure() -> None:
+    members = pd.DataFrame(
+        {
+            "Member": ["Ann", "Bo", "Cy", "Di"],
+            "Joined": pd.to_datetime(["2021-03-01", "2024-06-30", "2019-01-15", "2023-12-01"]),
+            "Visits": [40, 12, 95, 33],
+        }
+    )
+    book = nlsheet.open(members)
+    assert _answer(book, "who is the newest member") == "Bo"
+    assert _answer(book, "who joined first") == "Cy"
+    assert _answer(book, "who has the most visits") == "Cy"
+
+
+def test_money_names_the_one_money_column_and_making_a_row_is_an_idle_verb(
+    tmp_path: Path,
+) -> None:
+    claims = pd.DataFrame(
+        {
+            "Claimant": ["Ola", "Ben", "Ola", "Cy", "Ben", "Cy", "Cy"],
+            "Kind": ["Hotel", "Meals", "Meals", "Taxi", "Hotel", "Meals", "Taxi"],
+            "Amount (€)": [300.0, 45.0, 60.0, 20.0, 250.0, 15.0, 30.0],
+        }
+    )
+    book = _book(claims, "Claims", tmp_path / "claims.xlsx")
+    totals = claims.groupby("Claimant")["Amount (€)"].sum()
+    kinds = claims.groupby("Kind")["Amount (€)"].sum()
+    # Cy made the most claims; Ola and Ben claimed more money.
+    assert claims.Claimant.value_counts().idxmax() == "Cy" != totals.idxmax()
+    assert _answer(book, "which claimant has claimed the most money") == totals.idxmax()
+    assert _answer(book, "which kind did we spend the least money on") == kinds.idxmin()
+    biggest = claims.loc[claims["Amount (€)"].idxmax(), "Claimant"]
+    assert _answer(book, "who made the single biggest claim") == biggest
+    # 'single' before no superlative is a word nlsheet does not know, not a filler.
+    with pytest.raises(nlsheet.NlsheetError, match="single"):
+        book.ask("how many single claims")

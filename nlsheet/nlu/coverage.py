@@ -288,7 +288,7 @@ def unaccounted(
 _PHRASES = re.compile(
     r"\b(year|month|quarter|week|day)[\s-]+(?:over|on|to)[\s-]+\1\b|\b(?:yoy|mom|qoq|wow)\b|"
     r"\bbreak\s+(?:it\s+|this\s+|that\s+)?down\b(?=.*\b(?:by|per)\b)|"
-    r"\b(?:add(?:ed|s)?|summ?ed|totall?ed)\s+up\b",
+    r"\b(?:add(?:ed|s)?|summ?ed|totall?ed)\s+up\b|\bsingle(?=\s+(?:most|least|\w+est)\b)",
     re.I,
 )
 
@@ -303,12 +303,21 @@ def _is_command_word(token: Token, table: Table, verbs_free: bool, *, typos: boo
         return True
     if verb_of_header(token.lower, table):
         return True  # 'samples tested since May' beside a Test column
+    if _verb_of_rows(token.lower, table):
+        return True  # 'who has claimed the most' where the rows are claims
     if not typos:
         return False
     # A misspelt command word ('avrage') or noun for the rows ('oders' in a sheet of Orders).
     return role_of(token.lower) is not None or any(
         _misspelt_row_noun(form, table) for form in (token.norm, token.lower)
     )
+
+
+def _verb_of_rows(word: str, table: Table) -> bool:
+    """'claimed' where the rows are claims, 'ordering' on a sheet of Orders: making a row."""
+    bases = [word[: -len(x)] for x in ("ed", "d", "ing") if word.endswith(x)]
+    nouns = row_nouns(table) - GENERIC_ROW_NOUNS
+    return any(len(b) >= 4 and b in nouns for b in bases)
 
 
 def _misspelt_row_noun(word: str, table: Table) -> bool:

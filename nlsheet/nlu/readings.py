@@ -142,6 +142,8 @@ def fits(intent: str, text: str, frame: Frame, table: Table, masked: str = "") -
         if intent in ("pivot", "chart", "dashboard") and not _asks_for_sheet(text):
             return False  # 'revenue by region and status' is a question, not a new sheet
         return not WH_QUESTION.match(text)
+    if intent in _FIGURES and _WHO_ASKED.match(text):
+        return False  # 'who is the newest member' asks for a name, never a figure
     if intent in ("min", "max") and not _said(text, _RANKING, _EXTREMES):
         return False  # 'sales in March' asks for no extreme ('march' is no 'max')
     if intent in ("most_frequent", "mode") and frame.derived:
@@ -187,6 +189,12 @@ def fits(intent: str, text: str, frame: Frame, table: Table, masked: str = "") -
     if intent == "trend":
         return _trend_fits(frame, table)
     return True
+
+
+_FIGURES = frozenset(
+    {"min", "max", "sum", "average", "median", "stdev", "variance", "percentile", "count"}
+)
+_WHO_ASKED = re.compile(r"^\s*(?:who|whom)\b", re.I)
 
 
 def _trend_fits(frame: Frame, table: Table) -> bool:
@@ -249,7 +257,8 @@ def blank(text: str, spans: list[tuple[int, int]]) -> str:
 _WHICH_RANKED = re.compile(r"^\s*(?:which|who)\b", re.I)
 _HOW_MUCH = re.compile(r"^\s*how\s+much\b", re.I)
 _MOST_ADJECTIVE = re.compile(
-    r"\b(?:most|least)\s+(?:recent\w*|expensive|valuable|profitable|costly|senior|junior)\b",
+    r"\b(?:most|least)\s+(?:recent\w*|expensive|valuable|profitable|costly|senior|junior|money|"
+    r"cash)\b",
     re.I,
 )
 _FREQUENCY = re.compile(

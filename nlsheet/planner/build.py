@@ -8,12 +8,13 @@ from collections.abc import Callable
 from rapidfuzz import process
 
 from nlsheet.errors import NotUnderstoodError, UnknownColumnError
+from nlsheet.nlu.binding import is_money
 from nlsheet.nlu.context import letters_outside, overlaps
 from nlsheet.nlu.coverage import Leftover, unaccounted
 from nlsheet.nlu.dates import NEW, start_date
 from nlsheet.nlu.interpret import Interpretation
 from nlsheet.nlu.text import STATUS_VERBS, is_common_verb, value_vocabulary
-from nlsheet.plan import AggFunc, Aggregate, ArgExtreme, Lookup, Op, Plan, TopN
+from nlsheet.plan import AggFunc, Aggregate, ArgExtreme, Lookup, Op, Plan, TopN, op_columns
 from nlsheet.planner.aggregates import plan_aggregate, plan_most_frequent
 from nlsheet.planner.context import INTENT_PHRASES, Built, Context, ask_which_column
 from nlsheet.planner.figures import (
@@ -126,6 +127,9 @@ def _verb_of(interp: Interpretation, word: Leftover, table: Table) -> bool:
     return after_subject and _idle_verb(word, table)
 
 
+_MONEY = re.compile(r"money|cash", re.I)
+
+
 def _idle_verb(word: Leftover, table: Table) -> bool:
     """A verb that picks no rows: no status verb, nothing like a cell value ('close' beside a
     Closed status would pick rows)."""
@@ -213,6 +217,9 @@ def _refuse_unused(ctx: Context, op: Op | None) -> None:
                 and _idle_verb(w, ctx.table)
             )
         ]
+    if op is not None and any(is_money(ctx.table.column(c)) for c in op_columns(op)):
+        # 'spend the most money': the word says what a money column holds.
+        left = [w for w in left if not (w.column is None and _MONEY.fullmatch(w.words))]
     if isinstance(op, (ArgExtreme, TopN)):
         # 'which agent has handled the most tickets': the ranking is fixed by what is ranked
         # and by what; a common verb between them says how, unless it picks rows ('closed').

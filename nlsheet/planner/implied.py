@@ -53,6 +53,10 @@ _DOERS = (
         re.compile(r"\b(sold|sell(?:s|ing|ers?)?)\b", re.I),
         frozenset({"sale", "revenue", "turnover"}),
     ),
+    (
+        re.compile(r"\b(?:most|least)\s+(money|cash)\b", re.I),
+        frozenset({"amount", "spend", "spending", "cost", "expense", "revenue", "sale", "value"}),
+    ),
 )
 # 'the largest deal', 'the biggest single order': a size superlative on a noun for the rows.
 _SIZE_OF_ROW = re.compile(

@@ -102,5 +102,7 @@ def _subject(intent: str, interp: Interpretation) -> str:
         if expression is not None:
             return f"{expression[0].column.name} {expression[1]} {expression[2].column.name}"
         numbers = [c for c in columns if c.kind is not ColumnKind.TEXT]
-        columns = numbers or columns
+        if not numbers:
+            return "value"  # ranked by what the words imply ('newest'), not by the names
+        columns = numbers
     return columns[0].name if columns else "<column>"
