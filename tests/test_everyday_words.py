@@ -394,3 +394,54 @@ def test_money_names_the_one_money_column_and_making_a_row_is_an_idle_verb(
     # 'single' before no superlative is a word nlsheet does not know, not a filler.
     with pytest.raises(nlsheet.NlsheetError, match="single"):
         book.ask("how many single claims")
+
+
+def test_a_word_ending_many_names_before_the_rows_noun_is_a_kind_of_row(tmp_path: Path) -> None:
+    deals = pd.DataFrame(
+        {
+            "Deal": [
+                *("Acme renewal", "Bolt renewal", "Crane pilot", "Dune renewal", "Box upsell"),
+                *("Fig pilot", "Gale renewal", "Hex upsell", "Ivy pilot"),
+            ],
+            "Amount ($)": [10.0, 20.0, 40.0, 5.0, 8.0, 13.0, 7.0, 2.0, 1.0],
+            "Region": ["EMEA", "APAC", "EMEA", "EMEA", "APAC", "EMEA", "APAC", "EMEA", "APAC"],
+        }
+    )
+    book = _book(deals, "Deals", tmp_path / "deals.xlsx")
+    renewals = deals[deals.Deal.str.endswith("renewal")]
+    assert _answer(book, "total value of renewal deals") == pytest.approx(
+        renewals["Amount ($)"].sum()
+    )
+    assert _answer(book, "how many renewal deals are in EMEA") == int(
+        (renewals.Region == "EMEA").sum()
+    )
+    # A word inside names in other places is still asked about.
+    items = pd.DataFrame(
+        {
+            "Item": [
+                *("Screws (box)", "Nails (box)", "Junction Box", "Hinge", "Tape", "Glue"),
+                *("Rope", "Saw", "Drill"),
+            ],
+            "On Hand": [5, 6, 7, 8, 1, 2, 3, 4, 9],
+        }
+    )
+    asked = nlsheet.open(items).ask("how many lines are sold by the box")
+    assert asked.clarification is not None
+
+
+def test_a_domain_in_e_mail_addresses_picks_every_address_at_it() -> None:
+    tickets = pd.DataFrame(
+        {
+            "Ticket": ["T1", "T2", "T3", "T4", "T5"],
+            "Customer Email": [
+                "ann@hotmail.com",
+                "bo@gmail.com",
+                "cy@hotmail.com",
+                "di@yahoo.com",
+                "ed@hotmail.com",
+            ],
+        }
+    )
+    book = nlsheet.open(tickets)
+    assert _answer(book, "how many tickets came from hotmail addresses") == 3
+    assert _answer(book, "how many tickets came from gmail") == 1

@@ -10,10 +10,10 @@ from rapidfuzz import process
 from nlsheet.errors import NotUnderstoodError, UnknownColumnError
 from nlsheet.nlu.binding import is_money
 from nlsheet.nlu.context import letters_outside, overlaps
-from nlsheet.nlu.coverage import Leftover, unaccounted
+from nlsheet.nlu.coverage import Leftover, is_row_noun, unaccounted
 from nlsheet.nlu.dates import NEW, start_date
 from nlsheet.nlu.interpret import Interpretation
-from nlsheet.nlu.text import STATUS_VERBS, is_common_verb, value_vocabulary
+from nlsheet.nlu.text import STATUS_VERBS, is_common_verb, normalize_word, value_vocabulary
 from nlsheet.plan import AggFunc, Aggregate, ArgExtreme, Lookup, Op, Plan, TopN, op_columns
 from nlsheet.planner.aggregates import plan_aggregate, plan_most_frequent
 from nlsheet.planner.context import INTENT_PHRASES, Built, Context, ask_which_column
@@ -128,6 +128,15 @@ def _verb_of(interp: Interpretation, word: Leftover, table: Table) -> bool:
 
 
 _MONEY = re.compile(r"money|cash", re.I)
+_ADDRESSES = re.compile(r"(?:e-?mail\s+)?addresse?s?|e-?mails?|accounts?", re.I)
+
+
+def _addresses(interp: Interpretation, word: Leftover) -> bool:
+    return bool(_ADDRESSES.fullmatch(word.words)) and any(
+        not interp.text[v.end : word.start].strip()
+        and {"email", "mail", "e-mail"} & set(v.column.name.casefold().replace("-", "").split())
+        for v in interp.values
+    )
 
 
 def _idle_verb(word: Leftover, table: Table) -> bool:
@@ -217,6 +226,8 @@ def _refuse_unused(ctx: Context, op: Op | None) -> None:
                 and _idle_verb(w, ctx.table)
             )
         ]
+    # 'hotmail addresses': the word after a value of an e-mail column says what it is part of.
+    left = [w for w in left if not (w.column is None and _addresses(interp, w))]
     if op is not None and any(is_money(ctx.table.column(c)) for c in op_columns(op)):
         # 'spend the most money': the word says what a money column holds.
         left = [w for w in left if not (w.column is None and _MONEY.fullmatch(w.words))]
@@ -307,8 +318,10 @@ def _which_value(interp: Interpretation, table: Table) -> Clarification | None:
         if sum(len(c.split()) for c in cells) > 3 * len(cells):
             continue  # sentences, not names
         names = sorted(c for c in cells if word.search(c.casefold()))
-        if len(names) < 2:
+        if len(names) < 2 or _kind_of_row(interp, v.end, v.words, names, table):
             continue
+        if all(word.search(n.casefold().partition("@")[2]) for n in names):
+            continue  # 'hotmail' after the @ of addresses: every address at that domain
         before, after = interp.text[: v.start], interp.text[v.end :]
         options = [Option(name, f"{before}{name}{after}") for name in names[:6]]
         column = v.column.name
@@ -324,6 +337,21 @@ def _which_value(interp: Interpretation, table: Table) -> Clarification | None:
             tuple(options),
         )
     return None
+
+
+def _kind_of_row(
+    interp: Interpretation, end: int, words: str, names: list[str], table: Table
+) -> bool:
+    """'renewal deals' beside Alpine renewal, Datum renewal ...: a word that ends three names
+    or more, said before the rows' noun, is a kind of row, and picks every row it ends."""
+    noun = re.match(r"\s+(\w+)", interp.text[end:])
+    ending = all(n.casefold().split()[-1] == words.casefold() for n in names)
+    return (
+        len(names) >= 3
+        and ending
+        and noun is not None
+        and is_row_noun(normalize_word(noun.group(1).lower()), table)
+    )
 
 
 def _which_year(

@@ -189,22 +189,37 @@ def _by_size(ctx: Context) -> ColumnMatch | None:
 
 
 def row_size(ctx: Context, named: ColumnMatch) -> ColumnMatch | None:
-    """'average deal size', 'the order value': the words naming the rows, then 'size', 'value'
-    or 'worth', are the rows' one amount of money (not the column the noun also names)."""
-    after = _SIZE_WORD.match(ctx.interp.text, named.end)
-    if after is None or not is_row_noun(normalize_word(named.words), ctx.table):
+    """'average deal size', 'the order value', 'the value of renewal deals': the words naming
+    the rows with 'size', 'value' or 'worth' are the rows' one amount of money (not the column
+    the noun also names)."""
+    text = ctx.interp.text
+    after = _SIZE_WORD.match(text, named.end)
+    before = _SIZE_OF.search(text[: named.start])
+    if (after is None and before is None) or not is_row_noun(
+        normalize_word(named.words), ctx.table
+    ):
         return None
     money = [c for c in numeric_columns(ctx.table) if _is_money(c)]
     if len(money) != 1:
         return None
-    ctx.notes.append(f"'{named.words}{after.group()}' is {money[0].name}")
-    ctx.frame.explained.append((named.start, after.end()))
-    return ColumnMatch(
-        money[0], named.words + after.group(), named.start, after.end(), 0.9, "implied"
-    )
+    if after is not None:
+        start, end = named.start, after.end()
+        ctx.frame.explained.append((start, end))
+    else:
+        assert before is not None
+        # The word between ('renewal') is no part of the amount: a condition must use it.
+        ctx.notes.append(f"'{text[before.start() : named.end]}' is {money[0].name}")
+        ctx.frame.explained.append((before.start(), before.start("kind")))
+        return ColumnMatch(money[0], named.words, named.start, named.end, 0.9, "implied")
+    ctx.notes.append(f"'{text[start:end]}' is {money[0].name}")
+    return ColumnMatch(money[0], text[start:end], start, end, 0.9, "implied")
 
 
 _SIZE_WORD = re.compile(r"\s+(?:sizes?|values?|worth)\b", re.I)
+# 'the value of renewal deals': one word may name the kind of row in between.
+_SIZE_OF = re.compile(
+    r"\b(?:sizes?|values?|worth)\s+of\s+(?:the\s+|all\s+|our\s+)?(?P<kind>(?:\w+\s+)?)$", re.I
+)
 
 
 def implied_measure(ctx: Context) -> ColumnMatch | None:
