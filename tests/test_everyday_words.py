@@ -445,3 +445,31 @@ def test_a_domain_in_e_mail_addresses_picks_every_address_at_it() -> None:
     book = nlsheet.open(tickets)
     assert _answer(book, "how many tickets came from hotmail addresses") == 3
     assert _answer(book, "how many tickets came from gmail") == 1
+
+
+def test_making_the_rows_in_a_period_reads_the_day_they_began(tmp_path: Path) -> None:
+    invoices = pd.DataFrame(
+        {
+            "Invoice No": [f"INV-{i}" for i in range(1, 7)],
+            "Issue Date": pd.to_datetime(
+                ["2023-07-03", "2023-09-20", "2023-05-30", "2023-12-01", "2024-01-10", "2023-06-28"]
+            ),
+            "Due Date": pd.to_datetime(
+                ["2023-08-02", "2023-10-20", "2023-06-29", "2023-12-31", "2024-02-09", "2023-07-28"]
+            ),
+            "Amount": [100.0, 250.0, 80.0, 40.0, 300.0, 60.0],
+        }
+    )
+    book = _book(invoices, "Invoices", tmp_path / "invoices.xlsx")
+    issued = invoices[
+        (invoices["Issue Date"] >= "2023-07-01") & (invoices["Issue Date"] <= "2023-12-31")
+    ]
+    due = invoices[(invoices["Due Date"] >= "2023-07-01") & (invoices["Due Date"] <= "2023-12-31")]
+    assert issued.Amount.sum() != due.Amount.sum()
+    # 'invoiced' names the day an invoice was made; 'second half' is six months, no median.
+    said = "total invoiced in the second half of 2023"
+    assert _answer(book, said) == pytest.approx(issued.Amount.sum())
+    assert book.ask(said).intent == "sum"
+    # Without a word for the day, either date could be meant.
+    with pytest.raises(nlsheet.NlsheetError, match="Issue Date or Due Date"):
+        book.ask("total amount in the second half of 2023")

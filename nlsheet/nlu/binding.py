@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from nlsheet.nlu.context import ColumnMatch
+from nlsheet.nlu.coverage import verb_of_rows
 from nlsheet.nlu.dates import NEW, start_date
 from nlsheet.nlu.slots import (
     DateSlot,
@@ -290,6 +291,12 @@ def date_column(
     if not named and new is not None and began is not None:
         # 'new members in March': the date a row began, which the word 'new' names.
         return began, ColumnMatch(began, new.group(), new.start(), new.end(), 0.8, "implied")
+    made = [
+        w for w in re.finditer(r"[a-z]+", text[:start].lower()) if verb_of_rows(w.group(), table)
+    ]
+    if not named and made and began is not None:
+        # 'total invoiced in H1' on invoices: the day a row was made, its start date.
+        return began, None
     return (dates[0], None) if len(dates) == 1 else None
 
 

@@ -49,6 +49,7 @@ __all__ = [
     "row_nouns",
     "unaccounted",
     "verb_of_header",
+    "verb_of_rows",
 ]
 
 # Header words that say a column identifies rows, and add nothing to what the rows are.
@@ -303,7 +304,7 @@ def _is_command_word(token: Token, table: Table, verbs_free: bool, *, typos: boo
         return True
     if verb_of_header(token.lower, table):
         return True  # 'samples tested since May' beside a Test column
-    if _verb_of_rows(token.lower, table):
+    if verb_of_rows(token.lower, table):
         return True  # 'who has claimed the most' where the rows are claims
     if not typos:
         return False
@@ -313,7 +314,7 @@ def _is_command_word(token: Token, table: Table, verbs_free: bool, *, typos: boo
     )
 
 
-def _verb_of_rows(word: str, table: Table) -> bool:
+def verb_of_rows(word: str, table: Table) -> bool:
     """'claimed' where the rows are claims, 'ordering' on a sheet of Orders: making a row."""
     bases = [word[: -len(x)] for x in ("ed", "d", "ing") if word.endswith(x)]
     nouns = row_nouns(table) - GENERIC_ROW_NOUNS

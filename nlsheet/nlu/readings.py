@@ -161,6 +161,8 @@ def fits(intent: str, text: str, frame: Frame, table: Table, masked: str = "") -
         return False  # 'how much have we spent on taxis' asks for an amount, not names
     if intent in ("most_frequent", "mode") and _MOST_ADJECTIVE.search(text):
         return False  # 'which member joined most recently' ranks by a date, not by counts
+    if intent == "median" and _PERIOD_HALF.search(text) and not _MEDIAN_WORD.search(text):
+        return False  # 'the second half of 2023' is six months, not the middle value
     if intent == "median":
         # '90th percentile of sales' names its percentile; only the 50th is the median.
         return frame.percentile is None or abs(frame.percentile - 0.5) < 1e-9
@@ -191,6 +193,8 @@ def fits(intent: str, text: str, frame: Frame, table: Table, masked: str = "") -
     return True
 
 
+_PERIOD_HALF = re.compile(r"\b(?:first|second|1st|2nd|latter|last|this|next)\s+half\b", re.I)
+_MEDIAN_WORD = re.compile(r"\b(?:median|middle|midpoint|50th|p50|med)\b", re.I)
 _FIGURES = frozenset(
     {"min", "max", "sum", "average", "median", "stdev", "variance", "percentile", "count"}
 )

@@ -10,7 +10,7 @@ import pandas as pd
 from nlsheet.errors import ColumnTypeError
 from nlsheet.nlu.binding import is_money
 from nlsheet.nlu.context import ColumnMatch
-from nlsheet.nlu.coverage import is_row_noun, person_column, row_nouns
+from nlsheet.nlu.coverage import is_row_noun, person_column, row_nouns, verb_of_rows
 from nlsheet.nlu.lexicon import PERSON_NOUN
 from nlsheet.nlu.text import tokenize
 from nlsheet.nlu.wide import counts_cells
@@ -136,6 +136,10 @@ def _named_measure(ctx: Context, func: AggFunc) -> tuple[AggFunc, Measure | None
         pick = free[0] if free else None
     elif pick is not None and not numeric:
         pick = row_size(ctx, pick) or pick  # 'average deal size': the deals' amounts
+    if pick is not None and pick.column.is_id and verb_of_rows(pick.words.lower(), table):
+        # 'total invoiced in May': making the rows, not their numbers; the amount is asked.
+        ctx.frame.explained.append((pick.start, pick.end))
+        pick = None
     column = ctx.use(pick)
     sheet_rows = (
         _total_or_rows(ctx, column, pick, sheet_rows=True)
