@@ -473,3 +473,17 @@ def test_making_the_rows_in_a_period_reads_the_day_they_began(tmp_path: Path) ->
     # Without a word for the day, either date could be meant.
     with pytest.raises(nlsheet.NlsheetError, match="Issue Date or Due Date"):
         book.ask("total amount in the second half of 2023")
+
+
+def test_who_asks_for_the_column_of_people_whatever_their_role() -> None:
+    contest = pd.DataFrame(
+        {
+            "Draw": [1, 2, 3, 4],
+            "Song": ["Blue Sky", "Red Door", "Old Town", "Sea Glass"],
+            "Performer": ["Ana Brel", "Tom Ives", "Kay Dunn", "Lee Moss"],
+            "Points": [88, 57, 102, 12],
+        }
+    )
+    book = nlsheet.open(contest)
+    assert _answer(book, "who scored 57 points") == "Tom Ives"
+    assert _answer(book, "who sang Old Town") == "Kay Dunn"

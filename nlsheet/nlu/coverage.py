@@ -41,6 +41,7 @@ from nlsheet.nlu.wide import column_runs
 from nlsheet.workbook.table import Column, ColumnKind, Table
 
 __all__ = [
+    "PERSON_HEADERS",
     "Leftover",
     "is_row_noun",
     "key_column",
@@ -55,10 +56,11 @@ __all__ = [
 # Header words that say a column identifies rows, and add nothing to what the rows are.
 _ID_WORDS = frozenset({"id", "identifier", "no", "nr", "num", "number", "code", "ref", "key", "#"})
 _NAME_WORDS = frozenset({"name", "full", "title"})
-_PERSON_HEADERS = frozenset(
+PERSON_HEADERS = frozenset(
     """employee staff worker member person name player athlete runner student customer client
     participant user contact candidate patient driver rider applicant subscriber volunteer
-    agent rep representative manager owner author artist""".split()  # noqa: SIM905
+    agent rep representative manager owner author artist performer singer actor actress
+    celebrity contestant competitor nominee scorer captain coach presenter host""".split()  # noqa: SIM905
 )
 
 
@@ -111,7 +113,7 @@ def _key_nouns(table: Table) -> frozenset[str]:
             keyed = column.kind is ColumnKind.TEXT and not column.is_id
             if keyed and _keys_rows(table, column.name):
                 nouns.update(w for w in header_words(column.name) if w not in _NAME_WORDS)
-        if any(canonical(n) in _PERSON_HEADERS or n in _PERSON_HEADERS for n in nouns):
+        if any(canonical(n) in PERSON_HEADERS or n in PERSON_HEADERS for n in nouns):
             nouns.update(PEOPLE_NOUNS)
         person = person_column(table)
         if person is not None and _keys_rows(table, person.name):
@@ -139,7 +141,7 @@ def person_column(table: Table) -> Column | None:
 
     def personal(column: Column) -> bool:
         words = header_words(column.name)
-        return any(w in _PERSON_HEADERS or canonical(w) in _PERSON_HEADERS for w in words)
+        return any(w in PERSON_HEADERS or canonical(w) in PERSON_HEADERS for w in words)
 
     people = [c for c in table.columns if c.kind is ColumnKind.TEXT and personal(c)]
     # 'who ...' is answered with a name: Name beside Employee ID.

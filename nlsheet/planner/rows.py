@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from nlsheet.backends.masks import row_mask
 from nlsheet.nlu.context import ColumnMatch
-from nlsheet.nlu.coverage import is_row_noun, key_column, person_column
+from nlsheet.nlu.coverage import PERSON_HEADERS, is_row_noun, key_column, person_column
 from nlsheet.nlu.lexicon import AMOUNT_NOUNS, PERSON_NOUN, ROLES, is_amount_noun
 from nlsheet.nlu.readings import LIST_OPENER, is_plural, relative_pronoun
 from nlsheet.nlu.text import canonical, header_words, is_verb
@@ -44,9 +44,7 @@ _QUESTION_TARGETS = (
     ),
     (
         re.compile(r"^\s*(who|whom|whose)\b", re.I),
-        frozenset({"name", "player", "winner", "driver", "artist", "person", "candidate"})
-        | frozenset({"incumbent", "director", "coach", "champion", "rider", "author"})
-        | frozenset({"manager", "owner", "rep", "team", "opponent", "athlete", "employee"}),
+        PERSON_HEADERS | {"winner", "incumbent", "director", "champion", "team", "opponent"},
         False,
     ),
 )
