@@ -487,3 +487,16 @@ def test_who_asks_for_the_column_of_people_whatever_their_role() -> None:
     book = nlsheet.open(contest)
     assert _answer(book, "who scored 57 points") == "Tom Ives"
     assert _answer(book, "who sang Old Town") == "Kay Dunn"
+
+
+def test_times_rank_the_fastest_whatever_their_header_says() -> None:
+    laps = pd.DataFrame(
+        {
+            "Driver": ["Rui", "Sam", "Teo"],
+            "Best Lap": [dt.time(0, 1, 31), dt.time(0, 1, 29), dt.time(0, 1, 35)],
+            "Points": [18, 25, 15],
+        }
+    )
+    book = nlsheet.open(laps)
+    assert _answer(book, "who was the fastest driver") == "Sam"
+    assert _answer(book, "how many drivers had a best lap under 90 seconds") == 1

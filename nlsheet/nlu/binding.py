@@ -24,7 +24,7 @@ from nlsheet.nlu.slots import (
     comparator_after,
     comparator_before,
 )
-from nlsheet.nlu.text import normalize_word, value_vocabulary
+from nlsheet.nlu.text import singular_forms, value_vocabulary
 from nlsheet.nlu.wide import period_after_noun
 from nlsheet.plan import Cmp, Condition, Scalar
 from nlsheet.workbook.table import Column, ColumnKind, Table, value_words
@@ -213,7 +213,7 @@ def column_for(
         fitting = [c for c in holders if re.search(rf"\b{re.escape(stem)}", c.name.casefold())]
         if not fitting and _TIME_UNIT.fullmatch(slot.unit):
             # '45 minutes' is no Age: a duration goes only to a column said to hold one.
-            fitting = [c for c in holders if _TIMED.search(c.name)]
+            fitting = [c for c in holders if _TIMED.search(c.name) or table.values(c.name).clock]
             return (fitting[0], None) if len(fitting) == 1 else None
         holders = fitting or holders
     return (holders[0], None) if len(holders) == 1 else None
@@ -230,6 +230,7 @@ _PERIODIC = {
 _PER_DAY = {"s": 86400.0, "sec": 86400.0, "second": 86400.0, "min": 1440.0, "minute": 1440.0}
 _PER_DAY |= {"h": 24.0, "hr": 24.0, "hour": 24.0, "day": 1.0, "week": 1 / 7}
 _TIME_UNIT = re.compile(r"(?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?)", re.I)
+# Headers of columns holding spans of time ('45 minutes' goes to them), time taken or worked.
 _TIMED = re.compile(
     r"\b(?:time|duration|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?)\b|\((?:s|h)\)",
     re.I,
@@ -310,9 +311,7 @@ def contained_form(
     if typed is not None and (column is None or _passes(table, typed, p)):
         return typed, p.value
     word = p.value.strip().casefold()
-    singulars = {normalize_word(word), word[:-1] if word.endswith("s") else word}
-    singulars |= {word[:-2]} if word.endswith("es") else set()
-    for form in sorted(singulars - {word}, key=len, reverse=True):
+    for form in singular_forms(word):
         if " " in word or len(form) < 3:
             continue
         holders = [column] if column is not None else table.columns

@@ -420,9 +420,16 @@ def total_per_group(
 _NAMED = {
     "count": re.compile(r"\b(?:how\s+many|number\s+of|count\s+of|headcount)\b", re.I),
     "sum": re.compile(r"\b(?:total|sum)\s+(?:of\s+)?(?:the\s+)?\w", re.I),
-    "average": re.compile(r"\b(?:average|mean|avg)\b", re.I),
+    "average": re.compile(r"\b(?:average|averages|mean|avg)\b", re.I),
     "median": re.compile(r"\bmedian\b", re.I),
 }
+
+
+def intent_words(intent: str, text: str) -> list[tuple[int, int]]:
+    """Where the command names an aggregate outright ('average' in 'the highest average
+    salary'), as spans."""
+    pattern = _NAMED.get(intent)
+    return [m.span() for m in pattern.finditer(text)] if pattern is not None else []
 
 
 def names_intent(intent: str, text: str) -> bool:

@@ -247,6 +247,17 @@ def normalize_word(word: str) -> str:
     return w
 
 
+def singular_forms(word: str) -> list[str]:
+    """The singulars a plural may stand for, longest first, the word itself left out: the
+    rule's ('categories' -> 'category'), and the word without its 's' or 'es', which the rule
+    keeps for words in -is ('taxis' -> 'taxi') or takes too far ('boxes' -> 'box')."""
+    w = word.casefold()
+    forms = {normalize_word(w)}
+    forms |= {w[:-1]} if w.endswith("s") else set()
+    forms |= {w[:-2]} if w.endswith("es") else set()
+    return sorted(forms - {w}, key=len, reverse=True)
+
+
 def canonical(word: str) -> str:
     """The synonym group's first word for a normalised word ('revenue' -> 'sales')."""
     return _SYNONYMS.get(word, word)

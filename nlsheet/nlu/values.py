@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from nlsheet.nlu.coverage import person_column
 from nlsheet.nlu.dates import NEW, start_date
 from nlsheet.nlu.lexicon import VALUE_SYNONYMS, role_of
-from nlsheet.nlu.text import STOPWORDS, normalize_word, value_vocabulary
+from nlsheet.nlu.text import STOPWORDS, normalize_word, singular_forms, value_vocabulary
 from nlsheet.workbook.table import Column, ColumnKind, Table
 
 __all__ = ["ValueMatch", "fold_value", "link_values", "link_words_in_values"]
@@ -177,11 +177,12 @@ def link_words_in_values(
         if NEW.match(text, start) and start_date(table) is not None:
             continue  # 'new tickets' began lately; a title saying 'new' is another matter
         holders = _free_text_holders(table, norm)
-        lower = word.casefold()
-        if not holders and lower.endswith("s") and len(lower) > 4:
+        for form in singular_forms(word) if not holders and len(word) > 4 else ():
             # 'taxis' where the cells say 'Taxi' (the plural rule keeps words in -is).
-            norm = lower[:-1]
-            holders = _free_text_holders(table, norm)
+            holders = _free_text_holders(table, form)
+            if holders:
+                norm = form
+                break
         if len(holders) == 1:
             typed = _as_in_cells(table, holders[0], word.casefold(), norm)
             found.append(ValueMatch(holders[0], typed, word, start, end, contains=True))

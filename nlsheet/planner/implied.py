@@ -121,6 +121,8 @@ _SMALLEST_FIRST = frozenset(
     }
 )
 _SPEED = re.compile(r"\b(fastest|quickest|slowest)\b", re.I)
+# A time taken ('Resolution (hours)', 'Finish Time'): compared by its average, never added up.
+# Narrower than nlu.binding's columns that hold spans of time, which include 'Hours worked'.
 _DURATION = re.compile(
     r"\((?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?)\)|\b(?:time|duration)\b", re.I
 )
@@ -139,7 +141,11 @@ def direct(ctx: Context, word: str) -> None:
 def _by_speed(ctx: Context) -> ColumnMatch | None:
     """'the fastest runner': the shortest time, when one column measures a duration."""
     speed = _SPEED.search(ctx.interp.text)
-    durations = [c for c in numeric_columns(ctx.table) if _DURATION.search(c.name)]
+    durations = [
+        c
+        for c in numeric_columns(ctx.table)
+        if _DURATION.search(c.name) or ctx.table.values(c.name).clock
+    ]
     if speed is None or len(durations) != 1:
         return None
     ctx.notes.append(f"'{speed.group()}' ranks by {durations[0].name}, the shortest first")

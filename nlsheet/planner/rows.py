@@ -10,7 +10,7 @@ from nlsheet.backends.masks import row_mask
 from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.coverage import PERSON_HEADERS, is_row_noun, key_column, person_column
 from nlsheet.nlu.lexicon import AMOUNT_NOUNS, PERSON_NOUN, ROLES, is_amount_noun
-from nlsheet.nlu.readings import LIST_OPENER, is_plural, relative_pronoun
+from nlsheet.nlu.readings import LIST_OPENER, intent_words, is_plural, relative_pronoun
 from nlsheet.nlu.text import canonical, header_words, is_verb
 from nlsheet.plan import (
     AggFunc,
@@ -380,15 +380,12 @@ def _ranked(ctx: Context, target: Column, measure: Column, largest: bool, n: int
     )
 
 
-_AVERAGED = re.compile(r"\b(?:average|averages|avg|mean)\b", re.I)
-
-
 def _averaged(ctx: Context) -> bool:
     """'which department has the highest average salary': each name's average, not its total
     (the word outside every header it could be part of, such as 'Average Basket')."""
     spans = [(m.start, m.end) for m in ctx.interp.columns]
     return any(
-        not any(a <= w.start() < b for a, b in spans) for w in _AVERAGED.finditer(ctx.interp.text)
+        not any(a <= w < b for a, b in spans) for w, _ in intent_words("average", ctx.interp.text)
     )
 
 
