@@ -500,3 +500,21 @@ def test_times_rank_the_fastest_whatever_their_header_says() -> None:
     book = nlsheet.open(laps)
     assert _answer(book, "who was the fastest driver") == "Sam"
     assert _answer(book, "how many drivers had a best lap under 90 seconds") == 1
+
+
+def test_holding_stock_ranks_by_the_stock_column_and_never_lists_everything() -> None:
+    stock = pd.DataFrame(
+        {
+            "Item": ["Rope", "Rope", "Tape", "Tape", "Saw", "Glue"],
+            "Warehouse": ["Leeds", "York", "Leeds", "York", "Leeds", "York"],
+            "On Hand": [10, 5, 2, 1, 30, 4],
+            "Unit Price (£)": [3.0, 3.0, 1.0, 1.0, 12.0, 2.0],
+        }
+    )
+    book = nlsheet.open(stock)
+    held = stock.groupby("Warehouse")["On Hand"].sum()
+    assert _answer(book, "which warehouse holds the fewest units") == held.idxmin()
+    # 'the most' ranks: a list of every item would ignore it.
+    result = book.ask("which item do we hold the most of across all warehouses")
+    if result.clarification is None:
+        assert result.value == stock.groupby("Item")["On Hand"].sum().idxmax()

@@ -55,7 +55,7 @@ from nlsheet.nlu.wide import cells_words, find_span
 from nlsheet.plan import Cmp, Condition, Period
 from nlsheet.workbook.table import ColumnKind, Table, value_words
 
-__all__ = ["Frame", "assemble"]
+__all__ = ["SUPERLATIVE_WORD", "Frame", "assemble"]
 
 _GROUP = re.compile(
     r"\b(?:grouped\s+by|broken\s+down\s+by|split\s+by|for\s+each|for\s+every|by|per|each|"
@@ -103,7 +103,7 @@ _N_NAMED = re.compile(
     r"^\s*(?:(?:show|list|give|name|find)\s+(?:me\s+|us\s+)?)?(?:the\s+)?(\d{1,3})\s+[a-z]+s\b",
     re.I,
 )
-_SUPERLATIVE_WORD = re.compile(rf"\b(?:{_SUPERLATIVES})\b", re.I)
+SUPERLATIVE_WORD = re.compile(rf"\b(?:{_SUPERLATIVES})\b", re.I)
 _PERCENTILE = re.compile(
     r"\b(\d{1,2}(?:\.\d+)?)(?:st|nd|rd|th)?\s*(?:percentile|pct)\b|\bp(\d{1,2})\b|"
     r"\b(first|1st|third|3rd|lower|upper)\s+quartile\b",
@@ -140,7 +140,7 @@ class _Assembler(Binder):
             numbers = [n for n in numbers if not found.start() <= n.start < found.end()]
             self.frame.explained.append((found.start(), found.end()))
         counted = _N_NAMED.match(self.text)
-        if self.frame.n is None and counted is not None and _SUPERLATIVE_WORD.search(self.text):
+        if self.frame.n is None and counted is not None and SUPERLATIVE_WORD.search(self.text):
             # 'the 2 customers who spent the least': how many of the ranked names to give.
             self.frame.n = int(counted.group(1))
             numbers = [n for n in numbers if not counted.start(1) <= n.start < counted.end(1)]

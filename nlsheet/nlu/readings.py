@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from rapidfuzz.distance import DamerauLevenshtein
 
 from nlsheet.changes import CHANGES
-from nlsheet.nlu.conditions import Frame
+from nlsheet.nlu.conditions import SUPERLATIVE_WORD, Frame
 from nlsheet.nlu.coverage import is_row_noun, verb_of_header
 from nlsheet.nlu.lexicon import ROLES
 from nlsheet.nlu.text import Token, tokenize
@@ -157,6 +157,8 @@ def fits(intent: str, text: str, frame: Frame, table: Table, masked: str = "") -
         return False  # the commonest value is asked for in words of frequency, never 'total'
     if intent in ("average", "median") and _WHICH_RANKED.match(text) and ranks_rows(text):
         return False  # 'which agent resolves tickets fastest on average' names the agent
+    if intent == "unique_values" and SUPERLATIVE_WORD.search(_AT_LEAST.sub(" ", masked or text)):
+        return False  # 'which item do we hold the most of' ranks; it does not list them all
     if intent in ("unique_values", "most_frequent", "longest") and _HOW_MUCH.match(text):
         return False  # 'how much have we spent on taxis' asks for an amount, not names
     if intent in ("most_frequent", "mode") and _MOST_ADJECTIVE.search(text):

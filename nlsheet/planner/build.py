@@ -13,7 +13,13 @@ from nlsheet.nlu.context import letters_outside, overlaps
 from nlsheet.nlu.coverage import Leftover, is_row_noun, unaccounted
 from nlsheet.nlu.dates import NEW, start_date
 from nlsheet.nlu.interpret import Interpretation
-from nlsheet.nlu.text import STATUS_VERBS, is_common_verb, normalize_word, value_vocabulary
+from nlsheet.nlu.text import (
+    STATUS_VERBS,
+    header_words,
+    is_common_verb,
+    normalize_word,
+    value_vocabulary,
+)
 from nlsheet.plan import AggFunc, Aggregate, ArgExtreme, Lookup, Op, Plan, TopN, op_columns
 from nlsheet.planner.aggregates import plan_aggregate, plan_most_frequent
 from nlsheet.planner.context import INTENT_PHRASES, Built, Context, ask_which_column
@@ -27,7 +33,7 @@ from nlsheet.planner.figures import (
 from nlsheet.planner.rows import plan_longest, plan_lookup, plan_top, plan_unique, rank_rows
 from nlsheet.planner.sense import check_sense, mixed_units
 from nlsheet.result import Clarification, Option
-from nlsheet.workbook.table import ColumnKind, Table
+from nlsheet.workbook.table import Column, ColumnKind, Table
 
 __all__ = ["SUPPORTED_INTENTS", "build", "check_letters"]
 
@@ -128,6 +134,19 @@ def _verb_of(interp: Interpretation, word: Leftover, table: Table) -> bool:
 
 
 _MONEY = re.compile(r"money|cash", re.I)
+_UNITS = re.compile(r"units?|pieces?|pcs|items?", re.I)
+_ACROSS = re.compile(r"\bacross\s+(?:all\s+)?(?:the\s+|our\s+)?$", re.I)
+
+
+def _counts_units(column: Column) -> bool:
+    words = set(header_words(column.name))
+    return (
+        column.kind is ColumnKind.NUMBER
+        and bool(words & {"hand", "onhand", "stock", "qty", "quantity", "unit", "units"})
+        and not words & {"price", "cost", "value"}
+    )
+
+
 _ADDRESSES = re.compile(r"(?:e-?mail\s+)?addresse?s?|e-?mails?|accounts?", re.I)
 
 
@@ -228,6 +247,11 @@ def _refuse_unused(ctx: Context, op: Op | None) -> None:
         ]
     # 'hotmail addresses': the word after a value of an e-mail column says what it is part of.
     left = [w for w in left if not (w.column is None and _addresses(interp, w))]
+    # 'across all warehouses': every value of the column, which no condition tests.
+    left = [w for w in left if not (w.column and _ACROSS.search(interp.text[: w.start]))]
+    if op is not None and any(_counts_units(ctx.table.column(c)) for c in op_columns(op)):
+        # 'holds the fewest units': the word says what a stock or quantity column counts.
+        left = [w for w in left if not (w.column is None and _UNITS.fullmatch(w.words))]
     if op is not None and any(is_money(ctx.table.column(c)) for c in op_columns(op)):
         # 'spend the most money': the word says what a money column holds.
         left = [w for w in left if not (w.column is None and _MONEY.fullmatch(w.words))]

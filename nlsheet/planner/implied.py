@@ -54,6 +54,10 @@ _DOERS = (
         frozenset({"sale", "revenue", "turnover"}),
     ),
     (
+        re.compile(r"\b(hold|holds|held|holding|stock|stocks|stocked)\b", re.I),
+        frozenset({"quantity", "qty", "stock", "hand", "onhand", "inventory"}),
+    ),
+    (
         re.compile(r"\b(?:most|least)\s+(money|cash)\b", re.I),
         frozenset({"amount", "spend", "spending", "cost", "expense", "revenue", "sale", "value"}),
     ),
