@@ -336,14 +336,22 @@ def _text(value: object) -> object:
     return value
 
 
+# Cell types _to_numbers treats apart: text, yes/no, and times or durations.
+_TYPE_CODES: dict[type, int] = {str: 1, np.str_: 1, bool: 2, np.bool_: 2}
+_TYPE_CODES |= {dt.time: 3, dt.timedelta: 3, pd.Timedelta: 3}
+
+
 def _to_numbers(values: Sequence[Any], first_row: int) -> ColumnValues:
     raw = pd.Series(values, dtype=object)
-    days = raw.map(day_fraction)
-    clock = bool(days.notna().any())
+    # One pass over the cells for their types; the rest is vectorised.
+    codes = np.fromiter((_TYPE_CODES.get(type(v), 0) for v in values), np.int8, len(values))
+    is_str, is_bool, timed = codes == 1, codes == 2, codes == 3
+    clock = bool(timed.any())
     if clock:
-        raw = raw.where(days.isna(), days)
-    is_str = raw.map(lambda v: isinstance(v, str)).to_numpy(dtype=bool)
-    is_bool = raw.map(lambda v: isinstance(v, bool)).to_numpy(dtype=bool)
+        # Times and durations are numbers of days, as Excel holds them.
+        days = [day_fraction(v) for v in raw[timed]]
+        raw = raw.copy()
+        raw[timed] = days
     # Real numbers convert in one vectorised step; text cells are read one by one below.
     numbers = pd.to_numeric(raw.where(~(is_str | is_bool)), errors="coerce")
     fixed = numbers.to_numpy(dtype=float, copy=True)
