@@ -203,12 +203,17 @@ def _first_name(table: Table, word: str) -> tuple[Column, str] | None:
     person = person_column(table)
     if not word[:1].isupper() or word.isupper() or len(word) < 3 or person is None:
         return None
-    names = {
-        str(v)
-        for v in table.values(person.name).series.dropna()
-        if str(v).split(maxsplit=1)[0] == word and " " in str(v).strip()
-    }
-    return (person, names.pop()) if len(names) == 1 else None
+
+    def index() -> dict[str, set[str]]:
+        by_first: dict[str, set[str]] = {}
+        for name in table.values(person.name).series.dropna().unique():
+            parts = str(name).split()
+            if len(parts) > 1:
+                by_first.setdefault(parts[0], set()).add(str(name))
+        return by_first
+
+    names = table.memo(f"values:first-names:{person.name}", index).get(word, set())
+    return (person, next(iter(names))) if len(names) == 1 else None
 
 
 def _free_text_holders(table: Table, norm: str) -> list[Column]:
