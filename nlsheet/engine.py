@@ -521,10 +521,11 @@ def _clock_note(op: Op, table: Table, value: object) -> list[str]:
     ('0.027014 days is 0:38:54')."""
     measure = op.measure.column if isinstance(op, Aggregate) and op.measure else None
     target = op.target if isinstance(op, Lookup) else measure
-    numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
-    if target is None or not numeric or not table.values(target).clock:
+    if target is None or not isinstance(value, (int, float)) or isinstance(value, bool):
         return []
-    seconds = round(float(value) * 86400)  # type: ignore[arg-type]
+    if not table.values(target).clock:
+        return []
+    seconds = round(value * 86400)
     hours, rest = divmod(abs(seconds), 3600)
     clock = f"{'-' if seconds < 0 else ''}{hours}:{rest // 60:02d}:{rest % 60:02d}"
     return [f"{target} holds times, which Excel counts in days: {value} is {clock}"]

@@ -18,6 +18,7 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import Any, ClassVar, Literal
@@ -148,6 +149,11 @@ class Measure:
     op: Literal["*", "/", "+", "-"] | None = None
     other: str | None = None
     span: tuple[str, ...] = ()
+
+    @classmethod
+    def over(cls, columns: Sequence[str]) -> Measure:
+        """The cells of side-by-side columns, first to last."""
+        return cls(columns[0], span=tuple(columns))
 
     @property
     def columns(self) -> tuple[str, ...]:

@@ -137,20 +137,24 @@ def key_column(table: Table) -> Column | None:
 
 def person_column(table: Table) -> Column | None:
     """The column naming people ('Employee', 'Player', 'Sales Rep'): the only one whose header
-    says so, or among several the one with a person per row."""
+    says so, or among several the one with a person per row. Worked out once per table: the
+    second test reads a column's values."""
 
     def personal(column: Column) -> bool:
         words = header_words(column.name)
         return any(w in PERSON_HEADERS or canonical(w) in PERSON_HEADERS for w in words)
 
-    people = [c for c in table.columns if c.kind is ColumnKind.TEXT and personal(c)]
-    # 'who ...' is answered with a name: Name beside Employee ID.
-    people = [c for c in people if not c.is_id] or people
-    if len(people) == 1:
-        return people[0]
-    # 'Employee' beside 'Manager': the column with a person per row.
-    key = key_column(table)
-    return key if key in people else None
+    def make() -> Column | None:
+        people = [c for c in table.columns if c.kind is ColumnKind.TEXT and personal(c)]
+        # 'who ...' is answered with a name: Name beside Employee ID.
+        people = [c for c in people if not c.is_id] or people
+        if len(people) == 1:
+            return people[0]
+        # 'Employee' beside 'Manager': the column with a person per row.
+        key = key_column(table)
+        return key if key in people else None
+
+    return table.memo("coverage:person-column", make)
 
 
 def _units(table: Table) -> frozenset[str]:

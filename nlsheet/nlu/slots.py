@@ -343,7 +343,7 @@ def find_numbers(text: str) -> list[NumberSlot]:
                 bool(m.group("ord")),
                 unit,
                 currency,
-                (m.group("per") or " ").split()[-1].casefold() if m.group("per") else "",
+                m.group("per").split()[-1].casefold() if m.group("per") else "",
             )
         )
     return found

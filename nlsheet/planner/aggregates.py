@@ -207,7 +207,7 @@ def _span_measure(ctx: Context, func: AggFunc) -> tuple[AggFunc, Measure]:
             "a total, average, minimum, maximum or median",
         )
     ctx.notes.append(f"read every cell of {columns[0].name} to {columns[-1].name}")
-    return func, Measure(columns[0].name, span=tuple(c.name for c in columns))
+    return func, Measure.over([c.name for c in columns])
 
 
 def _percent_total(ctx: Context, func: AggFunc, measure: Measure | None) -> Clarification | None:

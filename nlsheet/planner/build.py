@@ -153,7 +153,7 @@ _ADDRESSES = re.compile(r"(?:e-?mail\s+)?addresse?s?|e-?mails?|accounts?", re.I)
 def _addresses(interp: Interpretation, word: Leftover) -> bool:
     return bool(_ADDRESSES.fullmatch(word.words)) and any(
         not interp.text[v.end : word.start].strip()
-        and {"email", "mail", "e-mail"} & set(v.column.name.casefold().replace("-", "").split())
+        and {"email", "mail"} & set(v.column.name.casefold().replace("-", "").split())
         for v in interp.values
     )
 

@@ -77,9 +77,7 @@ def plan_lookup(ctx: Context) -> Op:
         ctx.intent = "sum"
         ctx.notes.append(f"added up {span[0].name} to {span[-1].name}")
         where_note(ctx)
-        return Aggregate(
-            AggFunc.SUM, Measure(span[0].name, span=tuple(c.name for c in span)), ctx.frame.where
-        )
+        return Aggregate(AggFunc.SUM, Measure.over([c.name for c in span]), ctx.frame.where)
     expression = _derived(ctx) if ctx.frame.expression is not None else None
     if expression is not None:
         return _one_row_combined(ctx, expression)
@@ -393,7 +391,7 @@ def _derived(ctx: Context) -> Measure | None:
     """The measure named by its words ('margin': Price - Cost), its columns marked used, or
     each row's total over side-by-side columns ('the highest total for the year')."""
     if ctx.frame.span:
-        return Measure(ctx.frame.span[0].name, span=tuple(c.name for c in ctx.frame.span))
+        return Measure.over([c.name for c in ctx.frame.span])
     if ctx.frame.expression is None:
         return None
     a, op, b = ctx.frame.expression
