@@ -26,7 +26,14 @@ from nlsheet.nlu.text import header_words
 from nlsheet.plan import Cmp, Condition, Where
 from nlsheet.workbook.table import Column, ColumnKind, Table
 
-__all__ = ["Derived", "apply_derived", "find_derived", "implied_partner", "out_of_stock"]
+__all__ = [
+    "Derived",
+    "apply_derived",
+    "counts_items",
+    "find_derived",
+    "implied_partner",
+    "out_of_stock",
+]
 
 
 @dataclass(frozen=True)
@@ -47,7 +54,21 @@ def _has(*words: str) -> Callable[[Column], bool]:
     return lambda c: bool(wanted & set(header_words(c.name)))
 
 
-_QUANTITY = _has("qty", "quantity", "unit", "stock", "hand", "onhand", "inventory", "piece")
+_ITEM_WORDS = frozenset(
+    {"qty", "quantity", "unit", "units", "stock", "hand", "onhand", "inventory", "piece"}
+)
+_WORTH_WORDS = frozenset({"price", "cost", "value"})
+
+
+def counts_items(column: Column) -> bool:
+    """A column counting items (Qty, Units, Stock, On Hand, Pieces), never what they are worth
+    (Unit Price, Stock Value): the one definition of a quantity column."""
+    words = set(header_words(column.name))
+    return column.kind is ColumnKind.NUMBER and bool(
+        words & _ITEM_WORDS and not words & _WORTH_WORDS
+    )
+
+
 _UNIT_PRICE = _has("price", "cost")
 _SOLD = _has("qty", "quantity", "unit", "sold", "volume")
 _TAKEN = _has(
@@ -87,7 +108,7 @@ _READINGS: tuple[tuple[re.Pattern[str], _Kind, str, _Kind], ...] = (
             r"(?:inventory|stock))\b",
             re.I,
         ),
-        _QUANTITY,
+        counts_items,
         "*",
         _UNIT_PRICE,
     ),
@@ -190,7 +211,7 @@ def apply_derived(frame: Frame, text: str, table: Table, mentions: Sequence[Colu
 
 
 _PAIRS: tuple[tuple[_Kind, _Kind], ...] = (
-    (_LEVEL, lambda c: _QUANTITY(c) and not _UNIT_PRICE(c)),  # On Hand, not Unit Price
+    (_LEVEL, counts_items),  # On Hand, not Unit Price
     (_GOAL, _ACTUAL),
 )
 

@@ -252,7 +252,9 @@ def names_cells(word: Token, table: Table) -> bool:
     )
 
 
-_AGGREGATE_CUE = re.compile(
+# Words that read a whole run of period columns at once: a total or average of every cell,
+# or one per group (narrower than readings' aggregate cues: 'highest' picks one cell).
+_WHOLE_RUN_CUE = re.compile(
     r"\b(?:total|totals|sum|overall|altogether|combined|average|avg|mean)\b|"
     r"\b(?:by|per)\s+(?!the\s+(?:month|year)\b)\w",
     re.I,
@@ -266,7 +268,7 @@ def _whole_run_named(
     are a column per month: the word for what the cells hold, with a word asking to total or
     group, reads every cell of the run."""
     numbers = [c for c in table.columns if c.kind is ColumnKind.NUMBER and not c.is_id]
-    if set(numbers) != set(run) or not _AGGREGATE_CUE.search(text):
+    if set(numbers) != set(run) or not _WHOLE_RUN_CUE.search(text):
         return None
     named = [(m.start, m.end) for m in mentions]
     for token in tokenize(text):

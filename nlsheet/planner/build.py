@@ -8,21 +8,16 @@ from collections.abc import Callable
 from rapidfuzz import process
 
 from nlsheet.errors import NotUnderstoodError, UnknownColumnError
-from nlsheet.nlu.binding import is_money
 from nlsheet.nlu.context import letters_outside, overlaps
 from nlsheet.nlu.coverage import Leftover, is_row_noun, unaccounted
-from nlsheet.nlu.dates import NEW, start_date
 from nlsheet.nlu.interpret import Interpretation
 from nlsheet.nlu.text import (
-    STATUS_VERBS,
-    header_words,
-    is_common_verb,
     normalize_word,
-    value_vocabulary,
 )
-from nlsheet.plan import AggFunc, Aggregate, ArgExtreme, Lookup, Op, Plan, TopN, op_columns
+from nlsheet.plan import AggFunc, Aggregate, ArgExtreme, Lookup, Op, Plan, TopN
 from nlsheet.planner.aggregates import plan_aggregate, plan_most_frequent
 from nlsheet.planner.context import INTENT_PHRASES, Built, Context, ask_which_column
+from nlsheet.planner.excuses import explained_by_context
 from nlsheet.planner.figures import (
     plan_correlation,
     plan_growth,
@@ -33,7 +28,7 @@ from nlsheet.planner.figures import (
 from nlsheet.planner.rows import plan_longest, plan_lookup, plan_top, plan_unique, rank_rows
 from nlsheet.planner.sense import check_sense, mixed_units
 from nlsheet.result import Clarification, Option
-from nlsheet.workbook.table import Column, ColumnKind, Table
+from nlsheet.workbook.table import ColumnKind, Table
 
 __all__ = ["SUPPORTED_INTENTS", "build", "check_letters"]
 
@@ -116,58 +111,6 @@ def build(interp: Interpretation, table: Table) -> Built | Clarification:
     )
 
 
-_AUXILIARY = re.compile(r"\b(?:did|does|do|has|have|had)\s+$", re.I)
-
-
-def _verb_of(interp: Interpretation, word: Leftover, table: Table) -> bool:
-    """Whether the word follows 'did/does <value>' directly (the subject's verb) and says
-    nothing of the rows: no status verb, nothing like a cell value ('close' beside a Closed
-    status would pick rows)."""
-    text = interp.text
-    after_subject = any(
-        word.start >= v.end
-        and not text[v.end : word.start].strip()
-        and _AUXILIARY.search(text[: v.start]) is not None
-        for v in interp.values
-    )
-    return after_subject and _idle_verb(word, table)
-
-
-_MONEY = re.compile(r"money|cash", re.I)
-_UNITS = re.compile(r"units?|pieces?|pcs|items?", re.I)
-_ACROSS = re.compile(r"\bacross\s+(?:all\s+)?(?:the\s+|our\s+)?$", re.I)
-
-
-def _counts_units(column: Column) -> bool:
-    words = set(header_words(column.name))
-    return (
-        column.kind is ColumnKind.NUMBER
-        and bool(words & {"hand", "onhand", "stock", "qty", "quantity", "unit", "units"})
-        and not words & {"price", "cost", "value"}
-    )
-
-
-_ADDRESSES = re.compile(r"(?:e-?mail\s+)?addresse?s?|e-?mails?|accounts?", re.I)
-
-
-def _addresses(interp: Interpretation, word: Leftover) -> bool:
-    return bool(_ADDRESSES.fullmatch(word.words)) and any(
-        not interp.text[v.end : word.start].strip()
-        and {"email", "mail"} & set(v.column.name.casefold().replace("-", "").split())
-        for v in interp.values
-    )
-
-
-def _idle_verb(word: Leftover, table: Table) -> bool:
-    """A verb that picks no rows: no status verb, nothing like a cell value ('close' beside a
-    Closed status would pick rows)."""
-    if word.words.lower() in STATUS_VERBS:
-        return False
-    stem = word.words.lower()[:4]
-    texts = [c.name for c in table.columns if c.kind is ColumnKind.TEXT]
-    return not any(w.startswith(stem) for c in texts for w in value_vocabulary(table, c))
-
-
 def check_letters(text: str, table: Table) -> None:
     """Refuse a column letter outside the table ('sum column Z' on a table A:G).
 
@@ -223,48 +166,7 @@ def _refuse_unused(ctx: Context, op: Op | None) -> None:
         verbs_free=fixed_by_value,
         taught=interp.taught,
     )
-    # 'how many tickets did Mei Chen handle': the verb after a subject that is a value says
-    # what the rows are of that value, nothing more.
-    left = [w for w in left if w.column is not None or not _verb_of(interp, w, ctx.table)]
-    dated = any(ctx.table.column(c).kind is ColumnKind.DATE for c in frame.where.columns)
-    began = start_date(ctx.table)
-    if began is not None and began.name in frame.where.columns:
-        # 'new members in 2023': 'new' says the rows began in that time.
-        left = [w for w in left if not (w.column is None and NEW.fullmatch(w.words))]
-    if dated:
-        # 'samples collected in February': a verb saying a row was recorded, before the dates
-        # that picked the rows, says what the date records; any other verb ('refunded in
-        # May') may pick rows of its own and must be understood.
-        left = [
-            w
-            for w in left
-            if w.column is not None
-            or not (
-                _RECORDED.fullmatch(w.words)
-                and _BEFORE_DATES.match(interp.text[w.end :])
-                and _idle_verb(w, ctx.table)
-            )
-        ]
-    # 'hotmail addresses': the word after a value of an e-mail column says what it is part of.
-    left = [w for w in left if not (w.column is None and _addresses(interp, w))]
-    # 'across all warehouses': every value of the column, which no condition tests.
-    left = [w for w in left if not (w.column and _ACROSS.search(interp.text[: w.start]))]
-    if op is not None and any(_counts_units(ctx.table.column(c)) for c in op_columns(op)):
-        # 'holds the fewest units': the word says what a stock or quantity column counts.
-        left = [w for w in left if not (w.column is None and _UNITS.fullmatch(w.words))]
-    if op is not None and any(is_money(ctx.table.column(c)) for c in op_columns(op)):
-        # 'spend the most money': the word says what a money column holds.
-        left = [w for w in left if not (w.column is None and _MONEY.fullmatch(w.words))]
-    if isinstance(op, (ArgExtreme, TopN)):
-        # 'which agent has handled the most tickets': the ranking is fixed by what is ranked
-        # and by what; a common verb between them says how, unless it picks rows ('closed').
-        # Words that only look like verbs ('weighted', 'expected') may change the measure.
-        left = [
-            w
-            for w in left
-            if w.column is not None
-            or not (is_common_verb(w.words.lower()) and _idle_verb(w, ctx.table))
-        ]
+    left = explained_by_context(ctx, op, left)
     if (
         left
         and fixed_by_value
@@ -312,14 +214,6 @@ def _refuse_unused(ctx: Context, op: Op | None) -> None:
     )
 
 
-_RECORDED = re.compile(
-    r"(?:placed|made|created|recorded|logged|registered|entered|submitted|filed|received|"
-    r"collected|taken|measured|sampled|booked|raised|reported|added|done)",
-    re.I,
-)
-_BEFORE_DATES = re.compile(
-    r"\s+(?:in|on|before|after|since|during|between|from|by|until|through)\b", re.I
-)
 _PART_CUE = re.compile(r"\b(?:described\s+as|mention\w*|contain\w*|about|include\w*)\s+$", re.I)
 _PART_AFTER = re.compile(r"\s+(?:in|within)\s+(?:the|their|its|his|her)\s+\w+", re.I)
 

@@ -5,10 +5,12 @@ number of rows for 'the most orders', the measure a verb names ('who earns the m
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from nlsheet.nlu.binding import is_money
 from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.coverage import is_row_noun
+from nlsheet.nlu.derived import counts_items
 from nlsheet.nlu.flags import find_flags
 from nlsheet.nlu.text import header_words, normalize_word
 from nlsheet.planner.context import Context, numeric_columns
@@ -34,32 +36,38 @@ _IMPLIED = (
     ),
     (re.compile(r"\b(heaviest|lightest)\b", re.I), frozenset({"weight", "mass", "kg", "lb"})),
 )
+
+
 # Verbs, and the nouns of those who do them, name what they measure ('who earns the most',
 # 'the top 3 scorers', 'the biggest spenders').
+def _named(*words: str) -> Callable[[Column], bool]:
+    return lambda c: bool(set(words) & set(header_words(c.name)))
+
+
 _DOERS = (
     (
         re.compile(r"\b(earn(?:s|ed|ing|er|ers)?|paid)\b", re.I),
-        frozenset({"salary", "pay", "wage", "income", "earning", "compensation"}),
+        _named("salary", "pay", "wage", "income", "earning", "compensation"),
     ),
     (
         re.compile(r"\b(scor(?:es|ed|er|ers|ing))\b", re.I),
-        frozenset({"goal", "point", "score", "run"}),
+        _named("goal", "point", "score", "run"),
     ),
     (
         re.compile(r"\b(spen(?:ds?|t|ders?|ding))\b", re.I),
-        frozenset({"amount", "spend", "spending", "cost", "expense"}),
+        _named("amount", "spend", "spending", "cost", "expense"),
     ),
     (
         re.compile(r"\b(sold|sell(?:s|ing|ers?)?)\b", re.I),
-        frozenset({"sale", "revenue", "turnover"}),
+        _named("sale", "revenue", "turnover"),
     ),
     (
         re.compile(r"\b(hold|holds|held|holding|stock|stocks|stocked)\b", re.I),
-        frozenset({"quantity", "qty", "stock", "hand", "onhand", "inventory"}),
+        counts_items,
     ),
     (
         re.compile(r"\b(?:most|least)\s+(money|cash)\b", re.I),
-        frozenset({"amount", "spend", "spending", "cost", "expense", "revenue", "sale", "value"}),
+        _named("amount", "spend", "spending", "cost", "expense", "revenue", "sale", "value"),
     ),
 )
 # 'the largest deal', 'the biggest single order': a size superlative on a noun for the rows.
@@ -266,9 +274,9 @@ def implied_measure(ctx: Context) -> ColumnMatch | None:
     timed = _by_speed(ctx)
     if timed is not None:
         return timed
-    for pattern, words in _DOERS:
+    for pattern, measures in _DOERS:
         found = pattern.search(text)
-        fits = [c for c in numeric_columns(table) if words & set(header_words(c.name))]
+        fits = [c for c in numeric_columns(table) if measures(c)]
         if found is not None and len(fits) == 1:
             ctx.notes.append(f"'{found.group()}' ranks by {fits[0].name}")
             ctx.frame.explained.append(found.span())
