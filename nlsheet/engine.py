@@ -497,9 +497,13 @@ def _sheet_score(text: str, table: Table, model: NluModel) -> float:
 def _lookup_rows(op: Lookup, table: Table, text: str) -> Clarification | None:
     """When several rows match a lookup and hold different values, ask whether the first (as
     XLOOKUP gives it), the total or the average is meant, rather than pick one silently."""
-    values = table.values(op.target).series[pandas_exec.row_mask(op.where, table)].dropna()
+    picked = table.values(op.target).series[pandas_exec.row_mask(op.where, table)]
+    values = picked.dropna()
     distinct = {str(v) for v in values}
-    if len(distinct) <= 1:
+    # A blank among the rows is a value too ('what did we offer the account manager', where
+    # most account managers have no offer: the first row's blank is no answer).
+    blank = len(values) < len(picked)
+    if len(distinct) + blank <= 1:
         return None
     options = [Option(f"the first {op.target} (as XLOOKUP gives it)", f"lookup: {text}")]
     if table.column(op.target).kind is ColumnKind.NUMBER:
@@ -510,8 +514,12 @@ def _lookup_rows(op: Lookup, table: Table, text: str) -> Clarification | None:
     else:
         options.append(Option(f"all the values of {op.target}", f"unique_values: {text}"))
     return Clarification(
-        f"{len(values)} rows match, with {len(distinct)} different values of {op.target}. "
-        "Which do you want: " + ", ".join(o.label for o in options) + "?",
+        f"{len(picked)} rows match, with {len(distinct)} different "
+        f"value{'s' if len(distinct) != 1 else ''} of {op.target}"
+        + (f" ({len(picked) - len(values)} blank). " if blank else ". ")
+        + "Which do you want: "
+        + ", ".join(o.label for o in options)
+        + "?",
         tuple(options),
     )
 

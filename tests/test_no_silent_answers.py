@@ -536,9 +536,12 @@ def test_two_number_columns_joined_by_per_or_plus_combine_row_by_row() -> None:
     frame = _players()
     book = nlsheet.open(frame)
     best = "which player has the best goals per match ratio"
-    # Ben Holt has two rows: ranking names by a ratio of their totals is not done silently.
+    # Ben Holt has two rows: ranking names by a ratio of their totals is not done silently
+    # (refused, or refused once the reading asked back is confirmed).
     with pytest.raises(nlsheet.NlsheetError, match="repeats"):
-        book.ask(best)
+        confirm = book.ask(best).clarification
+        assert confirm is not None and len(confirm.options) == 1
+        book.ask(confirm.options[0].command)
     once = frame.iloc[:5]
     rates = once["Goals"] / once["Matches"]
     assert _answer(nlsheet.open(once), best) == once["Player"][rates.idxmax()]

@@ -4,6 +4,7 @@ is really held out; a stable dev/test split of it."""
 from __future__ import annotations
 
 import io
+import json
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -172,6 +173,15 @@ def test_heldout_shares_no_line_with_training() -> None:
         if normalise(e.text) in training
     ]
     assert not shared, "\n".join(shared)
+
+
+@pytest.mark.parametrize("cases", ["cases.jsonl", "dev2/cases.jsonl", "dev3/cases.jsonl"])
+def test_everyday_suites_share_no_line_with_training(cases: str) -> None:
+    """The everyday suite and the dev sets written apart from it hold no training example."""
+    training = {normalise(e.text) for e in load_dataset().examples}
+    path = ROOT / "tests" / "data" / "everyday" / cases
+    commands = [json.loads(line)["command"] for line in path.read_text("utf-8").splitlines()]
+    assert [c for c in commands if normalise(c) in training] == []
 
 
 def test_heldout_has_no_duplicates() -> None:

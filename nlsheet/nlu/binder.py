@@ -52,6 +52,8 @@ class Frame:
         span: Side-by-side columns whose every cell is read ('from January to March' on a
             table with a column per month).
         derived: Whether ``expression`` was named by its words ('inventory value').
+        difference: Whether ``expression`` is how much more one column holds than another
+            ('how many more in December than in November'): its total is asked.
     """
 
     where: Where = field(default_factory=Where)
@@ -69,6 +71,7 @@ class Frame:
     then_period: Period | None = None
     span: tuple[Column, ...] = ()
     derived: bool = False
+    difference: bool = False
 
 
 _RANGE_OPEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.I)

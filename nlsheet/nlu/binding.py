@@ -24,7 +24,7 @@ from nlsheet.nlu.slots import (
     comparator_after,
     comparator_before,
 )
-from nlsheet.nlu.text import singular_forms, value_vocabulary
+from nlsheet.nlu.text import header_words, singular_forms, value_vocabulary
 from nlsheet.nlu.wide import period_after_noun
 from nlsheet.plan import Cmp, Condition, Scalar
 from nlsheet.workbook.table import Column, ColumnKind, Table, value_words
@@ -105,9 +105,11 @@ def _number_value(slot: NumberSlot, column: Column, table: Table) -> float:
 
 def cmp_for_number(text: str, start: int, end: int, default: Cmp = Cmp.EQ) -> tuple[Cmp, int]:
     before = comparator_before(text, start)
+    after = comparator_after(text, end)
+    if before is not None and before[0] is Cmp.EQ and after is not None:
+        return after[0], before[1]  # 'a rating of 4 or higher'
     if before is not None and before[0] not in (Cmp.CONTAINS, Cmp.STARTS, Cmp.ENDS):
         return before
-    after = comparator_after(text, end)
     if after is not None:
         return after[0], start
     return default, start
@@ -159,6 +161,10 @@ def column_for(
             for m in sides
             if m.column.kind in (ColumnKind.NUMBER, ColumnKind.DATE) or holds(table, m.column, slot)
         ]
+    if isinstance(slot, NumberSlot) and slot.currency:
+        # 'trips that cost under €30 in fuel', between Fuel Cost (€) and Fuel (L): a sum of
+        # money is compared with money.
+        sides = [m for m in sides if is_money(m.column)] or sides
     if isinstance(slot, NumberSlot) and len(sides) == 2:
         holding = [m for m in sides if holds(table, m.column, slot)]
         if len(holding) == 1:
@@ -185,8 +191,9 @@ def column_for(
         if len(named) == 1:
             return named[0].column, named[0]
         dates = date_columns(table)
-        if len(dates) == 1:
-            return dates[0], None
+        said = _date_said(text[max(0, start - 40) : slot.start], dates) if not named else None
+        if len(dates) == 1 or said is not None:
+            return said or dates[0], None
         return None
     # An unnamed number: the one numeric column that holds exactly this value, or, for a
     # comparison ('orders over 1000'), the one measure whose values reach past it. Identifiers
@@ -292,6 +299,9 @@ def date_column(
     if not named and new is not None and began is not None:
         # 'new members in March': the date a row began, which the word 'new' names.
         return began, ColumnMatch(began, new.group(), new.start(), new.end(), 0.8, "implied")
+    said = _date_said(text[max(0, start - 40) : start], dates) if not named else None
+    if said is not None:
+        return said, None  # 'shipments ordered in Q3' over Order, Ship and Delivery dates
     made = [
         w for w in re.finditer(r"[a-z]+", text[:start].lower()) if verb_of_rows(w.group(), table)
     ]
@@ -299,6 +309,36 @@ def date_column(
         # 'total invoiced in H1' on invoices: the day a row was made, its start date.
         return began, None
     return (dates[0], None) if len(dates) == 1 else None
+
+
+_DATE_WORDS = frozenset({"date", "day", "on", "at", "time", "dt"})
+
+
+def _shared_start(a: str, b: str) -> int:
+    """How many letters two words share from their start."""
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def _date_said(before: str, dates: Sequence[Column]) -> Column | None:
+    """The one date column a verb before the date names ('ordered' for Order Date, 'delivered'
+    for Delivery Date), or a word of its header ('due' for Due Date). A noun for the rows
+    ('loans in March' over Loan Date and Due Date) leaves the question open."""
+    if len(dates) < 2:
+        return None
+    found = set()
+    for word in re.findall(r"[a-z]+", before.lower()):
+        stem = re.sub(r"(?:ed|d|ing|s)$", "", word) if len(word) > 4 else word
+        for column in dates:
+            for part in set(header_words(column.name)) - _DATE_WORDS:
+                common = _shared_start(stem, part)
+                near = common >= max(4, len(part) - 3, len(stem) - 3)
+                if word == part or (near and word.endswith(("ed", "ing"))):
+                    found.add(column.name)
+    named = [c for c in dates if c.name in found]
+    return named[0] if len(named) == 1 else None
 
 
 def contained_form(

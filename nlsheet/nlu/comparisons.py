@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from nlsheet.nlu.binder import Binder
 from nlsheet.nlu.binding import gap
 from nlsheet.nlu.derived import implied_partner
-from nlsheet.nlu.slots import ORDERING, NumberSlot, comparator_before
+from nlsheet.nlu.slots import CHANGE_FROM, ORDERING, NumberSlot, comparator_before
 from nlsheet.plan import Cmp, Condition
 from nlsheet.workbook.table import ColumnKind
 
@@ -21,9 +21,10 @@ __all__ = ["bind_column_comparisons"]
 # 'than' between the two.
 _COMPARATIVE = re.compile(
     r"\b(?:(more|higher|greater|bigger|larger)|(fewer|less|lower|smaller))"
-    r"(?:\s+\w+){0,3}\s+(?:in|for|during|on)?\s*$",
+    r"(?:\s+\w+){0,5}\s+(?:in|for|during|on)?\s*$",
     re.I,
 )
+_HOW_MUCH = re.compile(r"\bhow\s+(?:many|much)\s+$", re.I)
 _THAN = re.compile(r"^\s*than\s+(?:in|for|during|on)?\s*$", re.I)
 
 
@@ -35,7 +36,29 @@ def bind_column_comparisons(work: Binder, numbers: Sequence[NumberSlot]) -> None
             continue
         if any(a.end <= n.start < b.start for n in numbers):
             continue
+        change = CHANGE_FROM.search(text[: a.start])
+        if change is not None and re.fullmatch(
+            r"\s*(?:to|through|-|–)\s*", gap(text, a.end, b.start)
+        ):
+            # 'countries that went down from 2023 to 2024': the later value below the earlier.
+            up = bool(change.group(1) or change.group(3))
+            work.take(a)
+            work.bind(
+                Condition(b.column.name, Cmp.GT if up else Cmp.LT, other=a.column.name),
+                change.start(),
+                b.end,
+                b,
+            )
+            continue
         split = _split_comparative(text, a.start, a.end, b.start)
+        if split is not None and _HOW_MUCH.search(text[: split[1]]):
+            # 'how many more heaters sold in December than November': the difference.
+            first, second = (a, b) if split[0] is Cmp.GT else (b, a)
+            work.take(a)
+            work.take(b)
+            work.frame.expression, work.frame.difference = (first, "-", second), True
+            work.frame.explained.append((split[1], b.end))
+            continue
         if split is not None:
             cmp, start = split
             work.take(a)

@@ -36,10 +36,10 @@ from nlsheet.nlu.binding import (
 )
 from nlsheet.nlu.comparisons import bind_column_comparisons
 from nlsheet.nlu.context import ColumnMatch, column_tails
-from nlsheet.nlu.coverage import key_column
+from nlsheet.nlu.coverage import is_row_noun, key_column
 from nlsheet.nlu.dates import find_days, find_ranges
 from nlsheet.nlu.derived import apply_derived, out_of_stock
-from nlsheet.nlu.flags import FlagMatch, flag_value
+from nlsheet.nlu.flags import FlagMatch, adjective_flag, flag_value, presence
 from nlsheet.nlu.joins import combine, text_condition
 from nlsheet.nlu.slots import (
     ORDERING,
@@ -111,13 +111,7 @@ _PERCENTILE = re.compile(
 )
 _QUARTILES = {"first": 0.25, "1st": 0.25, "lower": 0.25, "third": 0.75, "3rd": 0.75}
 _QUARTILES["upper"] = 0.75
-_BLANK_BEFORE = re.compile(
-    r"\b(?:with\s+no|without|no|missing|lacking|empty|blank)\s+(?:an?\s+)?$", re.I
-)
-_BLANK_AFTER = re.compile(
-    r"^\s+(?:is|are|was|were)\s+(not\s+)?(?:blank|empty|missing|null)\b", re.I
-)
-_HAS_BEFORE = re.compile(r"\b(?:with|having|has|have)\s+(?:an?\s+|some\s+)$", re.I)
+_IN_THE = re.compile(r"\s+(?:in|within)\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+$|\bfrom\s+$", re.I)
 _AND_TO = re.compile(r"^\s*(?:and|to|-|–)\s*$", re.I)
 
@@ -166,7 +160,11 @@ class _Assembler(Binder):
             named = any(
                 v.column == mention.column and 0 <= v.start - mention.end <= 3 for v in values
             )
-            if named or _CONDITION_AFTER.match(after):
+            if (
+                named
+                or _CONDITION_AFTER.match(after)
+                or adjective_flag(self.text, self.table, mention, self.mentions)
+            ):
                 continue
             if (
                 mention.column.kind is ColumnKind.NUMBER
@@ -365,7 +363,12 @@ class _Assembler(Binder):
     def patterns(self, patterns: Sequence[PatternSlot]) -> None:
         """'rep starts with M', 'items containing Bolt': text tests on a named column."""
         for p in patterns:
-            near = left_mention(self.text, self.mentions, p.cmp_start, limit=40)
+            # 'which rep mentions refunds in the notes' tests the notes, not the rep.
+            inside = _IN_THE.match(self.text, p.end)
+            named = [m for m in self.mentions if inside and m.start == inside.end()]
+            near = named[0] if named else left_mention(self.text, self.mentions, p.cmp_start, 40)
+            if near and near.column.is_id and is_row_noun(near.words.lower(), self.table):
+                near = None  # 'responses that mention staff': the rows, not their IDs
             found = contained_form(self.table, p, near.column if near is not None else None)
             if found is None:
                 self.frame.problems.append(f"could not tell which column should {p.text!r}")
@@ -391,12 +394,9 @@ class _Assembler(Binder):
                 # 'out of stock': none of the quantity left.
                 self.bind(Condition(m.column.name, Cmp.LE, 0.0), run_out.start(), m.end, m)
                 continue
-            after = _BLANK_AFTER.match(self.text[m.end :])
-            ends = re.match(r"^\s*(?:[,.?!]|and\b|or\b|$)", self.text[m.end :])
-            if _BLANK_BEFORE.search(self.text[: m.start]) or (after and not after.group(1)):
-                self.bind(Condition(m.column.name, Cmp.BLANK), m.start, m.end, m)
-            elif (after and after.group(1)) or (_HAS_BEFORE.search(self.text[: m.start]) and ends):
-                self.bind(Condition(m.column.name, Cmp.NOT_BLANK), m.start, m.end, m)
+            cond = presence(self.text, self.table, m)
+            if cond is not None:
+                self.bind(cond, m.start, m.end, m)
 
     def finish(self) -> Frame:
         frame = self.frame

@@ -45,7 +45,9 @@ __all__ = [
     "Leftover",
     "is_row_noun",
     "key_column",
+    "keys_rows",
     "names_number_column",
+    "people_columns",
     "person_column",
     "row_nouns",
     "unaccounted",
@@ -60,7 +62,10 @@ PERSON_HEADERS = frozenset(
     """employee staff worker member person name player athlete runner student customer client
     participant user contact candidate patient driver rider applicant subscriber volunteer
     agent rep representative manager owner author artist performer singer actor actress
-    celebrity contestant competitor nominee scorer captain coach presenter host""".split()  # noqa: SIM905
+    celebrity contestant competitor nominee scorer captain coach presenter host consultant
+    engineer technician analyst advisor adviser teacher tutor instructor trainer nurse doctor
+    physician therapist recruiter salesperson seller assignee reviewer approver requester
+    submitter reporter buyer guest tenant borrower""".split()  # noqa: SIM905
 )
 
 
@@ -111,12 +116,12 @@ def _key_nouns(table: Table) -> frozenset[str]:
         nouns: set[str] = set()
         for column in table.columns:
             keyed = column.kind is ColumnKind.TEXT and not column.is_id
-            if keyed and _keys_rows(table, column.name):
+            if keyed and keys_rows(table, column.name):
                 nouns.update(w for w in header_words(column.name) if w not in _NAME_WORDS)
         if any(canonical(n) in PERSON_HEADERS or n in PERSON_HEADERS for n in nouns):
             nouns.update(PEOPLE_NOUNS)
         person = person_column(table)
-        if person is not None and _keys_rows(table, person.name):
+        if person is not None and keys_rows(table, person.name):
             nouns.update(PEOPLE_NOUNS)  # a name per row in a Name column: the rows are people
         return frozenset(nouns)
 
@@ -130,9 +135,22 @@ def key_column(table: Table) -> Column | None:
         if column.is_id:
             return column
     for column in table.columns:
-        if column.kind is ColumnKind.TEXT and _keys_rows(table, column.name):
+        if column.kind is ColumnKind.TEXT and keys_rows(table, column.name):
             return column
     return None
+
+
+def people_columns(table: Table) -> list[Column]:
+    """The text columns whose header names people ('Employee', 'Client', 'Sales Rep'); an
+    identifier only when no other does ('who ...' is answered with a name: Name beside
+    Employee ID)."""
+
+    def personal(column: Column) -> bool:
+        words = header_words(column.name)
+        return any(w in PERSON_HEADERS or canonical(w) in PERSON_HEADERS for w in words)
+
+    people = [c for c in table.columns if c.kind is ColumnKind.TEXT and personal(c)]
+    return [c for c in people if not c.is_id] or people
 
 
 def person_column(table: Table) -> Column | None:
@@ -140,14 +158,8 @@ def person_column(table: Table) -> Column | None:
     says so, or among several the one with a person per row. Worked out once per table: the
     second test reads a column's values."""
 
-    def personal(column: Column) -> bool:
-        words = header_words(column.name)
-        return any(w in PERSON_HEADERS or canonical(w) in PERSON_HEADERS for w in words)
-
     def make() -> Column | None:
-        people = [c for c in table.columns if c.kind is ColumnKind.TEXT and personal(c)]
-        # 'who ...' is answered with a name: Name beside Employee ID.
-        people = [c for c in people if not c.is_id] or people
+        people = people_columns(table)
         if len(people) == 1:
             return people[0]
         # 'Employee' beside 'Manager': the column with a person per row.
@@ -167,7 +179,7 @@ def _units(table: Table) -> frozenset[str]:
     return table.memo("coverage:units", make)
 
 
-def _keys_rows(table: Table, name: str) -> bool:
+def keys_rows(table: Table, name: str) -> bool:
     """True when nearly every row has its own value in the column (a name per row)."""
     series = table.values(name).series.dropna()
     return len(series) >= 2 and series.nunique() >= 0.9 * len(series)

@@ -13,13 +13,26 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from nlsheet.nlu.lexicon import NEGATIONS
-from nlsheet.nlu.text import Token, header_words, tokenize
+from nlsheet.nlu.text import Token, header_words, normalize_word, tokenize
+from nlsheet.plan import Cmp, Condition
 from nlsheet.workbook.table import Column, ColumnKind, Table
 
-__all__ = ["FlagMatch", "find_flags", "flag_value", "is_flag_column"]
+if TYPE_CHECKING:
+    from nlsheet.nlu.context import ColumnMatch
+
+__all__ = [
+    "FlagMatch",
+    "adjective_flag",
+    "find_flags",
+    "flag_value",
+    "is_flag_column",
+    "presence",
+]
 
 _YES = frozenset({"yes", "y", "true", "1", "x", "✓", "✔"})
 _NO = frozenset({"no", "n", "false", "0", "-"})
@@ -77,6 +90,38 @@ def is_flag_column(table: Table, column: Column) -> bool:
     return table.memo(f"flags:is-flag:{column.name}", judge)
 
 
+_BLANK_BEFORE = re.compile(
+    r"\b(?:with\s+no|without|no|missing|lacking|empty|blank)\s+(?:an?\s+)?$", re.I
+)
+_BLANK_AFTER = re.compile(
+    r"^\s+(?:is|are|was|were)\s+(not\s+)?(?:blank|empty|missing|null)\b", re.I
+)
+_HAS_BEFORE = re.compile(r"\b(?:with|having|has|have|had)\s+(?:an?\s+|some\s+)$", re.I)
+
+
+def presence(text: str, table: Table, mention: ColumnMatch) -> Condition | None:
+    """'with no email' tests a blank cell, 'email is not empty' and 'with an email' a filled
+    one; but 'trips without a service' over a Serviced yes/no column picks its no rows (every
+    cell is filled), unless the command says blank ('serviced is empty')."""
+    after = _BLANK_AFTER.match(text[mention.end :])
+    ends = re.match(r"^\s*(?:[,.?!]|and\b|or\b|$)", text[mention.end :])
+    if _BLANK_BEFORE.search(text[: mention.start]) or (after and not after.group(1)):
+        has = False
+    elif (after and after.group(1)) or (_HAS_BEFORE.search(text[: mention.start]) and ends):
+        has = True
+    else:
+        return None
+    name = mention.column.name
+    if is_flag_column(table, mention.column) and not after:
+        return Condition(name, Cmp.EQ, flag_value(table, mention.column, has))
+    if mention.column.kind is ColumnKind.NUMBER and not after:
+        # 'loans that had a late fee' over a Late Fee of 0 or more: a fee above zero.
+        cells = table.values(name).series
+        if bool((cells == 0).any()) and (has or not cells.isna().any()):
+            return Condition(name, Cmp.GT if has else Cmp.LE, 0.0)
+    return Condition(name, Cmp.NOT_BLANK if has else Cmp.BLANK)
+
+
 def flag_value(table: Table, column: Column, positive: bool) -> str:
     """The cell value meaning yes (``positive``) or no, as the column spells it; TRUE/FALSE cells
     read as the text 'TRUE' and 'FALSE' (as Excel's criteria read them)."""
@@ -132,6 +177,25 @@ def _reads(token: str, core: str) -> bool | None:
     return None
 
 
+def adjective_flag(
+    text: str, table: Table, mention: ColumnMatch, mentions: Sequence[ColumnMatch]
+) -> bool:
+    """'by billable hours': a yes/no column right before a number column says which rows of
+    the number count; it is no grouping."""
+    return is_flag_column(table, mention.column) and any(
+        m.column.kind is ColumnKind.NUMBER and not text[mention.end : m.start].strip()
+        for m in mentions
+    )
+
+
+def _numbers_named(word: str, table: Table) -> bool:
+    """Whether the word is in the header of a number column ('hours' for Hours)."""
+    forms = {word, normalize_word(word)}
+    return any(
+        c.kind is ColumnKind.NUMBER and forms & set(header_words(c.name)) for c in table.columns
+    )
+
+
 def find_flags(text: str, table: Table, tokens: list[Token] | None = None) -> list[FlagMatch]:
     """The yes/no columns the command sets, each with the words that set it."""
     tokens = tokens if tokens is not None else tokenize(text)
@@ -145,8 +209,11 @@ def find_flags(text: str, table: Table, tokens: list[Token] | None = None) -> li
                 continue
             before = tokens[i - 1].lower if i else ""
             after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
-            if before in _AS_COLUMN_BEFORE or after in _AS_COLUMN_AFTER:
+            if after in _AS_COLUMN_AFTER:
                 continue
+            if before in _AS_COLUMN_BEFORE and not _numbers_named(after, table):
+                continue  # 'count by paid'; but 'top 5 by billable hours' picks rows
+
             if _SECOND_KEY.search(text[: token.start]):
                 continue  # 'count by status and paid': a second group key, not a condition
             start = token.start

@@ -23,7 +23,7 @@ from nlsheet.nlu.conditions import Frame, assemble
 from nlsheet.nlu.context import ColumnMatch, find_letter_refs, match_columns, overlaps
 from nlsheet.nlu.coverage import is_row_noun
 from nlsheet.nlu.flags import FlagMatch, find_flags
-from nlsheet.nlu.lexicon import respelt
+from nlsheet.nlu.lexicon import in_digits, respelt
 from nlsheet.nlu.model import OUT_OF_SCOPE, NluModel
 from nlsheet.nlu.ranker import Candidate, Ranker, Shape, candidates
 from nlsheet.nlu.readings import (
@@ -31,17 +31,14 @@ from nlsheet.nlu.readings import (
     WH_QUESTION,
     aggregate_cue,
     blank,
-    counts_rows,
     describes_rows,
     fits,
     lists_rows,
     names_intent,
     ranks_rows,
-    total_per_group,
-    totals,
-    when_extreme,
 )
 from nlsheet.nlu.rivals import aggregate_before_column, settle, total_rivals
+from nlsheet.nlu.shapes import counts_rows, total_of_rows, total_per_group, totals, when_extreme
 from nlsheet.nlu.slots import (
     DateSlot,
     NumberSlot,
@@ -62,6 +59,7 @@ from nlsheet.nlu.text import (
     Token,
     header_vocabulary,
     is_verb,
+    table_vocabulary,
     tokenize,
 )
 from nlsheet.nlu.values import ValueMatch, link_values, link_words_in_values
@@ -422,6 +420,8 @@ def _rank(
     cells = (
         len(frame.free) == 1 and not frame.where and counts_cells(text, table, frame.free[0].column)
     )
+    if frame.difference:
+        return [("sum", 1.0)], frame  # 'how many more in December than November': no count
     if (frame.span or frame.derived or cells) and plain and not WH_QUESTION.match(text):
         # 'Coffee units in the first quarter', 'inventory value by warehouse': a stretch of
         # columns or a measure named by its words, with no word asking for more, is their
@@ -435,6 +435,8 @@ def _rank(
         return [(extreme, 1.0), *[(c, p) for c, p in ranked if c != extreme][:3]], frame
     if totals(masked, frame):
         return [("sum", 1.0), *[(c, p) for c, p in ranked if c != "sum"][:3]], frame
+    if total_of_rows(text, frame, table):
+        return [("sum", 0.5), ("count", 0.5)], frame
     if lists_rows(text, masked, words.tokens, frame, table):
         # The rows' names, however the classifier spells a listing.
         alike = ("lookup", "unique_values", "extract_rows", "filter")
@@ -471,7 +473,7 @@ def interpret(
         intent: The intent, when the user stated it ('sum: sales in the north'); the
             classifier is then not asked.
     """
-    text = respelt(text, header_vocabulary(table))
+    text = in_digits(respelt(text, header_vocabulary(table)), lambda: table_vocabulary(table))
     words = _read_words(text, table, model, settings)
     chosen = words.chosen
     value_spans = [(v.start, v.end) for v in words.values]

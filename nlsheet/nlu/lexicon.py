@@ -16,7 +16,7 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from rapidfuzz.distance import DamerauLevenshtein
 
@@ -31,6 +31,7 @@ __all__ = [
     "ROLES",
     "ROW_NOUN_SYNONYMS",
     "VALUE_SYNONYMS",
+    "in_digits",
     "is_amount_noun",
     "role_of",
 ]
@@ -176,6 +177,28 @@ def role_of(word: str, *, typos: bool = True) -> str | None:
         ):
             return known_role
     return None
+
+
+_SPELT_NUMBERS = {
+    "zero": "0", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "fifteen": "15",
+    "twenty": "20", "thirty": "30", "fifty": "50", "hundred": "100",
+}  # fmt: skip
+_SPELT_NUMBER = re.compile(rf"\b(?:{'|'.join(_SPELT_NUMBERS)})\b", re.I)
+
+
+def in_digits(text: str, keep: Callable[[], Collection[str]]) -> str:
+    """``text`` with numbers spelt as words written in digits ('the top three' -> 'the top 3',
+    'zero sales' -> '0 sales'). 'one' stays ('which one', 'the one with'); so does a word of
+    ``keep()``, the words of the table's headers and values ('Two-Door', 'Seven Seas'), read
+    only when a number word is there."""
+    if not _SPELT_NUMBER.search(text):
+        return text
+    kept = keep()
+    return _SPELT_NUMBER.sub(
+        lambda m: m.group() if m.group().lower() in kept else _SPELT_NUMBERS[m.group().lower()],
+        text,
+    )
 
 
 def respelt(text: str, keep: Collection[str] = ()) -> str:

@@ -34,8 +34,7 @@ __all__ = [
     "names_intent",
     "ranks_rows",
     "relative_pronoun",
-    "total_per_group",
-    "when_extreme",
+    "words_of",
 ]
 
 _RANKING = re.compile(
@@ -82,6 +81,12 @@ CHANGE_CUE = re.compile(
     r"ascending|descending|asc|desc|first|last|on\s+top|scale|bars?|heat\s*map|red|green|"
     r"yellow|blue|orange|purple|grey|gray|pink|wrap|width|header|headers|total\s+row|"
     r"only\s+show|show\s+only|just\s+show|show\s+just|only\s+the|keep\s+only|sheet|tab)\b",
+    re.I,
+)
+_NEW_COLUMN = re.compile(r"\b(?:columns?|col|field|calculat\w*|comput\w*)\b|=", re.I)
+_FILL_CUE = re.compile(
+    r"\b(fill\w*|blanks?|empty|empties|missing|gaps?|nulls?|none|n/?a|replac\w*|"
+    r"put|set|enter|write|default\w*|zeros?\s+(?:out|in)|zero[\s-]fill\w*)\b",
     re.I,
 )
 _HIGHLIGHT_CUE = re.compile(
@@ -132,6 +137,10 @@ def fits(intent: str, text: str, frame: Frame, table: Table, masked: str = "") -
     ('Total medals') ask for nothing.
     """
     if intent in CHANGES:
+        if intent == "fill_blanks" and not _FILL_CUE.search(text):
+            return False  # 'products with zero sales in January' fills nothing
+        if intent == "add_column" and not (CHANGE_CUE.search(text) or _NEW_COLUMN.search(text)):
+            return False  # 'fuel plus tolls by depot' asks for totals, not a new column
         # A highlight is asked for with a word of colour or emphasis; a bare description of
         # rows ('claims above £1,200') is a question.
         if intent in ("highlight", "color_scale") and not _HIGHLIGHT_CUE.search(text):
@@ -144,6 +153,18 @@ def fits(intent: str, text: str, frame: Frame, table: Table, masked: str = "") -
         return not WH_QUESTION.match(text)
     if intent in _FIGURES and _WHO_ASKED.match(text):
         return False  # 'who is the newest member' asks for a name, never a figure
+    if intent == "percentile" and frame.percentile is None:
+        return False  # 'amount by currency' names no percentile
+    kinds = {m.column.kind for m in frame.free}
+    if (
+        intent in ("arg_max", "arg_min")
+        and ColumnKind.DATE in kinds
+        and ColumnKind.NUMBER not in kinds
+    ):
+        # 'which player signed most recently' ranks by a date: the latest is the largest.
+        late, early = bool(LATE.search(text)), bool(EARLY.search(text))
+        if late != early:
+            return (intent == "arg_max") == late
     if intent in ("min", "max") and not _said(text, _RANKING, _EXTREMES):
         return False  # 'sales in March' asks for no extreme ('march' is no 'max')
     if intent in ("most_frequent", "mode") and frame.derived:
@@ -183,7 +204,15 @@ def fits(intent: str, text: str, frame: Frame, table: Table, masked: str = "") -
     if intent in ("ratio", "correlation"):
         # Two numbers to divide or correlate ('total actual of projects over budget' has one
         # left once 'over budget' picks the rows).
-        return sum(m.column.kind is ColumnKind.NUMBER for m in frame.free) >= 2
+        # One figure for the whole table: 'hours x rate by employee' asks a total per
+        # employee, and 'times' no ratio.
+        product = frame.expression is not None and frame.expression[1] != "/"
+        numbers = sum(m.column.kind is ColumnKind.NUMBER for m in frame.free)
+        # 'which player has the best goals per match ratio' ranks the rows by one.
+        ranked = ranks_rows(text)
+        return (
+            numbers >= 2 and frame.by is None and not (intent == "ratio" and product) and not ranked
+        )
     if intent == "count_distinct":
         return bool(_COUNTING.search(text)) and bool(_DISTINCT.search(text))
     if intent == "growth":
@@ -199,7 +228,11 @@ _PERIOD_HALF = re.compile(r"\b(?:first|second|1st|2nd|latter|last|this|next)\s+h
 _MEDIAN_WORD = re.compile(r"\b(?:median|middle|midpoint|50th|p50|med)\b", re.I)
 _FIGURES = frozenset(
     {"min", "max", "sum", "average", "median", "stdev", "variance", "percentile", "count"}
+    | {"trend", "correlation", "ratio", "growth", "share"}
 )
+# Words for the first and the last of a run of dates.
+EARLY = re.compile(r"\b(first|earliest|oldest|least\s+recent(?:ly)?)\b", re.I)
+LATE = re.compile(r"\b(last|latest|newest|most\s+recent(?:ly)?)\b", re.I)
 _WHO_ASKED = re.compile(r"^\s*(?:who|whom)\b", re.I)
 
 
@@ -305,7 +338,7 @@ def describes_rows(text: str, masked: str, tokens: list[Token], frame: Frame, ta
     if tokens[0].norm in ROLES["request"] or aggregate_cue(_COMPARATIVE.sub(" ", masked)):
         return False
     if any(
-        not all(is_row_noun(w, table) or verb_of_header(w, table) for w in _words(m.words))
+        not all(is_row_noun(w, table) or verb_of_header(w, table) for w in words_of(m.words))
         for m in frame.free
     ):
         return False
@@ -328,7 +361,7 @@ def lists_rows(text: str, masked: str, tokens: list[Token], frame: Frame, table:
         m
         for m in frame.free
         if m.column.name not in frame.where.columns
-        and not all(is_row_noun(w, table) for w in _words(m.words))  # 'stores' for Store
+        and not all(is_row_noun(w, table) for w in words_of(m.words))  # 'stores' for Store
     ]
     if not frame.where or named or CHANGE_CUE.search(text):
         return False  # a column named and not tested is what to list ('list the clients ...')
@@ -346,34 +379,6 @@ def lists_rows(text: str, masked: str, tokens: list[Token], frame: Frame, table:
     return bool(nouns) and is_plural(nouns[0])  # several rows
 
 
-_TOTAL_OF = re.compile(
-    r"^\s*(?:(?:what(?:'s|\s+is|\s+was)|give\s+me|show\s+me)\s+)?(?:the\s+)?(?:total|sum)\s+"
-    r"(?:of\s+)?(?:the\s+|all\s+)?xcolx\b",
-    re.I,
-)
-
-
-def totals(masked: str, frame: Frame) -> bool:
-    """'total actual of jobs over budget', 'the sum of the amounts for West': 'total' or 'sum'
-    right before a number column is its total, whatever else the words suggest."""
-    number = [m for m in frame.free if m.column.kind is ColumnKind.NUMBER]
-    return bool(_TOTAL_OF.match(masked)) and len(number) == 1 and frame.by is None
-
-
-_HOW_MANY = re.compile(r"^\s*how\s+many\s+(?:of\s+(?:the|our)\s+)?(\w+)", re.I)
-
-
-def counts_rows(text: str, frame: Frame, table: Table) -> bool:
-    """'how many people joined in the second half of 2022': 'how many' before a noun for the
-    rows, no number column named, counts rows whatever else the words suggest ('half' is no
-    median)."""
-    said = _HOW_MANY.match(text)
-    if said is None or any(m.column.kind is ColumnKind.NUMBER for m in frame.free):
-        return False
-    word = [t.norm for t in tokenize(said.group(1))]
-    return bool(word) and is_row_noun(word[0], table)
-
-
 _PLURALS = frozenset({"people", "staff", "personnel", "children", "men", "women", "folks"})
 
 
@@ -382,43 +387,11 @@ def is_plural(token: Token) -> bool:
     return token.lower != token.norm or token.lower in _PLURALS
 
 
-def _words(text: str) -> list[str]:
+def words_of(text: str) -> list[str]:
+    """The alphabetic words of a mention, normalised (the text itself when there are none)."""
     return [t.norm for t in tokenize(text) if t.norm.isalpha()] or [text]
 
 
-def _row_noun_before(text: str, position: int, table: Table) -> bool:
-    """Whether a noun naming the table's rows stands before ``position``."""
-    return any(is_row_noun(t.norm, table) for t in tokenize(text[:position]))
-
-
-def total_per_group(
-    text: str, masked: str, frame: Frame, ranked: list[tuple[str, float]], table: Table
-) -> list[tuple[str, float]] | None:
-    """'revenue by channel', 'sales per rep': a measure by a category, with no word saying
-    what to do, is the measure's total per group (a grouped count when only rows are named).
-    """
-    by = frame.by
-    if by is None or (
-        by.column.kind not in (ColumnKind.TEXT, ColumnKind.BOOL) and frame.by_period is None
-    ):
-        return None
-    if aggregate_cue(masked) or CHANGE_CUE.search(text) or WH_QUESTION.match(text):
-        return None
-    measures = [m for m in frame.free if m is not by and m is not frame.then_by]
-    # 'employees by department': a mention made of row nouns names the rows, not a measure.
-    measures = [m for m in measures if not all(is_row_noun(w, table) for w in _words(m.words))]
-    others = [(c, p) for c, p in ranked if c not in ("sum", "count")][:3]
-    if not measures and _row_noun_before(text, by.start, table):
-        return [("count", 1.0), *others]  # 'orders by city': the rows counted per group
-    if len(measures) != 1 or measures[0].column.kind is not ColumnKind.NUMBER:
-        return None
-    if measures[0].column.is_id:
-        return None
-    # A plain grammar reading: the classifier's other readings stay as alternatives.
-    return [("sum", 1.0), *others]
-
-
-# Words that name an aggregate outright, whatever else the command says.
 _NAMED = {
     "count": re.compile(r"\b(?:how\s+many|number\s+of|count\s+of|headcount)\b", re.I),
     "sum": re.compile(r"\b(?:total|sum)\s+(?:of\s+)?(?:the\s+)?\w", re.I),
@@ -441,19 +414,3 @@ def names_intent(intent: str, text: str) -> bool:
 
 
 # 'when was the first order placed', 'when did Anna last order': the earliest or latest date.
-_WHEN = re.compile(r"^\s*when\b", re.I)
-_FIRST = re.compile(r"\b(first|earliest|oldest)\b", re.I)
-_LAST = re.compile(r"\b(last|latest|newest|most\s+recent|most\s+recently)\b", re.I)
-
-
-def when_extreme(text: str, frame: Frame, table: Table) -> str | None:
-    """'min' or 'max' for a 'when' question with a word of first or last, on a table with a
-    date column and no number column named (the date is what is asked for)."""
-    if not _WHEN.match(text) or not any(c.kind is ColumnKind.DATE for c in table.columns):
-        return None
-    if any(m.column.kind is ColumnKind.NUMBER for m in frame.free):
-        return None
-    first, last = bool(_FIRST.search(text)), bool(_LAST.search(text))
-    if first == last:
-        return None
-    return "min" if first else "max"

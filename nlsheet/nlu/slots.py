@@ -39,6 +39,14 @@ __all__ = [
 
 # The comparisons that order values (not equality, not text tests).
 ORDERING = frozenset({Cmp.GT, Cmp.GE, Cmp.LT, Cmp.LE})
+# 'went down from 2023 to 2024', 'grew from Jan to Mar': a change between two columns of a
+# row, up (group 1) or down (group 2), said right before 'from'.
+CHANGE_FROM = re.compile(
+    r"\b(?:(?:went|gone|go|goes|going)\s+(?:(up)|(down))|"
+    r"(rose|risen|grew|grown|increased|climbed|gained|improved)|"
+    r"(dropped|fell|fallen|decreased|declined|shrank|shrunk|slipped|worsened))\s+from\s+(?:the\s+)?$",
+    re.I,
+)
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -271,9 +279,11 @@ class PatternSlot:
 
 _PATTERN = re.compile(
     r"\b(?P<cmp>contains?|containing|including|includes?|with\s+the\s+word|mentions?|mentioning|"
+    r"says?(?!\s+(?:is|was|are|were|of)\b)|saying|talks?\s+about|talking\s+about|asking\s+for|refer(?:s|ring)?\s+to|"
     r"(?:starts?|starting|begins?|beginning)\s+with|(?:ends?|ending)\s+with)\s+"
     r"(?:the\s+(?:word|letter|text)\s+|(?:a|an|the)\s+(?=\S))?(?P<value>\"[^\"]+\"|'[^']+'|[^\s,?!.]+(?:\s+(?!and\b|or\b|"
-    r"where\b|with\b|in\b|for\b|by\b)[^\s,?!.]+)*?)(?=\s+(?:and|or|where|with|in|for|by)\b|[,?!.]|$)",
+    r"where\b|with\b|in\b|for\b|by\b)[^\s,?!.]+)*?)"
+    r"(?=\s+(?:and|or|where|with|in|for|by)\b|\s+[-–—]\s|[,?!.]|$)",
     re.I,
 )
 

@@ -26,6 +26,7 @@ __all__ = [
     "header_words",
     "is_verb",
     "normalize_word",
+    "table_vocabulary",
     "tokenize",
     "value_vocabulary",
 ]
@@ -152,7 +153,10 @@ _VERBS = frozenset(
     represent represents represented belong belongs belonged list listed show showed shown
     finish placed rank ranked compete competed reach reached beat defeated face faced host
     hosted occur occurred report reported spend spent cost costs see saw seen know knew
-    known bring brings brought keep kept send sent handle handles handled""".split()  # noqa: SIM905 - a word list reads best so
+    known bring brings brought keep kept send sent handle handles handled log logs logged
+    drive drives drove driven ride rode ridden fly flew flown travel travelled traveled cover
+    covered borrow borrowed lend lent book booked bill billed charge charged process processed
+    collect collected generate generated""".split()  # noqa: SIM905 - a word list reads best so
 )
 
 
@@ -319,3 +323,9 @@ def value_vocabulary(table: Table, name: str) -> frozenset[str]:
         return frozenset(t.norm for value in distinct for t in tokenize(value))
 
     return table.memo(f"text:value-vocabulary:{name}", make)
+
+
+def table_vocabulary(table: Table) -> frozenset[str]:
+    """Normalised words of the headers and of every text column's values."""
+    texts = [c.name for c in table.columns if c.kind.value == "text"]
+    return header_vocabulary(table).union(*(value_vocabulary(table, n) for n in texts))

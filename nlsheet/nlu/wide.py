@@ -20,7 +20,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.dates import find_ranges
 from nlsheet.nlu.lexicon import is_amount_noun
-from nlsheet.nlu.slots import find_periods
+from nlsheet.nlu.slots import CHANGE_FROM, find_periods
 from nlsheet.nlu.text import Token, canonical, header_words, sheet_words, tokenize
 from nlsheet.workbook.table import Column, ColumnKind, Table
 
@@ -183,6 +183,8 @@ def find_span(text: str, table: Table, mentions: Sequence[ColumnMatch]) -> Span 
         between = _BETWEEN.search(text[: a.start])
         if not _THROUGH.match(gap) or (gap.strip() == "and" and between is None):
             continue
+        if CHANGE_FROM.search(text[: a.start]):
+            continue  # 'went down from 2023 to 2024' compares the two (comparisons)
         i, j = sorted((names.index(a.column.name), names.index(b.column.name)))
         opener = between or _FROM.search(text[: a.start])
         start = opener.start() if opener is not None else a.start

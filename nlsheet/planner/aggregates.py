@@ -104,6 +104,8 @@ def plan_aggregate(ctx: Context) -> Op | Clarification:
         return added
     if group is not None and then is None and _one_row_each(ctx, func, group):
         group = None
+    if group is not None and frame.by_period is not None and frame.where:
+        _refuse_periods_of_one_row(ctx)
     if group is not None and then is None and func is AggFunc.COUNT and measure is None:
         _refuse_counting_single_rows(ctx, group)
     percentile = None
@@ -238,6 +240,24 @@ def _one_row_each(ctx: Context, func: AggFunc, group: Column) -> bool:
         return False
     ctx.notes.append(f"each {group.name} has one row: the {func.value} over the rows")
     return True
+
+
+def _refuse_periods_of_one_row(ctx: Context) -> None:
+    """'how much does Ann pay per year' where Ann has one row: one period's group of one row
+    answers nothing the words asked ('per year' is a rate there, not a grouping).
+
+    Raises:
+        NotUnderstoodError: Saying so.
+    """
+    from nlsheet.backends.pandas_exec import row_mask
+
+    if int(row_mask(ctx.frame.where, ctx.table).sum()) <= 1:
+        period = ctx.frame.by_period or "period"
+        raise ctx.refuse(
+            f"one row is picked, so a total per {period} has one part; if the words give a "
+            "rate (a monthly fee by the year), name the calculation",
+            "a grouping over several rows, or the calculation",
+        )
 
 
 def _refuse_counting_single_rows(ctx: Context, group: Column) -> None:
@@ -411,9 +431,16 @@ def _names_a_row(ctx: Context) -> bool:
         return False
     before = [m for m in ctx.frame.free if m.end <= superlative.start()]
     after = [m for m in ctx.frame.free if m.start >= superlative.end()]
-    return any(m.column.kind is ColumnKind.TEXT for m in before) and any(
-        m.column.kind is ColumnKind.NUMBER for m in after
-    )
+    numbers = [m for m in after if m.column.kind is ColumnKind.NUMBER]
+    if any(m.column.kind is ColumnKind.TEXT for m in before) and numbers:
+        return True
+    # 'top consultant by chargeable hours': the superlative's noun is the row, 'by' the measure.
+    text = ctx.interp.text
+    named = [m for m in after if m.column.kind is ColumnKind.TEXT][:1]
+    return any(_BY.search(text[n.end : m.start]) for n in named for m in numbers if m.start > n.end)
+
+
+_BY = re.compile(r"\b(?:by|on|in\s+terms\s+of)\b", re.I)
 
 
 def _choices(func: AggFunc, table: Table) -> list[Column]:

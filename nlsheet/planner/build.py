@@ -9,12 +9,12 @@ from rapidfuzz import process
 
 from nlsheet.errors import NotUnderstoodError, UnknownColumnError
 from nlsheet.nlu.context import letters_outside, overlaps
-from nlsheet.nlu.coverage import Leftover, is_row_noun, unaccounted
+from nlsheet.nlu.coverage import Leftover, is_row_noun, keys_rows, unaccounted
 from nlsheet.nlu.interpret import Interpretation
 from nlsheet.nlu.text import (
     normalize_word,
 )
-from nlsheet.plan import AggFunc, Aggregate, ArgExtreme, Lookup, Op, Plan, TopN
+from nlsheet.plan import AggFunc, Aggregate, ArgExtreme, Lookup, Op, Plan, TopN, op_columns
 from nlsheet.planner.aggregates import plan_aggregate, plan_most_frequent
 from nlsheet.planner.context import INTENT_PHRASES, Built, Context, ask_which_column
 from nlsheet.planner.excuses import explained_by_context
@@ -83,6 +83,7 @@ def build(interp: Interpretation, table: Table) -> Built | Clarification:
         _refuse_unused(ctx, None)
         return op
     check_sense(ctx, op)
+    _check_keys(ctx, op)
     mixed = mixed_units(ctx, op)
     if mixed is not None:
         _refuse_unused(ctx, op)
@@ -109,6 +110,25 @@ def build(interp: Interpretation, table: Table) -> Built | Clarification:
     return Built(
         Plan(table.sheet, op), tuple(ctx.used), tuple(ctx.notes), ctx.intent, tuple(ctx.ignored)
     )
+
+
+def _check_keys(ctx: Context, op: Op) -> None:
+    """Refuse an operation that drops a grouping the words asked for ('hours x rate by
+    employee' read as one ratio): one figure for the table is not one per employee.
+
+    Raises:
+        NotUnderstoodError: Naming the grouping words.
+    """
+    for key in (ctx.frame.by, ctx.frame.then_by):
+        if key is None or key.how == "implied" or key.column.name in op_columns(op):
+            continue
+        if key.column.is_id or keys_rows(ctx.table, key.column.name):
+            continue  # 'average revenue per store', a row per store: the rows' average
+        raise ctx.refuse(
+            f"'{key.words}' asks for one answer per {key.column.name}, which the "
+            f"{describe_op(op)} does not give",
+            "an answer per group",
+        )
 
 
 def check_letters(text: str, table: Table) -> None:

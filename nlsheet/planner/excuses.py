@@ -17,7 +17,7 @@ from nlsheet.nlu.coverage import Leftover
 from nlsheet.nlu.dates import NEW, start_date
 from nlsheet.nlu.derived import counts_items
 from nlsheet.nlu.interpret import Interpretation
-from nlsheet.nlu.text import STATUS_VERBS, is_common_verb, value_vocabulary
+from nlsheet.nlu.text import STATUS_VERBS, header_words, is_common_verb, is_verb, value_vocabulary
 from nlsheet.plan import ArgExtreme, Op, TopN, op_columns
 from nlsheet.planner.context import Context
 from nlsheet.workbook.table import Column, ColumnKind, Table
@@ -37,6 +37,11 @@ _ADDRESSES = re.compile(r"(?:e-?mail\s+)?addresse?s?|e-?mails?|accounts?", re.I)
 _ACROSS = re.compile(r"\bacross\s+(?:all\s+)?(?:the\s+|our\s+)?$", re.I)
 _UNITS = re.compile(r"units?|pieces?|pcs|items?", re.I)
 _MONEY = re.compile(r"money|cash", re.I)
+_PARTICIPLE = re.compile(
+    r"driven|ridden|flown|grown|drawn|shown|thrown|taken|given|written|eaten|seen|done|won|"
+    r"spent|sent|built|sold|paid|made|run|kept|lost|held|brought|bought|caught|taught|put",
+    re.I,
+)
 
 
 def idle_verb(word: Leftover, table: Table) -> bool:
@@ -129,6 +134,31 @@ def _across(ctx: Context, op: Op | None, word: Leftover) -> bool:
     return _ACROSS.search(ctx.interp.text[: word.start]) is not None
 
 
+def _measure_participle(ctx: Context, op: Op | None, word: Leftover) -> bool:
+    """'miles covered', 'hours worked', 'km driven': a verb's past form right after a number
+    column the operation reads says how the number came about, nothing more."""
+    lower = word.words.lower()
+    if not (is_verb(lower) or _PARTICIPLE.fullmatch(lower)) or not idle_verb(word, ctx.table):
+        return False
+    read = {c.name for c in _columns_of(ctx, op) if c.kind is ColumnKind.NUMBER}
+    text = ctx.interp.text
+    return any(
+        m.column.name in read and m.end <= word.start and not text[m.end : word.start].strip()
+        for m in ctx.interp.columns
+    )
+
+
+def _qualifier(ctx: Context, op: Op | None, word: Leftover) -> bool:
+    """'runs that cost below $8 in power' over Power (kWh) and Power Cost ($): a word of the
+    header the operation reads, said apart from the rest of it, qualifies that column."""
+    own = set(header_words(word.column or ""))
+    words = set(header_words(word.words))
+    return bool(words) and any(
+        c.name != word.column and words <= set(header_words(c.name)) and len(own) < 3
+        for c in _columns_of(ctx, op)
+    )
+
+
 Excuse = Callable[[Context, "Op | None", Leftover], bool]
 # Excuses for a word that names no column, and for a column named without a role.
 _FOR_WORDS: tuple[Excuse, ...] = (
@@ -139,8 +169,9 @@ _FOR_WORDS: tuple[Excuse, ...] = (
     _units,
     _money,
     _ranking_verb,
+    _measure_participle,
 )
-_FOR_COLUMNS: tuple[Excuse, ...] = (_across,)
+_FOR_COLUMNS: tuple[Excuse, ...] = (_across, _qualifier)
 
 
 def explained_by_context(ctx: Context, op: Op | None, left: list[Leftover]) -> list[Leftover]:

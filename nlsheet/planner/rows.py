@@ -8,7 +8,13 @@ from collections.abc import Callable
 
 from nlsheet.backends.masks import row_mask
 from nlsheet.nlu.context import ColumnMatch
-from nlsheet.nlu.coverage import PERSON_HEADERS, is_row_noun, key_column, person_column
+from nlsheet.nlu.coverage import (
+    PERSON_HEADERS,
+    is_row_noun,
+    key_column,
+    people_columns,
+    person_column,
+)
 from nlsheet.nlu.lexicon import AMOUNT_NOUNS, PERSON_NOUN, ROLES, is_amount_noun
 from nlsheet.nlu.readings import LIST_OPENER, intent_words, is_plural, relative_pronoun
 from nlsheet.nlu.text import canonical, header_words, is_verb
@@ -24,8 +30,9 @@ from nlsheet.plan import (
     TopN,
     UniqueValues,
 )
-from nlsheet.planner.context import Context, where_note
+from nlsheet.planner.context import Context, ask_which_column, where_note
 from nlsheet.planner.implied import DATE_ORDER, ROWS, direct, implied_measure, not_additive
+from nlsheet.result import Clarification
 from nlsheet.workbook.table import Column, ColumnKind
 
 __all__ = ["plan_longest", "plan_lookup", "plan_top", "plan_unique", "rank_rows", "single_column"]
@@ -67,7 +74,7 @@ def _question_target(ctx: Context) -> ColumnMatch | None:
     return None
 
 
-def plan_lookup(ctx: Context) -> Op:
+def plan_lookup(ctx: Context) -> Op | Clarification:
     free = ctx.free()
     if not ctx.frame.where:
         raise ctx.refuse("could not tell which row to look in", "a value that picks the row")
@@ -95,8 +102,10 @@ def plan_lookup(ctx: Context) -> Op:
         # the rows themselves are asked for, when a noun names them; 'who joined before
         # April' asks for the people.
         rows = _rows_asked(ctx)
-        person = person_column(ctx.table) if _WHO.search(ctx.interp.text) else None
-        if rows is None and person is not None:
+        person = _who_asked(ctx, "unique_values")
+        if rows is None and isinstance(person, Clarification):
+            return person
+        if rows is None and isinstance(person, Column):
             free = [ColumnMatch(person, "", 0, 0, 0.9, "implied")]
         elif rows is not None:
             return rows
@@ -107,7 +116,14 @@ def plan_lookup(ctx: Context) -> Op:
             ctx.use(untested[0])
             return rows
     if not free or free[0].column.name in fixed:
-        implied = _question_target(ctx)
+        who = _who_asked(ctx, "unique_values")
+        if isinstance(who, Clarification):
+            return who
+        implied = (
+            ColumnMatch(who, "", 0, 0, 0.8, "implied")
+            if isinstance(who, Column)
+            else _question_target(ctx)
+        )
         if implied is not None:
             free = [implied]
         elif not free:
@@ -426,12 +442,16 @@ def _rank_derived(ctx: Context, derived: Measure, top: bool) -> Op:
     )
 
 
-def rank_rows(ctx: Context) -> Op:
+def rank_rows(ctx: Context) -> Op | Clarification:
     derived = _derived(ctx)
     if derived is not None:
         return _rank_derived(ctx, derived, top=False)
     measure, target = _measure_and_target(ctx, need_target=True)
     if target is None:
+        # 'who logged the fewest hours' beside Employee and Client: which people.
+        asked = _who_asked(ctx, ctx.intent)
+        if isinstance(asked, Clarification):
+            return asked
         raise ctx.refuse("could not tell what to name (which product, which rep ...)", "a column")
     return _ranked(ctx, target, measure, ctx.intent == "arg_max", ctx.frame.n or 1)
 
@@ -445,11 +465,42 @@ def single_column(ctx: Context, make: Callable[[str], Op]) -> Op:
     return make(column.name)
 
 
-def plan_unique(ctx: Context) -> Op:
+def plan_unique(ctx: Context) -> Op | Clarification:
+    tested = set(ctx.frame.where.columns)
+    if ctx.free() and all(m.column.name in tested for m in ctx.free()):
+        # 'who mentioned overtime in their notes': the people of the rows the notes pick,
+        # not the notes.
+        person = _who_asked(ctx, "unique_values")
+        if isinstance(person, Column):
+            return UniqueValues(person.name, ctx.frame.where)
+        if person is not None:
+            return person
     return single_column(ctx, lambda c: UniqueValues(c, ctx.frame.where))
 
 
-def plan_longest(ctx: Context) -> Op:
+def _who_asked(ctx: Context, intent: str) -> Column | Clarification | None:
+    """The column of people a 'who' question asks for: the one that names them, or a question
+    when several do and none has a person per row (Employee and Client on a timesheet)."""
+    text = ctx.interp.text
+    if not _WHO.search(text):
+        return None
+    person = person_column(ctx.table)
+    people = people_columns(ctx.table)
+    if person is not None or len(people) < 2:
+        return person
+    return ask_which_column(
+        "values of {}",
+        people,
+        "'who' could mean more than one column.",
+        ctx.table,
+        lambda target: f"{intent}: " + _WHO_WORD.sub(f"which {target}", text, 1),
+    )
+
+
+_WHO_WORD = re.compile(r"\bwho\b", re.I)
+
+
+def plan_longest(ctx: Context) -> Op | Clarification:
     numeric = ctx.free(ColumnKind.NUMBER)
     if numeric and len(ctx.free()) > 1:
         ctx.intent = "arg_max"  # 'the supplier with the longest lead time' ranks by a number

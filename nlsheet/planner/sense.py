@@ -29,10 +29,13 @@ from nlsheet.backends.masks import row_mask
 from nlsheet.plan import (
     AggFunc,
     Aggregate,
+    ArgExtreme,
     Cmp,
     Condition,
     Lookup,
+    Measure,
     Op,
+    TopN,
     Where,
     condition_words,
     shown_value,
@@ -46,12 +49,42 @@ __all__ = ["check_sense", "mixed_units"]
 _OF_ITSELF = (AggFunc.SUM, AggFunc.AVERAGE, AggFunc.MIN, AggFunc.MAX, AggFunc.MEDIAN)
 
 
+_HEADER_UNIT = re.compile(r"\(([^)]{1,12})\)\s*$|([$€£¥%])")
+
+
+def _header_unit(name: str) -> str | None:
+    """The unit a header states in brackets or as a symbol ('Fuel (L)', 'Tolls (€)')."""
+    found = _HEADER_UNIT.search(name)
+    return (found.group(1) or found.group(2)).strip().casefold() if found else None
+
+
+def _check_sum_units(ctx: Context, op: Op) -> None:
+    """Refuse adding or subtracting columns whose headers state different units ('fuel plus
+    tolls' over Fuel (L) and Tolls (€)).
+
+    Raises:
+        NotUnderstoodError: Naming both columns and their units.
+    """
+    measure = getattr(op, "measure", None) if not isinstance(op, (ArgExtreme, TopN)) else None
+    measure = getattr(op, "derived", None) or measure
+    if not isinstance(measure, Measure) or measure.op not in ("+", "-") or not measure.other:
+        return
+    units = (_header_unit(measure.column), _header_unit(measure.other))
+    if units[0] and units[1] and units[0] != units[1]:
+        raise ctx.refuse(
+            f"{measure.column} and {measure.other} are in different units ({units[0]} and "
+            f"{units[1]}); adding or subtracting them means nothing",
+            "two columns in the same unit",
+        )
+
+
 def check_sense(ctx: Context, op: Op) -> None:
     """Refuse a plan whose conditions or measure make the answer meaningless.
 
     Raises:
         NotUnderstoodError: Naming the condition and what was found instead.
     """
+    _check_sum_units(ctx, op)
     where = getattr(op, "where", None)
     if not isinstance(where, Where):
         return
