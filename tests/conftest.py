@@ -183,3 +183,22 @@ def check_parity(source: Path, results: list[tuple[str, Any, Any]], workdir: Pat
         if not values_match(ours, engine, rel=1e-7):
             mismatches.append((case_id, text, ours, engine))
     return mismatches
+
+
+def answer_of(book: Any, command: str) -> Any:
+    """The value a command answers, asserting nlsheet neither asked back nor changed a cell."""
+    result = book.ask(command)
+    assert result.clarification is None, (command, result.clarification)
+    assert not result.changes, (command, result.changes)
+    return result.value
+
+
+def book_of_frame(frame: Any, sheet: str, path: Path) -> Any:
+    """A book of one sheet holding a DataFrame's header and rows, written with openpyxl."""
+    from helpers_books import write_book
+
+    import nlsheet
+
+    rows: list[list[Any]] = [list(frame.columns)]
+    rows += [list(r) for r in frame.itertuples(index=False)]
+    return nlsheet.open(write_book(path, {sheet: rows}))

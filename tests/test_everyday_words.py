@@ -9,21 +9,13 @@ from typing import Any
 
 import pandas as pd
 import pytest
+from conftest import answer_of, book_of_frame
 from helpers_books import write_book
 
 import nlsheet
 
-
-def _answer(book: nlsheet.Book, command: str) -> Any:
-    result = book.ask(command)
-    assert result.clarification is None, (command, result.clarification)
-    return result.value
-
-
-def _book(frame: pd.DataFrame, sheet: str, path: Path) -> nlsheet.Book:
-    rows: list[list[Any]] = [list(frame.columns)]
-    rows += [list(r) for r in frame.itertuples(index=False)]
-    return nlsheet.open(write_book(path, {sheet: rows}))
+_answer = answer_of
+_book = book_of_frame
 
 
 def _parts() -> pd.DataFrame:

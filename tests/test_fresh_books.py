@@ -6,26 +6,15 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 import pytest
-from helpers_books import write_book
+from conftest import answer_of, book_of_frame
 
 import nlsheet
 
-
-def _answer(book: nlsheet.Book, command: str) -> Any:
-    result = book.ask(command)
-    assert result.clarification is None, (command, result.clarification)
-    assert not result.changes, (command, result.changes)
-    return result.value
-
-
-def _book(frame: pd.DataFrame, sheet: str, path: Path) -> nlsheet.Book:
-    rows: list[list[Any]] = [list(frame.columns)]
-    rows += [list(r) for r in frame.itertuples(index=False)]
-    return nlsheet.open(write_book(path, {sheet: rows}))
+_answer = answer_of
+_book = book_of_frame
 
 
 def _runs() -> pd.DataFrame:
@@ -318,3 +307,17 @@ def test_a_measure_by_a_category_names_no_percentile(tmp_path: Path) -> None:
     book = _book(tenants, "Tenants", tmp_path / "tenants.xlsx")
     deposits = tenants.groupby("Floor").Deposit.sum().to_dict()
     assert _answer(book, "deposit by floor") == deposits
+
+
+def test_the_same_currency_said_two_ways_is_one_unit(tmp_path: Path) -> None:
+    shops = pd.DataFrame(
+        {
+            "Shop": ["North", "South", "East"],
+            "Sales ($)": [1200.0, 950.0, 700.0],
+            "Costs (USD)": [800.0, 600.0, 710.0],
+            "Footfall (2024)": [300, 250, 120],
+        }
+    )
+    book = _book(shops, "Shops", tmp_path / "shops.xlsx")
+    margin = (shops["Sales ($)"] - shops["Costs (USD)"]).sum()
+    assert _answer(book, "total of sales minus costs") == pytest.approx(margin)

@@ -11,9 +11,7 @@ from nlsheet.errors import NotUnderstoodError, UnknownColumnError
 from nlsheet.nlu.context import letters_outside, overlaps
 from nlsheet.nlu.coverage import Leftover, is_row_noun, keys_rows, unaccounted
 from nlsheet.nlu.interpret import Interpretation
-from nlsheet.nlu.text import (
-    normalize_word,
-)
+from nlsheet.nlu.text import normalize_word
 from nlsheet.plan import AggFunc, Aggregate, ArgExtreme, Lookup, Op, Plan, TopN, op_columns
 from nlsheet.planner.aggregates import plan_aggregate, plan_most_frequent
 from nlsheet.planner.context import INTENT_PHRASES, Built, Context, ask_which_column

@@ -49,13 +49,18 @@ __all__ = ["check_sense", "mixed_units"]
 _OF_ITSELF = (AggFunc.SUM, AggFunc.AVERAGE, AggFunc.MIN, AggFunc.MAX, AggFunc.MEDIAN)
 
 
-_HEADER_UNIT = re.compile(r"\(([^)]{1,12})\)\s*$|([$€£¥%])")
+_HEADER_UNIT = re.compile(r"\(([^\d()]{1,8})\)\s*$|([$€£¥%])")
+_SAME_UNIT = {"usd": "$", "us$": "$", "eur": "€", "euro": "€", "euros": "€", "gbp": "£"}
 
 
 def _header_unit(name: str) -> str | None:
-    """The unit a header states in brackets or as a symbol ('Fuel (L)', 'Tolls (€)')."""
+    """The unit a header states in brackets or as a symbol ('Fuel (L)', 'Tolls (€)', 'Cost
+    (USD)' as '$'); brackets with digits are no unit ('Sales (2023)')."""
     found = _HEADER_UNIT.search(name)
-    return (found.group(1) or found.group(2)).strip().casefold() if found else None
+    if found is None:
+        return None
+    unit = (found.group(1) or found.group(2)).strip().casefold()
+    return _SAME_UNIT.get(unit, unit)
 
 
 def _check_sum_units(ctx: Context, op: Op) -> None:
