@@ -31,6 +31,7 @@ __all__ = [
     "apply_derived",
     "counts_items",
     "find_derived",
+    "header_has",
     "implied_partner",
     "out_of_stock",
 ]
@@ -49,7 +50,8 @@ class Derived:
     measured: bool = True  # False: the words pick rows only ('stores that missed their target')
 
 
-def _has(*words: str) -> Callable[[Column], bool]:
+def header_has(*words: str) -> Callable[[Column], bool]:
+    """A test of a column: whether its header holds one of the words."""
     wanted = frozenset(words)
     return lambda c: bool(wanted & set(header_words(c.name)))
 
@@ -69,18 +71,18 @@ def counts_items(column: Column) -> bool:
     )
 
 
-_UNIT_PRICE = _has("price", "cost")
-_SOLD = _has("qty", "quantity", "unit", "sold", "volume")
-_TAKEN = _has(
+_UNIT_PRICE = header_has("price", "cost")
+_SOLD = header_has("qty", "quantity", "unit", "sold", "volume")
+_TAKEN = header_has(
     "sale", "sales", "revenue", "amount", "total", "turnover", "takings", "income", "value"
 )
-_PRICE = _has("price", "selling", "retail", "rrp")
-_COST = _has("cost", "cogs", "purchase", "buying")
-_AMOUNT = _has("amount", "value", "revenue", "deal", "size")
-_PROBABILITY = _has("probability", "chance", "likelihood", "odds", "confidence")
-_LEVEL = _has("reorder", "minimum", "min", "safety", "par", "threshold")
-_GOAL = _has("target", "goal", "quota", "budget", "budgeted", "plan", "planned", "forecast")
-_ACTUAL = _has("actual", "revenue", "sale", "achieved", "spent", "spend", "turnover")
+_PRICE = header_has("price", "selling", "retail", "rrp")
+_COST = header_has("cost", "cogs", "purchase", "buying")
+_AMOUNT = header_has("amount", "value", "revenue", "deal", "size")
+_PROBABILITY = header_has("probability", "chance", "likelihood", "odds", "confidence")
+_LEVEL = header_has("reorder", "minimum", "min", "safety", "par", "threshold")
+_GOAL = header_has("target", "goal", "quota", "budget", "budgeted", "plan", "planned", "forecast")
+_ACTUAL = header_has("actual", "revenue", "sale", "achieved", "spent", "spend", "turnover")
 # 'missed its target by', 'fell short of the quota by', 'came in under budget by': goal - actual;
 # 'beat its target by', 'went over budget by': actual - goal. Each only over the rows it is
 # true of; without 'by' ('stores that missed their target') the words only pick those rows.

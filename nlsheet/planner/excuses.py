@@ -22,7 +22,7 @@ from nlsheet.plan import ArgExtreme, Op, TopN, op_columns
 from nlsheet.planner.context import Context
 from nlsheet.workbook.table import Column, ColumnKind, Table
 
-__all__ = ["explained_by_context", "idle_verb"]
+__all__ = ["explained_by_context"]
 
 _AUXILIARY = re.compile(r"\b(?:did|does|do|has|have|had)\s+$", re.I)
 _RECORDED = re.compile(
@@ -37,14 +37,11 @@ _ADDRESSES = re.compile(r"(?:e-?mail\s+)?addresse?s?|e-?mails?|accounts?", re.I)
 _ACROSS = re.compile(r"\bacross\s+(?:all\s+)?(?:the\s+|our\s+)?$", re.I)
 _UNITS = re.compile(r"units?|pieces?|pcs|items?", re.I)
 _MONEY = re.compile(r"money|cash", re.I)
-_PARTICIPLE = re.compile(
-    r"driven|ridden|flown|grown|drawn|shown|thrown|taken|given|written|eaten|seen|done|won|"
-    r"spent|sent|built|sold|paid|made|run|kept|lost|held|brought|bought|caught|taught|put",
-    re.I,
-)
+# Past participles the common verb list (text.is_verb) lacks.
+_PARTICIPLE = re.compile(r"grown|drawn|thrown|eaten|done|caught|taught|put", re.I)
 
 
-def idle_verb(word: Leftover, table: Table) -> bool:
+def _idle_verb(word: Leftover, table: Table) -> bool:
     """A verb that picks no rows: no status verb, nothing like a cell value ('close' beside a
     Closed status would pick rows)."""
     if word.words.lower() in STATUS_VERBS:
@@ -68,7 +65,7 @@ def _subject_verb(ctx: Context, op: Op | None, word: Leftover) -> bool:
         and _AUXILIARY.search(text[: v.start]) is not None
         for v in ctx.interp.values
     )
-    return after_subject and idle_verb(word, ctx.table)
+    return after_subject and _idle_verb(word, ctx.table)
 
 
 def _new_rows(ctx: Context, op: Op | None, word: Leftover) -> bool:
@@ -90,7 +87,7 @@ def _recorded(ctx: Context, op: Op | None, word: Leftover) -> bool:
         dated
         and _RECORDED.fullmatch(word.words) is not None
         and _BEFORE_DATES.match(ctx.interp.text[word.end :]) is not None
-        and idle_verb(word, ctx.table)
+        and _idle_verb(word, ctx.table)
     )
 
 
@@ -124,7 +121,7 @@ def _ranking_verb(ctx: Context, op: Op | None, word: Leftover) -> bool:
     return (
         isinstance(op, (ArgExtreme, TopN))
         and is_common_verb(word.words.lower())
-        and idle_verb(word, ctx.table)
+        and _idle_verb(word, ctx.table)
     )
 
 
@@ -138,7 +135,7 @@ def _measure_participle(ctx: Context, op: Op | None, word: Leftover) -> bool:
     """'miles covered', 'hours worked', 'km driven': a verb's past form right after a number
     column the operation reads says how the number came about, nothing more."""
     lower = word.words.lower()
-    if not (is_verb(lower) or _PARTICIPLE.fullmatch(lower)) or not idle_verb(word, ctx.table):
+    if not (is_verb(lower) or _PARTICIPLE.fullmatch(lower)) or not _idle_verb(word, ctx.table):
         return False
     read = {c.name for c in _columns_of(ctx, op) if c.kind is ColumnKind.NUMBER}
     text = ctx.interp.text

@@ -5,12 +5,11 @@ number of rows for 'the most orders', the measure a verb names ('who earns the m
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from nlsheet.nlu.binding import is_money
 from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.coverage import is_row_noun
-from nlsheet.nlu.derived import counts_items
+from nlsheet.nlu.derived import counts_items, header_has
 from nlsheet.nlu.flags import find_flags
 from nlsheet.nlu.text import header_words, normalize_word
 from nlsheet.planner.context import Context, numeric_columns
@@ -40,26 +39,22 @@ _IMPLIED = (
 
 # Verbs, and the nouns of those who do them, name what they measure ('who earns the most',
 # 'the top 3 scorers', 'the biggest spenders').
-def _named(*words: str) -> Callable[[Column], bool]:
-    return lambda c: bool(set(words) & set(header_words(c.name)))
-
-
 _DOERS = (
     (
         re.compile(r"\b(earn(?:s|ed|ing|er|ers)?|paid)\b", re.I),
-        _named("salary", "pay", "wage", "income", "earning", "compensation"),
+        header_has("salary", "pay", "wage", "income", "earning", "compensation"),
     ),
     (
         re.compile(r"\b(scor(?:es|ed|er|ers|ing))\b", re.I),
-        _named("goal", "point", "score", "run"),
+        header_has("goal", "point", "score", "run"),
     ),
     (
         re.compile(r"\b(spen(?:ds?|t|ders?|ding))\b", re.I),
-        _named("amount", "spend", "spending", "cost", "expense"),
+        header_has("amount", "spend", "spending", "cost", "expense"),
     ),
     (
         re.compile(r"\b(sold|sell(?:s|ing|ers?)?)\b", re.I),
-        _named("sale", "revenue", "turnover"),
+        header_has("sale", "revenue", "turnover"),
     ),
     (
         re.compile(r"\b(hold|holds|held|holding|stock|stocks|stocked)\b", re.I),
@@ -67,7 +62,7 @@ _DOERS = (
     ),
     (
         re.compile(r"\b(?:most|least)\s+(money|cash)\b", re.I),
-        _named("amount", "spend", "spending", "cost", "expense", "revenue", "sale", "value"),
+        header_has("amount", "spend", "spending", "cost", "expense", "revenue", "sale", "value"),
     ),
 )
 # 'the largest deal', 'the biggest single order': a size superlative on a noun for the rows.

@@ -29,13 +29,11 @@ from nlsheet.backends.masks import row_mask
 from nlsheet.plan import (
     AggFunc,
     Aggregate,
-    ArgExtreme,
     Cmp,
     Condition,
     Lookup,
     Measure,
     Op,
-    TopN,
     Where,
     condition_words,
     shown_value,
@@ -70,8 +68,8 @@ def _check_sum_units(ctx: Context, op: Op) -> None:
     Raises:
         NotUnderstoodError: Naming both columns and their units.
     """
-    measure = getattr(op, "measure", None) if not isinstance(op, (ArgExtreme, TopN)) else None
-    measure = getattr(op, "derived", None) or measure
+    # A ranking's combined measure is its 'derived' (its 'measure' is a column name).
+    measure = getattr(op, "derived", None) or getattr(op, "measure", None)
     if not isinstance(measure, Measure) or measure.op not in ("+", "-") or not measure.other:
         return
     units = (_header_unit(measure.column), _header_unit(measure.other))
