@@ -175,7 +175,16 @@ def test_heldout_shares_no_line_with_training() -> None:
     assert not shared, "\n".join(shared)
 
 
-@pytest.mark.parametrize("cases", ["cases.jsonl", "dev2/cases.jsonl", "dev3/cases.jsonl"])
+@pytest.mark.parametrize(
+    "cases",
+    [
+        "cases.jsonl",
+        "dev2/cases.jsonl",
+        "dev3/cases.jsonl",
+        "test2/cases.jsonl",
+        "test3/cases.jsonl",
+    ],
+)
 def test_everyday_suites_share_no_line_with_training(cases: str) -> None:
     """The everyday suite and the dev sets written apart from it hold no training example."""
     training = {normalise(e.text) for e in load_dataset().examples}

@@ -208,7 +208,12 @@ def _measure_expr(measure: Measure, table: Table) -> str:
     a = _values(measure.column, table)
     if measure.other is None:
         return a
-    return f"({a}{measure.op}{_values(measure.other, table)})"
+    b = _values(measure.other, table)
+    if not any(table.values(c).series.isna().any() for c in measure.columns):
+        return f"({a}{measure.op}{b})"
+    # A row with a blank on either side has no value (a blank would count as 0, or as 1900).
+    blank = f'({_range(measure.column, table)}="")+({_range(measure.other, table)}="")'
+    return f'IF({blank},"",{a}{measure.op}{b})'
 
 
 def _aggregate(op: Aggregate, table: Table, answer: Answer) -> Formula:
@@ -394,7 +399,7 @@ def _arg(op: ArgExtreme, table: Table) -> Formula:
     order = -1 if op.largest else 1
     pick, spill = ("1", None) if op.n == 1 else (f"SEQUENCE({op.n})", (op.n, 1))
     if op.grouped and op.derived is not None:
-        raise UnsupportedOperationError("no formula for totals of a derived measure per name")
+        return _arg_derived_grouped(op, op.derived, table)
     if op.grouped:
         keep = f'({target}<>"")'
         if op.where and not op.count:  # a count is 0 for a name whose rows all fail the test
@@ -444,6 +449,22 @@ def _arg(op: ArgExtreme, table: Table) -> Formula:
         values = _filtered(op.measure, op.where, table)
     best = "MAX" if op.largest else "MIN"
     return Formula(f"=INDEX({target},MATCH({best}({values}),{values},0))", array=True)
+
+
+def _arg_derived_grouped(op: ArgExtreme, derived: Measure, table: Table) -> Formula:
+    """Names ranked by the total (average) of two columns combined row by row, per name: a
+    matrix product of (names x rows) and each row's value, over the rows that have both."""
+    target = _range(op.target, table)
+    k = f'{_present(derived, derived.column, table)}*({target}<>"")'
+    k = k if not op.where else f"{mask(op.where, table)}*{k}"
+    names = f"UNIQUE(FILTER({target},{k}))"
+    matrix = f"--({names}=TRANSPOSE(FILTER({target},{k})))"
+    totals = f"MMULT({matrix},FILTER({_measure_expr(derived, table)},{k}))"
+    if op.average:
+        totals += f'/MMULT({matrix},FILTER(--({target}<>""),{k}))'
+    order = -1 if op.largest else 1
+    pick, spill = ("1", None) if op.n == 1 else (f"SEQUENCE({op.n})", (op.n, 1))
+    return Formula(f"=INDEX(SORTBY({names},{totals},{order}),{pick})", array=True, spill=spill)
 
 
 def _present(derived: Measure | None, measure: str, table: Table) -> str:

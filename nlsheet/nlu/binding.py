@@ -38,6 +38,8 @@ __all__ = [
     "contained_form",
     "date_column",
     "date_columns",
+    "date_named",
+    "date_said",
     "gap",
     "holds",
     "is_money",
@@ -191,7 +193,7 @@ def column_for(
         if len(named) == 1:
             return named[0].column, named[0]
         dates = date_columns(table)
-        said = _date_said(text[max(0, start - 40) : slot.start], dates) if not named else None
+        said = date_said(text[max(0, start - 40) : slot.start], dates) if not named else None
         if len(dates) == 1 or said is not None:
             return said or dates[0], None
         return None
@@ -299,7 +301,7 @@ def date_column(
     if not named and new is not None and began is not None:
         # 'new members in March': the date a row began, which the word 'new' names.
         return began, ColumnMatch(began, new.group(), new.start(), new.end(), 0.8, "implied")
-    said = _date_said(text[max(0, start - 40) : start], dates) if not named else None
+    said = date_said(text[max(0, start - 40) : start], dates) if not named else None
     if said is not None:
         return said, None  # 'shipments ordered in Q3' over Order, Ship and Delivery dates
     made = [
@@ -322,7 +324,7 @@ def _shared_start(a: str, b: str) -> int:
     return n
 
 
-def _date_said(before: str, dates: Sequence[Column]) -> Column | None:
+def date_said(before: str, dates: Sequence[Column]) -> Column | None:
     """The one date column a verb before the date names ('ordered' for Order Date, 'delivered'
     for Delivery Date), or a word of its header ('due' for Due Date). A noun for the rows
     ('loans in March' over Loan Date and Due Date) leaves the question open."""
@@ -330,15 +332,32 @@ def _date_said(before: str, dates: Sequence[Column]) -> Column | None:
         return None
     found = set()
     for word in re.findall(r"[a-z]+", before.lower()):
-        stem = re.sub(r"(?:ed|d|ing|s)$", "", word) if len(word) > 4 else word
         for column in dates:
-            for part in set(header_words(column.name)) - _DATE_WORDS:
-                common = _shared_start(stem, part)
-                near = common >= max(4, len(part) - 3, len(stem) - 3)
-                if word == part or (near and word.endswith(("ed", "ing"))):
-                    found.add(column.name)
+            if any(_says(word, part) for part in set(header_words(column.name)) - _DATE_WORDS):
+                found.add(column.name)
     named = [c for c in dates if c.name in found]
     return named[0] if len(named) == 1 else None
+
+
+def _says(word: str, part: str) -> bool:
+    """Whether a word of the command says a word of a date header: itself, or its verb
+    ('ordered', 'shipping' for Ship Date)."""
+    stem = re.sub(r"(?:ed|d|ing|s)$", "", word) if len(word) > 4 else word
+    near = _shared_start(stem, part) >= max(4, len(part) - 3, len(stem) - 3)
+    return word == part or (near and word.endswith(("ed", "ing")))
+
+
+def date_named(words: str, dates: Sequence[Column]) -> Column | None:
+    """The one date column whose header's every word the words say ('check-in' for Check-in
+    beside Check-out), else the one :func:`date_said` finds."""
+    said = re.findall(r"[a-z]+", words.lower())
+    full = [
+        c
+        for c in dates
+        if (parts := set(header_words(c.name)) - _DATE_WORDS)
+        and all(any(_says(w, p) for w in said) for p in parts)
+    ]
+    return full[0] if len(full) == 1 else date_said(words, dates)
 
 
 def contained_form(

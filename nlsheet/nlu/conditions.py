@@ -38,7 +38,7 @@ from nlsheet.nlu.comparisons import bind_column_comparisons
 from nlsheet.nlu.context import ColumnMatch, column_tails
 from nlsheet.nlu.coverage import is_row_noun, key_column
 from nlsheet.nlu.dates import find_days, find_ranges
-from nlsheet.nlu.derived import apply_derived, out_of_stock
+from nlsheet.nlu.derived import apply_derived, find_derived, out_of_stock
 from nlsheet.nlu.flags import FlagMatch, adjective_flag, flag_value, presence
 from nlsheet.nlu.joins import combine, text_condition
 from nlsheet.nlu.slots import (
@@ -400,11 +400,14 @@ class _Assembler(Binder):
 
     def finish(self) -> Frame:
         frame = self.frame
-        frame.where = combine(self.text, self.bound)
-        frame.explained.extend((b.start, b.end) for b in self.bound)
         frame.free = [m for m in self.mentions if id(m) not in self.used]
         frame.expression = find_expression(self.text, frame.free) or frame.expression
-        apply_derived(frame, self.text, self.table, self.mentions)
+        derived = find_derived(self.text, self.table, self.mentions)
+        if derived is not None and frame.expression is None:  # no condition ('the interview')
+            self.bound = [b for b in self.bound if not derived.start <= b.start < derived.end]
+        frame.where = combine(self.text, self.bound)
+        frame.explained.extend((b.start, b.end) for b in self.bound)
+        apply_derived(frame, derived, self.text)
         frame.explained.extend(column_tails(self.text, self.mentions, self.table))
         return frame
 

@@ -65,7 +65,12 @@ PERSON_HEADERS = frozenset(
     celebrity contestant competitor nominee scorer captain coach presenter host consultant
     engineer technician analyst advisor adviser teacher tutor instructor trainer nurse doctor
     physician therapist recruiter salesperson seller assignee reviewer approver requester
-    submitter reporter buyer guest tenant borrower""".split()  # noqa: SIM905
+    submitter reporter buyer guest tenant borrower mechanic cashier server waiter waitress chef
+    cook stylist cleaner courier dispatcher pilot surgeon dentist pharmacist officer supervisor
+    developer designer sender recipient donor sponsor landlord clerk operator attendee passenger
+    traveller traveler visitor resident pupil learner trainee intern broker realtor lawyer
+    attorney accountant auditor inspector contractor freelancer labourer picker packer caller
+    teller bartender barista guide staffer associate worker handler""".split()  # noqa: SIM905
 )
 
 

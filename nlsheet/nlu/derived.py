@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from nlsheet.nlu.binder import Frame
+from nlsheet.nlu.binding import date_named
 from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.slots import ORDERING, comparator_before
 from nlsheet.nlu.text import header_words
@@ -33,6 +34,7 @@ __all__ = [
     "find_derived",
     "header_has",
     "implied_partner",
+    "net_of",
     "out_of_stock",
 ]
 
@@ -48,6 +50,7 @@ class Derived:
     end: int
     positive: bool = False  # only the rows where it is above zero ('missed its target by')
     measured: bool = True  # False: the words pick rows only ('stores that missed their target')
+    more: tuple[tuple[int, int], ...] = ()  # other words naming it ('billed ... in charges')
 
 
 def header_has(*words: str) -> Callable[[Column], bool]:
@@ -57,7 +60,7 @@ def header_has(*words: str) -> Callable[[Column], bool]:
 
 
 _ITEM_WORDS = frozenset(
-    {"qty", "quantity", "unit", "units", "stock", "hand", "onhand", "inventory", "piece"}
+    {"qty", "quantity", "unit", "units", "stock", "hand", "onhand", "inventory", "piece", "part"}
 )
 _WORTH_WORDS = frozenset({"price", "cost", "value"})
 
@@ -72,7 +75,18 @@ def counts_items(column: Column) -> bool:
 
 
 _UNIT_PRICE = header_has("price", "cost")
-_SOLD = header_has("qty", "quantity", "unit", "sold", "volume")
+
+
+_HELD = frozenset({"stock", "hand", "onhand", "inventory"})
+
+
+def _sold(column: Column) -> bool:
+    """How many were sold or used: a quantity column (Qty, Units; never Unit Price or Unit
+    Cost, nor the stock held: On Hand times its price is no revenue)."""
+    words = set(header_words(column.name))
+    return (counts_items(column) and not words & _HELD) or bool({"sold", "volume"} & words)
+
+
 _TAKEN = header_has(
     "sale", "sales", "revenue", "amount", "total", "turnover", "takings", "income", "value"
 )
@@ -121,7 +135,7 @@ _READINGS: tuple[tuple[re.Pattern[str], _Kind, str, _Kind], ...] = (
             r"\b(?:revenue|turnover|takings|gross\s+sales|(?:order|line|sales)\s+values?)\b",
             re.I,
         ),
-        _SOLD,
+        _sold,
         "*",
         _PRICE,
     ),
@@ -142,7 +156,7 @@ def find_derived(text: str, table: Table, mentions: Sequence[ColumnMatch]) -> De
     """The derived measure the command names, when the table has one column of each kind it
     needs and no header takes the words ('Margin' as a header is that column)."""
     numeric = [c for c in table.columns if c.kind is ColumnKind.NUMBER and not c.is_id]
-    gap = _against_goal(text, numeric)
+    gap = _against_goal(text, numeric) or _days_between(text, table)
     if gap is not None:
         return gap
     for pattern, first_kind, op, second_kind in _READINGS:
@@ -151,7 +165,7 @@ def find_derived(text: str, table: Table, mentions: Sequence[ColumnMatch]) -> De
             m.start < found.end() and found.start() < m.end and m.how in _FIRM for m in mentions
         ):
             continue
-        if first_kind is _SOLD and any(_TAKEN(c) for c in numeric):
+        if first_kind is _sold and any(_TAKEN(c) for c in numeric):
             continue  # a Sales or Amount column holds the revenue itself
         firsts = [c for c in numeric if first_kind(c) and not second_kind(c)]
         seconds = [c for c in numeric if second_kind(c) and c not in firsts]
@@ -163,7 +177,166 @@ def find_derived(text: str, table: Table, mentions: Sequence[ColumnMatch]) -> De
         first = ColumnMatch(firsts[0], words, start, end, 0.9, "implied")
         second = ColumnMatch(seconds[0], words, start, end, 0.9, "implied")
         return Derived(first, op, second, start, end)
+    return _worth_of_units(text, mentions, numeric)
+
+
+def _unit_of(*words: str) -> _Kind:
+    """A column holding the worth of one item: Unit Value, Unit Cost (£)."""
+    wanted = frozenset(words)
+
+    def test(column: Column) -> bool:
+        found = set(header_words(column.name))
+        return "unit" in found and bool(found & wanted)
+
+    return test
+
+
+def _hourly(column: Column) -> bool:
+    """A charge per hour: Rate, Hourly Rate, Bill Rate (no Tax Rate or Win Rate)."""
+    words = set(header_words(column.name))
+    return "rate" in words and words <= {
+        "rate",
+        "hourly",
+        "bill",
+        "billing",
+        "charge",
+        "pay",
+        "hour",
+    }
+
+
+_HOURS = header_has("hours", "hour", "hrs")
+_ITEMS_OF = r"(?:goods|items|products|units|orders|shipments|stock|sales)"
+# A total said by a word no column holds, worked out as how many times the worth of one:
+# 'value of goods shipped' over Units and Unit Value, 'food cost' over Qty and Unit Cost,
+# 'billable amount' over Hours and Rate. Each: the words, the word no other header may hold,
+# the count's kind, the worth's kind.
+_PER_ONE: tuple[tuple[re.Pattern[str], str, _Kind, _Kind], ...] = (
+    (
+        re.compile(
+            rf"\b(?:(?:total|{_ITEMS_OF}|shipped|sold)\s+)?(?P<core>values?|worth)"
+            rf"(?:\s+of\s+(?:the\s+|all\s+)?{_ITEMS_OF})?\b",
+            re.I,
+        ),
+        "value",
+        _sold,
+        _unit_of("value", "price"),
+    ),
+    (
+        re.compile(
+            rf"\b(?:(?:total|food|ingredients?|materials?|parts?|{_ITEMS_OF})\s+)?(?P<core>costs?)\b",
+            re.I,
+        ),
+        "cost",
+        _sold,
+        _unit_of("cost"),
+    ),
+    (
+        re.compile(
+            r"\b(?P<core>amounts?|values?|billings?|billed|earnings|fees|income|revenue|charges?|"
+            r"costs?|worth)\b",
+            re.I,
+        ),
+        "rate",
+        _HOURS,
+        _hourly,
+    ),
+)
+
+
+_PRICE_ASKED = re.compile(
+    r"\bhow\s+much\s+(?:does|do|did|will|would|should)\b.*\bcost\s*[?.!]*\s*$", re.I
+)
+_TAKEN_AWAY = re.compile(
+    r"\b(?:after|minus|less|net\s+of|excluding|deducting|without|take\s+away)\s+"
+    r"(?:(?:the|our|all)\s+)?$",
+    re.I,
+)
+
+
+def net_of(text: str, mentions: Sequence[ColumnMatch]) -> list[str]:
+    """'the most money after costs', 'profit net of fees' with nothing to take the figures from:
+    what is left after a number column is asked, which no one column answers."""
+    problems = []
+    for m in mentions:
+        found = _TAKEN_AWAY.search(text[: m.start])
+        if re.match(r"\s*[£$€]?\d", text[m.end :]):
+            continue  # 'after March 21' over a March column compares
+        if found is not None and m.column.kind is ColumnKind.NUMBER and not m.column.is_id:
+            problems.append(
+                f"{text[found.start() : m.end]!r} asks for what is left after {m.column.name}, "
+                f"but not of what; say it, e.g. 'price minus {m.words}'"
+            )
+    return problems
+
+
+def _worth_of_units(
+    text: str, mentions: Sequence[ColumnMatch], numeric: Sequence[Column]
+) -> Derived | None:
+    """A total (value, cost, amount) named by a word no column takes, over one column counting
+    items (or hours) and one holding the worth of one (or the hourly rate)."""
+    if _PRICE_ASKED.search(text):
+        return None  # what one costs, not what they all cost ('how much does a pizza cost')
+    for pattern, word, count_kind, worth_kind in _PER_ONE:
+        every = list(pattern.finditer(text))
+        if not every:
+            continue
+        found = every[0]
+        if _TAKEN_AWAY.search(text[: found.start()]):
+            return None  # 'the most money after food costs': what is left, not the costs
+        worths = [c for c in numeric if worth_kind(c)]
+        counts = [c for c in numeric if count_kind(c) and not worth_kind(c)]
+        others = [c for c in numeric if word in header_words(c.name) and c not in worths]
+        if len(worths) != 1 or len(counts) != 1 or others:
+            continue
+        spans = [(f.start(), f.end()) for f in every]
+        cores = [f.span("core") for f in every]
+        # 'cost' read as Unit Cost gives way; 'unit cost', said so, is that column ('orders' in
+        # 'orders worth' may name an Order column: only the worth's own word counts).
+        over = [m for m in mentions if any(m.start < b and a < m.end for a, b in cores)]
+        if any(m.column is not worths[0] or _ONE_OF.search(m.words) for m in over):
+            continue
+        words, start, end = found.group(), found.start(), found.end()
+        first = ColumnMatch(counts[0], words, start, end, 0.9, "implied")
+        second = ColumnMatch(worths[0], words, start, end, 0.9, "implied")
+        return Derived(first, "*", second, start, end, more=tuple(spans[1:]))
     return None
+
+
+_ONE_OF = re.compile(r"\b(?:unit|each|per|apiece|one)\b", re.I)
+
+
+# 'days between applying and the interview', 'how long from order to delivery': the later
+# date column minus the earlier, in days, each end named by a word of its header or its verb.
+_DAYS_BETWEEN = re.compile(
+    r"\b(?:days?|how\s+long|(?:(?:lead|turnaround|waiting|wait|processing|transit|delivery)\s+)?"
+    r"times?|gap|lag|delay|turnaround)\s+(?:(?:it\s+)?(?:takes?|took|taken)\s+)?"
+    r"(?:between|from)\s+(?P<a>[a-z' -]+?)\s+(?:and|to|till|until|through)\s+"
+    r"(?P<b>[a-z' -]+?)(?=\s*(?:[,?.!;]|$)|\s+(?:for|in|by|per|where|when|of|on|at|across|"
+    r"among|with|grouped|during|over|is|was|were|are)\b)",
+    re.I,
+)
+
+
+def _days_between(text: str, table: Table) -> Derived | None:
+    """'days between applying and the interview' over Applied and Interview Date: the second
+    date minus the first, when each end names one date column and the two differ."""
+    found = _DAYS_BETWEEN.search(text)
+    dates = [c for c in table.columns if c.kind is ColumnKind.DATE]
+    if found is None or len(dates) < 2:
+        return None
+    ends = [date_named(found.group(side), dates) for side in ("a", "b")]
+    first, last = ends
+    if first is None or last is None or first is last:
+        return None
+    words, start, end = found.group(), found.start(), found.end()
+    return Derived(
+        ColumnMatch(last, words, start, end, 0.9, "implied"),
+        "-",
+        ColumnMatch(first, words, start, end, 0.9, "implied"),
+        start,
+        end,
+    )
 
 
 def _within_one(table: Table, column: Column) -> bool:
@@ -193,18 +366,35 @@ def _against_goal(text: str, numeric: Sequence[Column]) -> Derived | None:
     return None
 
 
-def apply_derived(frame: Frame, text: str, table: Table, mentions: Sequence[ColumnMatch]) -> None:
-    """Put the derived measure the words name into the frame: its expression, and the rows it
-    is about ('missed its target': only the rows that missed it)."""
-    derived = find_derived(text, table, mentions)
+_COMPARED = re.compile(
+    r"\s*(?:(?:is|are|was|were|of)\s+)?(?:over|above|under|below|more\s+than|less\s+than|"
+    r"at\s+least|at\s+most|greater\s+than|exceeding|between|>|<|=)\s*[£$€]?\s*\d[\d,.]*"
+    r"(?!\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"|\s*[/-]\d)",
+    re.I,
+)
+
+
+def apply_derived(frame: Frame, derived: Derived | None, text: str) -> None:
+    """Put the derived measure (of :func:`find_derived`) into the frame: its expression, and the
+    rows it is about ('missed its target': only the rows that missed it)."""
     if frame.expression is not None or derived is None:
+        return
+    if _COMPARED.match(text[derived.end :]):
+        # 'orders worth over £1.5k': rows picked by the product, which no condition says yet.
+        first, second = derived.first.column.name, derived.second.column.name
+        frame.problems.append(
+            f"picking rows by {first} {derived.op} {second} ({derived.first.words!r} compared "
+            "with a number) is not supported; add it as a column first"
+        )
         return
     if derived.measured:
         frame.expression = (derived.first, derived.op, derived.second)
         frame.derived = True
-    frame.explained.append((derived.start, derived.end))
+    spans = ((derived.start, derived.end), *derived.more)
+    frame.explained.extend(spans)
     # A loose header reading of the same words gives way ('expected revenue').
-    frame.free = [m for m in frame.free if m.end <= derived.start or m.start >= derived.end]
+    frame.free = [m for m in frame.free if all(m.end <= a or m.start >= b for a, b in spans)]
     first, second = derived.first.column.name, derived.second.column.name
     pair = {first, second}
     said = any({c.column, c.other} == pair for c in frame.where.conditions)

@@ -37,7 +37,11 @@ __all__ = [
 _YES = frozenset({"yes", "y", "true", "1", "x", "✓", "✔"})
 _NO = frozenset({"no", "n", "false", "0", "-"})
 # Header words that only make a yes/no question of the header ('Is Active', 'Has Paid?').
-_AUXILIARIES = frozenset({"is", "has", "have", "was", "were", "did", "does", "are", "flag"})
+_AUXILIARIES = frozenset(
+    {"is", "has", "have", "was", "were", "did", "does", "are", "flag", "do"}
+    | {"would", "will", "can", "could", "should", "may", "might", "must"}
+    | {"need", "needs", "want", "wants", "require", "requires"}
+)
 _NEGATING_PREFIXES = ("un", "in", "non", "im", "dis", "il", "ir")
 _NEGATION_TOKENS = NEGATIONS | frozenset(
     {"didn", "doesn", "don", "hasn", "haven", "hadn", "cannot", "nor", "nt"}
@@ -48,6 +52,12 @@ _FILLERS |= frozenset({"were", "got", "get", "did", "do", "does", "has", "have",
 # Words that make the header a column name again ('by paid', 'the paid column').
 _AS_COLUMN_BEFORE = frozenset({"by", "per", "column", "col"})
 _AS_COLUMN_AFTER = frozenset({"column", "col", "status", "field", "flag", "value", "values"})
+
+
+# A header word followed by the answer it is tested for ('Paid is No', 'Garden = yes').
+_ANSWER_SAID = re.compile(
+    r"\s*(?:is|are|was|were|=|:|equals?)\s*(?:not\s+)?['\"]?(?:yes|no|y|n|true|false)\b", re.I
+)
 
 
 _SECOND_KEY = re.compile(
@@ -209,8 +219,8 @@ def find_flags(text: str, table: Table, tokens: list[Token] | None = None) -> li
                 continue
             before = tokens[i - 1].lower if i else ""
             after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
-            if after in _AS_COLUMN_AFTER:
-                continue
+            if after in _AS_COLUMN_AFTER or _ANSWER_SAID.match(text, token.end):
+                continue  # 'where Garden is No': the answer said decides, not the word
             if before in _AS_COLUMN_BEFORE and not _numbers_named(after, table):
                 continue  # 'count by paid'; but 'top 5 by billable hours' picks rows
 
@@ -224,7 +234,7 @@ def find_flags(text: str, table: Table, tokens: list[Token] | None = None) -> li
                     reading = not reading
                     start = tokens[back].start
                     break
-                if word not in _FILLERS:
+                if word not in _FILLERS and word not in _AUXILIARIES:
                     break
             found.append(FlagMatch(column, reading, text[start : token.end], start, token.end))
             break

@@ -22,6 +22,7 @@ from nlsheet.changes import CHANGES
 from nlsheet.nlu.conditions import Frame, assemble
 from nlsheet.nlu.context import ColumnMatch, find_letter_refs, match_columns, overlaps
 from nlsheet.nlu.coverage import is_row_noun
+from nlsheet.nlu.derived import net_of
 from nlsheet.nlu.flags import FlagMatch, find_flags
 from nlsheet.nlu.lexicon import in_digits, respelt
 from nlsheet.nlu.model import OUT_OF_SCOPE, NluModel
@@ -38,7 +39,14 @@ from nlsheet.nlu.readings import (
     ranks_rows,
 )
 from nlsheet.nlu.rivals import aggregate_before_column, settle, total_rivals
-from nlsheet.nlu.shapes import counts_rows, total_of_rows, total_per_group, totals, when_extreme
+from nlsheet.nlu.shapes import (
+    counts_rows,
+    fits_types,
+    total_of_rows,
+    total_per_group,
+    totals,
+    when_extreme,
+)
 from nlsheet.nlu.slots import (
     DateSlot,
     NumberSlot,
@@ -193,30 +201,10 @@ def _unexplained(tokens: list[Token], spans: list[tuple[int, int]], model: NluMo
     ]
 
 
-_SUMMED = frozenset({"sum", "average", "stdev", "variance"})
-_NUMERIC_ONLY = frozenset(
-    {"sum", "average", "median", "stdev", "variance", "percentile", "trend", "correlation"}
-    | {"growth", "ratio", "color_scale", "data_bars", "number_format"}
-)
-
-
 def intent_fits_types(intent: str, interp: Interpretation) -> bool:
     """Whether an intent is a sensible reading to offer back: a change only when the words ask
     for one, a numeric operation only on a number (or date) column."""
-    return _fits_types(intent, interp.text, interp.columns)
-
-
-def _fits_types(intent: str, text: str, columns: Sequence[ColumnMatch]) -> bool:
-    if intent in CHANGES and not CHANGE_CUE.search(text):
-        return False
-    if not columns:
-        return True
-    kind = columns[0].column.kind
-    if intent in ("min", "max"):
-        return kind in (ColumnKind.NUMBER, ColumnKind.DATE)
-    if intent in _SUMMED:
-        return kind is ColumnKind.NUMBER  # no total or average of dates
-    return intent not in _NUMERIC_ONLY or kind in (ColumnKind.NUMBER, ColumnKind.DATE)
+    return fits_types(intent, interp.text, interp.columns)
 
 
 def _value_wins(value: ValueMatch, mentions: list[ColumnMatch]) -> bool:
@@ -422,11 +410,17 @@ def _rank(
     )
     if frame.difference:
         return [("sum", 1.0)], frame  # 'how many more in December than November': no count
-    if (frame.span or frame.derived or cells) and plain and not WH_QUESTION.match(text):
+    # A worth named by its words (quantity x price: 'revenue', 'the value of billable time')
+    # adds up over the rows, asked 'what is' or not.
+    # A change the classifier is sure of ('copy the value from above') keeps its reading.
+    derived = frame.derived and not (ranked[0][0] in CHANGES and CHANGE_CUE.search(text))
+    worth = derived and frame.expression is not None and frame.expression[1] == "*"
+    if (frame.span or derived or cells) and plain and (worth or not WH_QUESTION.match(text)):
         # 'Coffee units in the first quarter', 'inventory value by warehouse': a stretch of
         # columns or a measure named by its words, with no word asking for more, is their
-        # total ('first' belongs to the quarter, not to a minimum).
-        return [("sum", 1.0), *[(c, p) for c, p in ranked if c != "sum"][:3]], frame
+        # total ('first' belongs to the quarter, not to a minimum); a worth is never one row's.
+        gone = {"sum", "lookup"} if worth else {"sum"}
+        return [("sum", 1.0), *[(c, p) for c, p in ranked if c not in gone][:3]], frame
     by_group = total_per_group(text, masked, frame, ranked, table)
     if by_group is not None:
         return by_group, frame
@@ -444,9 +438,10 @@ def _rank(
     if describes_rows(text, masked, words.tokens, frame, table) or counts_rows(text, frame, table):
         return [("count", 1.0), *[(c, p) for c, p in ranked if c != "count"][:3]], frame
     about_rows = ranks_rows(text) and any(is_row_noun(t.norm, table) for t in words.tokens)
-    if (frame.where or about_rows) and any(c == OUT_OF_SCOPE for c, _ in ranked):
-        # It names this sheet's columns and picks rows by their values, or ranks the rows
-        # ('the oldest person' in a table of people): it is about the sheet.
+    if (frame.where or about_rows or frame.derived) and any(c == OUT_OF_SCOPE for c, _ in ranked):
+        # It names this sheet's columns and picks rows by their values, ranks the rows ('the
+        # oldest person' in a table of people) or names a measure of its columns by its words
+        # ('days from order to delivery'): it is about the sheet.
         ranked = _renormalise(ranked, lambda c: c != OUT_OF_SCOPE)
     if ranked[0][1] < settings.min_confidence and fits("lookup", text, frame, table, masked):
         # Unsure, and no word asks to aggregate: a question naming a column and picking a row
@@ -504,6 +499,9 @@ def interpret(
             ranked_by_model = True
             if ranked[0][0] != before and {before, ranked[0][0]} & {"trend", "correlation"}:
                 frame = words.frame(text, table, ranked[0][0])
+    if frame.expression is None:
+        # 'the most money after costs': what is left after a column, taken from nothing said.
+        frame.problems += net_of(text, [*chosen, *words.candidates])[:1]
     covered = [(m.start, m.end) for m in chosen] + value_spans
     covered += [(d.start, d.end) for d in words.dates] + frame.explained
     # Words of the headers themselves (also inside brackets: 'Size ( s base pair )') name
@@ -567,7 +565,7 @@ def _candidates(
         i: (
             fits(i, text, frame, table, masked),
             names_intent(i, text),
-            _fits_types(i, text, chosen),
+            fits_types(i, text, chosen),
         )
         for i in intents
     }

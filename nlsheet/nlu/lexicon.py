@@ -107,7 +107,10 @@ ROLES: dict[str, frozenset[str]] = {
 }
 
 # Words that turn a yes/no or status word into its opposite ('not paid', 'never renewed').
-NEGATIONS = frozenset({"not", "no", "non", "never", "without", "isn", "aren", "wasn", "weren"})
+NEGATIONS = frozenset(
+    {"not", "no", "non", "never", "without", "isn", "aren", "wasn", "weren"}
+    | {"wouldn", "shouldn", "couldn", "mustn"}
+)
 
 # Words that name a table's rows whatever the table holds.
 GENERIC_ROW_NOUNS = _words("row rows record records entry entries line lines item items case")
@@ -125,6 +128,13 @@ ROW_NOUN_SYNONYMS = {
     "shop": ("store", "branch", "outlet"),
     "booking": ("reservation",),
     "reservation": ("booking",),
+    "listing": ("home", "property"),
+    "property": ("home", "listing"),
+    "trip": ("journey", "run"),
+    "shipment": ("parcel", "package", "consignment"),
+    "response": ("respondent", "submission"),
+    "candidate": ("applicant",),
+    "applicant": ("candidate",),
 }
 # Nouns for people whatever the table calls them, when its rows are people ('the oldest person',
 # 'how many staff are in Legal'), normalised.

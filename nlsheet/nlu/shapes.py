@@ -5,14 +5,24 @@ group, 'when ... first' is a minimum of dates; 'total of <rows>' is asked (amoun
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from nlsheet.changes import CHANGES
 from nlsheet.nlu.conditions import Frame
+from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.coverage import is_row_noun
 from nlsheet.nlu.readings import CHANGE_CUE, EARLY, LATE, WH_QUESTION, aggregate_cue, words_of
 from nlsheet.nlu.text import normalize_word, tokenize
 from nlsheet.workbook.table import ColumnKind, Table
 
-__all__ = ["counts_rows", "total_of_rows", "total_per_group", "totals", "when_extreme"]
+__all__ = [
+    "counts_rows",
+    "fits_types",
+    "total_of_rows",
+    "total_per_group",
+    "totals",
+    "when_extreme",
+]
 
 _TOTAL_OF = re.compile(
     r"^\s*(?:(?:what(?:'s|\s+is|\s+was)|give\s+me|show\s+me)\s+)?(?:the\s+)?(?:total|sum)\s+"
@@ -108,3 +118,35 @@ def when_extreme(text: str, frame: Frame, table: Table) -> str | None:
     if first == last:
         return None
     return "min" if first else "max"
+
+
+_SUMMED = frozenset({"sum", "average", "stdev", "variance"})
+_NUMERIC_ONLY = frozenset(
+    {"sum", "average", "median", "stdev", "variance", "percentile", "trend", "correlation"}
+    | {"growth", "ratio", "color_scale", "data_bars", "number_format"}
+)
+
+
+_OVER_NUMBER = re.compile(r"\bover\s+[£$€]?\d", re.I)
+_TREND_CUE = re.compile(
+    r"\b(?:trends?|trending|over\s+(?:time|the\s+(?:years?|months?|weeks?|period))|monthly|"
+    r"weekly|yearly|evolv\w*|chang\w*|grow\w*|progress\w*)\b",
+    re.I,
+)
+
+
+def fits_types(intent: str, text: str, columns: Sequence[ColumnMatch]) -> bool:
+    """Whether an intent fits the words and the type of the first column named (see
+    :func:`nlsheet.nlu.interpret.intent_fits_types`)."""
+    if intent in CHANGES and not CHANGE_CUE.search(text):
+        return False
+    if intent == "trend" and _OVER_NUMBER.search(text) and not _TREND_CUE.search(text):
+        return False  # 'trips over 250 km' compares; it follows nothing over time
+    if not columns:
+        return True
+    kind = columns[0].column.kind
+    if intent in ("min", "max"):
+        return kind in (ColumnKind.NUMBER, ColumnKind.DATE)
+    if intent in _SUMMED:
+        return kind is ColumnKind.NUMBER  # no total or average of dates
+    return intent not in _NUMERIC_ONLY or kind in (ColumnKind.NUMBER, ColumnKind.DATE)

@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from nlsheet.nlu.coverage import person_column
+from nlsheet.nlu.coverage import people_columns
 from nlsheet.nlu.dates import NEW, start_date
 from nlsheet.nlu.lexicon import VALUE_SYNONYMS, role_of
 from nlsheet.nlu.text import STOPWORDS, normalize_word, singular_forms, value_vocabulary
@@ -191,29 +191,40 @@ def link_words_in_values(
         if field is not None:
             found.append(_pick([field[0]], [], table, field[1], word, start, end))
             continue
-        named = _first_name(table, word)
+        named = _first_name(table, word, _NAME_CUE.search(text[:start]) is not None)
+        if named is None and text[end : end + 2] in ("'s", "’s"):
+            named = _first_name(table, word, True)  # 'alice's hours'
         if named is not None:
             found.append(ValueMatch(named[0], named[1], word, start, end))
     return found
 
 
-def _first_name(table: Table, word: str) -> tuple[Column, str] | None:
-    """'Kwame' for Kwame Mensah: a capitalised word that begins exactly one name in the
-    column of people, taken as that name."""
-    person = person_column(table)
-    if not word[:1].isupper() or word.isupper() or len(word) < 3 or person is None:
+# A word after these, or before "'s", may be a person's name typed in lower case ('hours
+# logged by alice', "alice's hours").
+_NAME_CUE = re.compile(r"\b(?:for|by|from|with|to|about|of)\s+$", re.I)
+
+
+def _first_name(table: Table, word: str, cued: bool = False) -> tuple[Column, str] | None:
+    """'Kwame' for Kwame Mensah: a capitalised word (or, ``cued``, a word where a name is
+    expected) that begins exactly one name in the columns of people, taken as that name."""
+    typed = word[:1].isupper() and not word.isupper()
+    if not (typed or (cued and word.islower())) or len(word) < 3:
         return None
+    word = word if typed else word.capitalize()
+    found: list[tuple[Column, str]] = []
+    for person in people_columns(table):
 
-    def index() -> dict[str, set[str]]:
-        by_first: dict[str, set[str]] = {}
-        for name in table.values(person.name).series.dropna().unique():
-            parts = str(name).split()
-            if len(parts) > 1:
-                by_first.setdefault(parts[0], set()).add(str(name))
-        return by_first
+        def index(person: Column = person) -> dict[str, set[str]]:
+            by_first: dict[str, set[str]] = {}
+            for name in table.values(person.name).series.dropna().unique():
+                parts = str(name).split()
+                if len(parts) > 1:
+                    by_first.setdefault(parts[0], set()).add(str(name))
+            return by_first
 
-    names = table.memo(f"values:first-names:{person.name}", index).get(word, set())
-    return (person, next(iter(names))) if len(names) == 1 else None
+        names = table.memo(f"values:first-names:{person.name}", index).get(word, set())
+        found += [(person, name) for name in names]
+    return found[0] if len(found) == 1 else None
 
 
 def _free_text_holders(table: Table, norm: str) -> list[Column]:

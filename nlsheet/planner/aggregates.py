@@ -11,6 +11,7 @@ from nlsheet.errors import ColumnTypeError
 from nlsheet.nlu.binding import is_money
 from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.coverage import is_row_noun, person_column, row_nouns, verb_of_rows
+from nlsheet.nlu.flags import is_flag_column
 from nlsheet.nlu.lexicon import PERSON_NOUN
 from nlsheet.nlu.text import tokenize
 from nlsheet.nlu.wide import counts_cells
@@ -99,7 +100,7 @@ def plan_aggregate(ctx: Context) -> Op | Clarification:
         if isinstance(found, Clarification):
             return found
         func, measure = found
-    added = _percent_total(ctx, func, measure)
+    added = _percent_total(ctx, func, measure) or _count_of_flag(ctx, func, measure)
     if added is not None:
         return added
     if group is not None and then is None and _one_row_each(ctx, func, group):
@@ -189,8 +190,10 @@ def _expression_measure(ctx: Context) -> Measure:
     a, op, b = ctx.frame.expression
     ctx.use(a)
     ctx.use(b)
+    dated = op == "-" and a.column.kind is b.column.kind is ColumnKind.DATE
     for m in (a, b):
-        check_kind(AggFunc.SUM, m.column, ctx.table)
+        if not dated:  # one date minus another is a number of days
+            check_kind(AggFunc.SUM, m.column, ctx.table)
     return Measure(a.column.name, op, b.column.name)  # type: ignore[arg-type]
 
 
@@ -210,6 +213,28 @@ def _span_measure(ctx: Context, func: AggFunc) -> tuple[AggFunc, Measure]:
         )
     ctx.notes.append(f"read every cell of {columns[0].name} to {columns[-1].name}")
     return func, Measure.over([c.name for c in columns])
+
+
+def _count_of_flag(ctx: Context, func: AggFunc, measure: Measure | None) -> Clarification | None:
+    """'how many would relist' read as a count of a yes/no column's cells counts every answer,
+    yes and no alike: ask which answer's rows to count."""
+    if func is not AggFunc.COUNT or measure is None or measure.other is not None or measure.span:
+        return None
+    name = measure.column
+    if not is_flag_column(ctx.table, ctx.table.column(name)):
+        return None
+    if any(name in (c.column, c.other) for c in ctx.frame.where.conditions):
+        return None
+    answers = sorted({str(v).strip() for v in ctx.table.values(name).series.dropna()} - {""})
+    text = ctx.interp.text
+    return Clarification(
+        f"{name} holds yes/no answers, and counting its cells counts both. Which rows do you "
+        "want to count?",
+        tuple(
+            Option(f"the rows where {name} is {a}", f"count: {text} where {name} is {a}")
+            for a in answers
+        ),
+    )
 
 
 def _percent_total(ctx: Context, func: AggFunc, measure: Measure | None) -> Clarification | None:

@@ -429,14 +429,32 @@ def _rank_derived(ctx: Context, derived: Measure, top: bool) -> Op:
         what = f"their total from {derived.span[0]} to {derived.span[-1]}"
     if target is None:
         raise ctx.refuse("could not tell what to name (which product, which rep ...)", "a column")
+    n = ctx.frame.n or (5 if top else 1)
     if _repeats(ctx, target) and not ctx.per_row:
-        raise ctx.refuse(
-            f"{target.name} repeats across rows, and ranking names by their totals of {what} "
-            "is not supported",
-            "a column that names each row once",
+        if derived.op != "*":
+            # A margin or a rate per row adds up to nothing: 'which dish has the best margin'.
+            raise ctx.refuse(
+                f"{target.name} repeats across rows, and ranking names by their totals of "
+                f"{what} is not supported",
+                "a column that names each row once",
+            )
+        # A worth (quantity x price) adds up per name: 'which client brought in the most'.
+        average = _averaged(ctx)
+        ctx.notes.append(
+            f"{target.name} repeats across rows: compared the {'average' if average else 'total'}"
+            f" {what} of each"
+        )
+        return ArgExtreme(
+            target.name,
+            derived.column,
+            largest,
+            True,
+            ctx.frame.where,
+            n,
+            derived=derived,
+            average=average,
         )
     ctx.notes.append(f"ranked the rows by {what}")
-    n = ctx.frame.n or (5 if top else 1)
     return ArgExtreme(
         target.name, derived.column, largest, False, ctx.frame.where, n, derived=derived
     )
