@@ -419,13 +419,7 @@ def _arg(op: ArgExtreme, table: Table) -> Formula:
                 else f"UNIQUE(FILTER({target},{k}))"
             )
             per_row = f'FILTER(--({target}<>""),{k})' if op.count else f"FILTER({measure},{k})"
-            matrix = f"--({names}=TRANSPOSE(FILTER({target},{k})))"
-            totals = f"MMULT({matrix},{per_row})"
-            if op.average:
-                totals += f'/MMULT({matrix},FILTER(--({target}<>""),{k}))'
-            return Formula(
-                f"=INDEX(SORTBY({names},{totals},{order}),{pick})", array=True, spill=spill
-            )
+            return _ranked_by_matrix(op, target, names, k, per_row)
         extra = "," + ",".join(criteria) if criteria else ""
         func = "COUNTIFS" if op.count else "AVERAGEIFS" if op.average else "SUMIFS"
         totals = f"{func}({target},{names}{extra})"
@@ -452,14 +446,20 @@ def _arg(op: ArgExtreme, table: Table) -> Formula:
 
 
 def _arg_derived_grouped(op: ArgExtreme, derived: Measure, table: Table) -> Formula:
-    """Names ranked by the total (average) of two columns combined row by row, per name: a
-    matrix product of (names x rows) and each row's value, over the rows that have both."""
+    """Names ranked by the total (average) of two columns combined row by row, per name, over
+    the rows that have both."""
     target = _range(op.target, table)
     k = f'{_present(derived, derived.column, table)}*({target}<>"")'
     k = k if not op.where else f"{mask(op.where, table)}*{k}"
-    names = f"UNIQUE(FILTER({target},{k}))"
+    per_row = f"FILTER({_measure_expr(derived, table)},{k})"
+    return _ranked_by_matrix(op, target, f"UNIQUE(FILTER({target},{k}))", k, per_row)
+
+
+def _ranked_by_matrix(op: ArgExtreme, target: str, names: str, k: str, per_row: str) -> Formula:
+    """Names ranked by their totals (averages) of ``per_row``, the values of the rows that
+    pass ``k``: a matrix product of (names x rows) and (rows x 1)."""
     matrix = f"--({names}=TRANSPOSE(FILTER({target},{k})))"
-    totals = f"MMULT({matrix},FILTER({_measure_expr(derived, table)},{k}))"
+    totals = f"MMULT({matrix},{per_row})"
     if op.average:
         totals += f'/MMULT({matrix},FILTER(--({target}<>""),{k}))'
     order = -1 if op.largest else 1

@@ -402,8 +402,8 @@ class _Assembler(Binder):
         frame = self.frame
         frame.free = [m for m in self.mentions if id(m) not in self.used]
         frame.expression = find_expression(self.text, frame.free) or frame.expression
-        derived = find_derived(self.text, self.table, self.mentions)
-        if derived is not None and frame.expression is None:  # no condition ('the interview')
+        derived = None if frame.expression else find_derived(self.text, self.table, self.mentions)
+        if derived is not None:  # its words are no condition ('the interview')
             self.bound = [b for b in self.bound if not derived.start <= b.start < derived.end]
         frame.where = combine(self.text, self.bound)
         frame.explained.extend((b.start, b.end) for b in self.bound)

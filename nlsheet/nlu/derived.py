@@ -191,18 +191,13 @@ def _unit_of(*words: str) -> _Kind:
     return test
 
 
+_HOURLY_WORDS = frozenset({"rate", "hourly", "bill", "billing", "charge", "pay", "hour"})
+
+
 def _hourly(column: Column) -> bool:
     """A charge per hour: Rate, Hourly Rate, Bill Rate (no Tax Rate or Win Rate)."""
     words = set(header_words(column.name))
-    return "rate" in words and words <= {
-        "rate",
-        "hourly",
-        "bill",
-        "billing",
-        "charge",
-        "pay",
-        "hour",
-    }
+    return "rate" in words and words <= _HOURLY_WORDS
 
 
 _HOURS = header_has("hours", "hour", "hrs")

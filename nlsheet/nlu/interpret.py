@@ -410,10 +410,10 @@ def _rank(
     )
     if frame.difference:
         return [("sum", 1.0)], frame  # 'how many more in December than November': no count
+    # A change the words ask for ('copy the value from above') keeps its reading.
+    derived = frame.derived and not (ranked[0][0] in CHANGES and CHANGE_CUE.search(text))
     # A worth named by its words (quantity x price: 'revenue', 'the value of billable time')
     # adds up over the rows, asked 'what is' or not.
-    # A change the classifier is sure of ('copy the value from above') keeps its reading.
-    derived = frame.derived and not (ranked[0][0] in CHANGES and CHANGE_CUE.search(text))
     worth = derived and frame.expression is not None and frame.expression[1] == "*"
     if (frame.span or derived or cells) and plain and (worth or not WH_QUESTION.match(text)):
         # 'Coffee units in the first quarter', 'inventory value by warehouse': a stretch of

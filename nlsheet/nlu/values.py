@@ -211,20 +211,22 @@ def _first_name(table: Table, word: str, cued: bool = False) -> tuple[Column, st
     if not (typed or (cued and word.islower())) or len(word) < 3:
         return None
     word = word if typed else word.capitalize()
-    found: list[tuple[Column, str]] = []
-    for person in people_columns(table):
-
-        def index(person: Column = person) -> dict[str, set[str]]:
-            by_first: dict[str, set[str]] = {}
-            for name in table.values(person.name).series.dropna().unique():
-                parts = str(name).split()
-                if len(parts) > 1:
-                    by_first.setdefault(parts[0], set()).add(str(name))
-            return by_first
-
-        names = table.memo(f"values:first-names:{person.name}", index).get(word, set())
-        found += [(person, name) for name in names]
+    found = [(p, name) for p in people_columns(table) for name in _by_first(table, p).get(word, ())]
     return found[0] if len(found) == 1 else None
+
+
+def _by_first(table: Table, person: Column) -> dict[str, set[str]]:
+    """The names of a column of people by their first word (made once per table)."""
+
+    def index() -> dict[str, set[str]]:
+        by_first: dict[str, set[str]] = {}
+        for name in table.values(person.name).series.dropna().unique():
+            parts = str(name).split()
+            if len(parts) > 1:
+                by_first.setdefault(parts[0], set()).add(str(name))
+        return by_first
+
+    return table.memo(f"values:first-names:{person.name}", index)
 
 
 def _free_text_holders(table: Table, norm: str) -> list[Column]:
