@@ -55,7 +55,7 @@ def _listings() -> pd.DataFrame:
                 610e3,
             ],
             "Floor Area (sq ft)": [1450, 2300, 980, 2650, 1800, 1320, 3100, 1500, 1150, 2050],
-            "Garden": ["Yes", "No", "No", "Yes", "Yes", "No", "Yes", "No", "Yes", "No"],
+            "Garden": ["Yes", "No", "No", "Yes", "Yes", "No", "Yes", "No", "Yes", "Yes"],
             "Would Relist": ["Yes", "No", "Yes", "Yes", "No", "Yes", "No", "Yes", "Yes", "No"],
         }
     )

@@ -42,7 +42,7 @@ import numpy as np
 import pandas as pd
 
 from nlsheet.errors import ColumnTypeError
-from nlsheet.plan import Cmp, Condition, Scalar
+from nlsheet.plan import Cmp, Condition, Measure, Scalar
 from nlsheet.workbook.table import ColumnKind, Table, is_blank, parse_number_text
 
 __all__ = [
@@ -57,6 +57,7 @@ __all__ = [
     "TextIs",
     "TextMatch",
     "Versus",
+    "blanks_add_nothing",
     "cell_number",
     "cell_text",
     "excel_serial",
@@ -365,3 +366,13 @@ def _facts(table: Table, name: str) -> Facts:
 def facts(table: Table, name: str) -> Facts:
     """What the cells of column ``name`` hold (read once per table)."""
     return table.memo(f"conditions:facts:{name}", lambda: _facts(table, name))
+
+
+def blanks_add_nothing(measure: Measure, table: Table) -> bool:
+    """Whether a total of the measure reads a blank as 0: a sum or difference of two number
+    columns ('the change in total visitors from 2019 to 2021' is the totals' difference, over
+    every row, not over the rows with both years). A blank date is no day 0: the days between
+    two dates leave such rows out."""
+    return measure.op in ("+", "-") and all(
+        table.column(c).kind is ColumnKind.NUMBER for c in measure.columns
+    )

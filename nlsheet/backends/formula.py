@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import assert_never
 
 from nlsheet import refs
-from nlsheet.backends.conditions import Compare, TextIs, facts, lower
+from nlsheet.backends.conditions import Compare, TextIs, blanks_add_nothing, facts, lower
 from nlsheet.backends.criteria import ifs_criteria, literal, mask
 from nlsheet.backends.pandas_exec import Answer
 from nlsheet.errors import UnsupportedOperationError
@@ -202,15 +202,16 @@ def _total(name: str, where: Where, table: Table) -> str:
     return f"SUM({_filtered(name, where, table)})"
 
 
-def _measure_expr(measure: Measure, table: Table) -> str:
+def _measure_expr(measure: Measure, table: Table, total: bool = False) -> str:
     if measure.span:  # each row's total: the block times a column of ones
         return f"MMULT(IFERROR(--{_block(measure, table)},0),SEQUENCE({len(measure.span)},1,1,0))"
     a = _values(measure.column, table)
     if measure.other is None:
         return a
     b = _values(measure.other, table)
-    if not any(table.values(c).series.isna().any() for c in measure.columns):
-        return f"({a}{measure.op}{b})"
+    blanks = any(table.values(c).series.isna().any() for c in measure.columns)
+    if not blanks or (total and blanks_add_nothing(measure, table)):
+        return f"({a}{measure.op}{b})"  # Excel's arithmetic reads a blank as 0
     # A row with a blank on either side has no value (a blank would count as 0, or as 1900).
     blank = f'({_range(measure.column, table)}="")+({_range(measure.other, table)}="")'
     return f'IF({blank},"",{a}{measure.op}{b})'
@@ -272,7 +273,7 @@ def _ungrouped(op: Aggregate, where: Where, table: Table) -> Formula:
         if not where:
             return Formula(f"=COUNT({values})", array=as_text)
         return Formula(f"=COUNT(IF({mask(where, table)},{values}))", array=True)
-    values = _measure_expr(measure, table)
+    values = _measure_expr(measure, table, total=func is AggFunc.SUM)
     extra = f",{literal(op.percentile)}" if func is AggFunc.PERCENTILE else ""
     name = _PLAIN[func]
     if not where:

@@ -22,7 +22,7 @@ from typing import assert_never, cast
 import numpy as np
 import pandas as pd
 
-from nlsheet.backends.conditions import excel_serial
+from nlsheet.backends.conditions import blanks_add_nothing, excel_serial
 from nlsheet.backends.masks import column_numbers as _numbers
 from nlsheet.backends.masks import row_mask
 from nlsheet.backends.periods import period_labels
@@ -234,6 +234,12 @@ def _aggregate(op: Aggregate, table: Table) -> Answer:
         values = _measure(op.measure, table)
         if op.measure.other is None and op.func in (AggFunc.COUNT, AggFunc.COUNT_DISTINCT):
             values = table.values(op.measure.column).series
+        if op.func is AggFunc.SUM and blanks_add_nothing(op.measure, table):
+            a, b = _numbers(op.measure.column, table), _numbers(str(op.measure.other), table)
+            signed = (
+                a.fillna(0) + b.fillna(0) if op.measure.op == "+" else a.fillna(0) - b.fillna(0)
+            )
+            values = signed.where(a.notna() | b.notna())
     values = values.reset_index(drop=True)
     if op.measure is not None and op.measure.span:
         return _span_aggregate(op, op.measure.span, mask, table)

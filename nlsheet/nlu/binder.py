@@ -54,6 +54,7 @@ class Frame:
         derived: Whether ``expression`` was named by its words ('inventory value').
         difference: Whether ``expression`` is how much more one column holds than another
             ('how many more in December than in November'): its total is asked.
+        bound: The conditions of ``where`` one by one, each with the words that set it.
     """
 
     where: Where = field(default_factory=Where)
@@ -72,6 +73,7 @@ class Frame:
     span: tuple[Column, ...] = ()
     derived: bool = False
     difference: bool = False
+    bound: list[Bound] = field(default_factory=list)
 
 
 _RANGE_OPEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.I)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from nlsheet.nlu.context import ColumnMatch
@@ -31,6 +31,7 @@ from nlsheet.workbook.table import Column, ColumnKind, Table, value_words
 
 __all__ = [
     "LINK_WORDS",
+    "bound_after_column",
     "cmp_for_number",
     "column_containing",
     "column_for",
@@ -105,16 +106,26 @@ def _number_value(slot: NumberSlot, column: Column, table: Table) -> float:
     return slot.value / 100 if len(values) and values.abs().max() <= 1.5 else slot.value
 
 
-def cmp_for_number(text: str, start: int, end: int, default: Cmp = Cmp.EQ) -> tuple[Cmp, int]:
+def cmp_for_number(text: str, start: int, end: int, default: Cmp = Cmp.EQ) -> tuple[Cmp, int, int]:
+    """The comparison a number is tested with, and where its words start and end ('over 5',
+    '4 or higher')."""
     before = comparator_before(text, start)
     after = comparator_after(text, end)
     if before is not None and before[0] is Cmp.EQ and after is not None:
-        return after[0], before[1]  # 'a rating of 4 or higher'
+        return after[0], before[1], after[1]  # 'a rating of 4 or higher'
     if before is not None and before[0] not in (Cmp.CONTAINS, Cmp.STARTS, Cmp.ENDS):
-        return before
+        return before[0], before[1], end
     if after is not None:
-        return after[0], start
-    return default, start
+        return after[0], start, after[1]
+    return default, start, end
+
+
+def bound_after_column(text: str, end: int, mention: ColumnMatch) -> tuple[Cmp, int] | None:
+    """'300 pages or more': the bound of a number said after the column named right after it;
+    returns the comparison and where its words end."""
+    if text[end : mention.start].strip():
+        return None
+    return comparator_after(text, mention.end)
 
 
 def date_columns(table: Table) -> list[Column]:
@@ -370,19 +381,32 @@ def contained_form(
     if typed is not None and (column is None or _passes(table, typed, p)):
         return typed, p.value
     word = p.value.strip().casefold()
-    for form in singular_forms(word):
+    for form in _word_forms(word):
         if " " in word or len(form) < 3:
             continue
         holders = [column] if column is not None else table.columns
         fits = [
             c
             for c in holders
-            if c.kind is ColumnKind.TEXT and form in value_vocabulary(table, c.name)
+            if c.kind is ColumnKind.TEXT and _inflected_in(form, value_vocabulary(table, c.name))
         ]
         if fits:
             slot = replace(p, value=form)
             return column_containing(table, slot, fits) or fits[0], form
     return (column, p.value) if column is not None else None
+
+
+def _word_forms(word: str) -> list[str]:
+    """The word's singular forms, then its stem without a verb ending ('delayed' -> delay)."""
+    forms = list(singular_forms(word))
+    forms += [word[: -len(x)] for x in ("ing", "ed") if word.endswith(x) and len(word) > len(x) + 3]
+    return forms
+
+
+def _inflected_in(form: str, vocabulary: Collection[str]) -> bool:
+    """Whether the cells hold the form as a word, or inflected ('delay' in 'delayed at
+    customs', 'refund' in 'refunded in full')."""
+    return any(form + ending in vocabulary for ending in ("", "s", "es", "ed", "d", "ing"))
 
 
 def _passes(table: Table, column: Column, p: PatternSlot) -> bool:

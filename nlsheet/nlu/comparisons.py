@@ -10,10 +10,12 @@ from collections.abc import Sequence
 
 from nlsheet.nlu.binder import Binder
 from nlsheet.nlu.binding import gap
+from nlsheet.nlu.coverage import is_row_noun
 from nlsheet.nlu.derived import implied_partner
 from nlsheet.nlu.slots import CHANGE_FROM, ORDERING, NumberSlot, comparator_before
+from nlsheet.nlu.text import normalize_word
 from nlsheet.plan import Cmp, Condition
-from nlsheet.workbook.table import ColumnKind
+from nlsheet.workbook.table import ColumnKind, Table
 
 __all__ = ["bind_column_comparisons"]
 
@@ -25,6 +27,18 @@ _COMPARATIVE = re.compile(
     re.I,
 )
 _HOW_MUCH = re.compile(r"\bhow\s+(?:many|much)\s+$", re.I)
+_HOW_MUCH_BEFORE = re.compile(r"\bhow\s+(?:(much)|many\s+(\w+))\b", re.I)
+
+
+def _amount_asked(before: str, table: Table) -> bool:
+    """'how much did visitors grow', 'how many visitors did Norway gain': an amount; not 'how
+    many farms went down', which counts rows."""
+    asked = _HOW_MUCH_BEFORE.search(before)
+    if asked is None:
+        return False
+    return bool(asked.group(1)) or not is_row_noun(normalize_word(asked.group(2)), table)
+
+
 _THAN = re.compile(r"^\s*than\s+(?:in|for|during|on)?\s*$", re.I)
 
 
@@ -37,9 +51,18 @@ def bind_column_comparisons(work: Binder, numbers: Sequence[NumberSlot]) -> None
         if any(a.end <= n.start < b.start for n in numbers):
             continue
         change = CHANGE_FROM.search(text[: a.start])
-        if change is not None and re.fullmatch(
-            r"\s*(?:to|through|-|–)\s*", gap(text, a.end, b.start)
-        ):
+        to = re.fullmatch(r"\s*(?:to|through|-|–)\s*", gap(text, a.end, b.start))
+        if change is not None and to and _amount_asked(text[: change.start()], work.table):
+            # 'how much did visitors grow from 2019 to 2022': the later total less the earlier
+            # ('how much did they fall': the earlier less the later).
+            up = bool(change.group(1) or change.group(3))
+            work.take(a)
+            work.take(b)
+            work.frame.expression = (b, "-", a) if up else (a, "-", b)
+            work.frame.difference = True
+            work.frame.explained.append((change.start(), b.end))
+            continue
+        if change is not None and to:
             # 'countries that went down from 2023 to 2024': the later value below the earlier.
             up = bool(change.group(1) or change.group(3))
             work.take(a)

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from nlsheet.nlu.arithmetic import find_expression, per_pair
 from nlsheet.nlu.binder import Binder, Frame
 from nlsheet.nlu.binding import (
+    bound_after_column,
     cmp_for_number,
     column_for,
     column_of_text,
@@ -49,6 +50,7 @@ from nlsheet.nlu.slots import (
     PeriodSlot,
     QuotedSlot,
     comparator_before,
+    find_percentiles,
 )
 from nlsheet.nlu.values import ValueMatch
 from nlsheet.nlu.wide import cells_words, find_span
@@ -104,13 +106,6 @@ _N_NAMED = re.compile(
     re.I,
 )
 SUPERLATIVE_WORD = re.compile(rf"\b(?:{_SUPERLATIVES})\b", re.I)
-_PERCENTILE = re.compile(
-    r"\b(\d{1,2}(?:\.\d+)?)(?:st|nd|rd|th)?\s*(?:percentile|pct)\b|\bp(\d{1,2})\b|"
-    r"\b(first|1st|third|3rd|lower|upper)\s+quartile\b",
-    re.I,
-)
-_QUARTILES = {"first": 0.25, "1st": 0.25, "lower": 0.25, "third": 0.75, "3rd": 0.75}
-_QUARTILES["upper"] = 0.75
 _IN_THE = re.compile(r"\s+(?:in|within)\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+$|\bfrom\s+$", re.I)
 _AND_TO = re.compile(r"^\s*(?:and|to|-|–)\s*$", re.I)
@@ -139,13 +134,10 @@ class _Assembler(Binder):
             self.frame.n = int(counted.group(1))
             numbers = [n for n in numbers if not counted.start(1) <= n.start < counted.end(1)]
             self.frame.explained.append(counted.span(1))
-        for found in _PERCENTILE.finditer(self.text):
-            if found.group(3):
-                self.frame.percentile = _QUARTILES[found.group(3).lower()]
-            else:
-                self.frame.percentile = float(found.group(1) or found.group(2)) / 100
-            numbers = [n for n in numbers if not found.start() <= n.start < found.end()]
-            self.frame.explained.append((found.start(), found.end()))
+        for share, start, end in find_percentiles(self.text):
+            self.frame.percentile = share
+            numbers = [n for n in numbers if not start <= n.start < end]
+            self.frame.explained.append((start, end))
         return numbers
 
     def grouping(self, values: Sequence[ValueMatch]) -> None:
@@ -276,7 +268,7 @@ class _Assembler(Binder):
         for slot in scalars:
             if id(slot) in consumed:
                 continue
-            cmp, cmp_start = cmp_for_number(self.text, slot.start, slot.end)
+            cmp, cmp_start, cmp_end = cmp_for_number(self.text, slot.start, slot.end)
             column = column_for(self.text, self.table, self.mentions, cmp_start, slot.end, slot)
             if column is None:
                 self.frame.loose.append(slot)
@@ -290,6 +282,8 @@ class _Assembler(Binder):
                 # '2,000 minutes' read 'minutes' as the number's unit: the Minutes mention.
                 inside = (m for m in self.mentions if slot.start <= m.start < slot.end)
                 column = (column[0], next((m for m in inside if m.column is column[0]), None))
+            if cmp is Cmp.EQ and column[1] is not None and cmp_end == slot.end:
+                cmp, cmp_end = bound_after_column(self.text, slot.end, column[1]) or (cmp, cmp_end)
             start = min(cmp_start, column[1].start if column[1] else cmp_start)
             if column[1] is not None and column[1].start > slot.end:
                 # 'over 90 arrivals in 2017': the words up to the column are the number's.
@@ -297,7 +291,7 @@ class _Assembler(Binder):
             value = scalar_for(slot, column[0], self.table)
             condition = Condition(column[0].name, cmp, value)
             self.bind(
-                year_bound(condition, column[0], slot) or condition, start, slot.end, column[1]
+                year_bound(condition, column[0], slot) or condition, start, cmp_end, column[1]
             )
 
     def texts(self, quoted: Sequence[QuotedSlot], values: Sequence[ValueMatch]) -> None:
@@ -394,9 +388,9 @@ class _Assembler(Binder):
                 # 'out of stock': none of the quantity left.
                 self.bind(Condition(m.column.name, Cmp.LE, 0.0), run_out.start(), m.end, m)
                 continue
-            cond = presence(self.text, self.table, m)
-            if cond is not None:
-                self.bind(cond, m.start, m.end, m)
+            found = presence(self.text, self.table, m)
+            if found is not None:
+                self.bind(found[0], found[1], found[2], m)
 
     def finish(self) -> Frame:
         frame = self.frame
@@ -405,7 +399,7 @@ class _Assembler(Binder):
         derived = None if frame.expression else find_derived(self.text, self.table, self.mentions)
         if derived is not None:  # its words are no condition ('the interview')
             self.bound = [b for b in self.bound if not derived.start <= b.start < derived.end]
-        frame.where = combine(self.text, self.bound)
+        frame.where, frame.bound = combine(self.text, self.bound), list(self.bound)
         frame.explained.extend((b.start, b.end) for b in self.bound)
         apply_derived(frame, derived, self.text)
         frame.explained.extend(column_tails(self.text, self.mentions, self.table))

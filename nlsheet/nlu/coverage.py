@@ -83,12 +83,15 @@ class Leftover:
         start: Where they start.
         end: Where they end.
         column: The column they name, when they are an unused column mention.
+        bearing: A negation or a bound ('not', 'or more'): a command word that changes the
+            answer, so no context excuses it.
     """
 
     words: str
     start: int
     end: int
     column: str | None = None
+    bearing: bool = False
 
 
 def row_nouns(table: Table) -> frozenset[str]:
@@ -305,14 +308,46 @@ def unaccounted(
         if t.norm in taught or _is_command_word(t, table, verbs_free):
             continue
         left.append(Leftover(t.lower, t.start, t.end))
+    bearing = [m.span() for m in _BEARING.finditer(text)]
+    bearing += [m.span("bound") for m in _BOUND_AFTER.finditer(text)]
+    left += [
+        Leftover(text[start:end], start, end, bearing=True)
+        for start, end in sorted(bearing)
+        if not inside(start, end) and not any(w.start <= start < w.end for w in left)
+    ]
     return sorted(left, key=lambda w: w.start)
+
+
+# Command words that change the answer, so a reading that did not use them would answer
+# another question: a negation ('orders not shipped', "haven't paid", 'except West') and the
+# bounds of a comparison ('at least 3', 'up to 10', '5 or more'). The lexicon lets them stand
+# anywhere as words of the command language; they count as used only inside what the reading
+# used (the condition they negate or bound).
+_BEARING = re.compile(
+    r"\b(?:no\s+(?:more|less|fewer|later|earlier)\s+than|"
+    r"not|never|without|non|none|nothing|nobody|neither|nor|except|excluding|exclude|"
+    r"(?<!yes/)(?<!yes or )no(?!\s*[./])|"  # not 'yes/no', nor 'No.' (a number)
+    r"(?:isn|aren|wasn|weren|don|doesn|didn|hasn|haven|hadn|won|wouldn|shouldn|couldn)"
+    r"(?=['’]?t\b)|"
+    r"at\s+(?:least|most)|up\s+to)\b",
+    re.I,
+)
+# A bound after a number ('4.5 or higher', '5 items or more'); not a second comparison
+# ('over 300 pages and under 4 stars').
+_BOUND_AFTER = re.compile(
+    r"\d[\d.,]*\s*[%kmb]?(?:\s+[a-z]+){0,2}?\s+(?P<bound>(?:or|and)\s+(?:more|less|fewer|"
+    r"above|over|below|under|higher|lower|greater|up|later|earlier|newer|older))\b"
+    r"(?!\s+(?:than\s+)?[\d$€£])",
+    re.I,
+)
 
 
 # Fixed phrases of the command language whose words would not pass one by one.
 _PHRASES = re.compile(
     r"\b(year|month|quarter|week|day)[\s-]+(?:over|on|to)[\s-]+\1\b|\b(?:yoy|mom|qoq|wow)\b|"
     r"\bbreak\s+(?:it\s+|this\s+|that\s+)?down\b(?=.*\b(?:by|per)\b)|"
-    r"\b(?:add(?:ed|s)?|summ?ed|totall?ed)\s+up\b|\bsingle(?=\s+(?:most|least|\w+est)\b)",
+    r"\b(?:add(?:ed|s)?|summ?ed|totall?ed)\s+up\b|\bsingle(?=\s+(?:most|least|\w+est)\b)|"
+    r"\byes\s*(?:/|or)\s*no\b",  # 'by paid yes/no': the two answers of a yes/no column
     re.I,
 )
 

@@ -36,6 +36,7 @@ __all__ = [
     "implied_partner",
     "net_of",
     "out_of_stock",
+    "units_sold",
 ]
 
 
@@ -80,7 +81,7 @@ _UNIT_PRICE = header_has("price", "cost")
 _HELD = frozenset({"stock", "hand", "onhand", "inventory"})
 
 
-def _sold(column: Column) -> bool:
+def units_sold(column: Column) -> bool:
     """How many were sold or used: a quantity column (Qty, Units; never Unit Price or Unit
     Cost, nor the stock held: On Hand times its price is no revenue)."""
     words = set(header_words(column.name))
@@ -135,7 +136,7 @@ _READINGS: tuple[tuple[re.Pattern[str], _Kind, str, _Kind], ...] = (
             r"\b(?:revenue|turnover|takings|gross\s+sales|(?:order|line|sales)\s+values?)\b",
             re.I,
         ),
-        _sold,
+        units_sold,
         "*",
         _PRICE,
     ),
@@ -165,7 +166,7 @@ def find_derived(text: str, table: Table, mentions: Sequence[ColumnMatch]) -> De
             m.start < found.end() and found.start() < m.end and m.how in _FIRM for m in mentions
         ):
             continue
-        if first_kind is _sold and any(_TAKEN(c) for c in numeric):
+        if first_kind is units_sold and any(_TAKEN(c) for c in numeric):
             continue  # a Sales or Amount column holds the revenue itself
         firsts = [c for c in numeric if first_kind(c) and not second_kind(c)]
         seconds = [c for c in numeric if second_kind(c) and c not in firsts]
@@ -214,7 +215,7 @@ _PER_ONE: tuple[tuple[re.Pattern[str], str, _Kind, _Kind], ...] = (
             re.I,
         ),
         "value",
-        _sold,
+        units_sold,
         _unit_of("value", "price"),
     ),
     (
@@ -223,7 +224,7 @@ _PER_ONE: tuple[tuple[re.Pattern[str], str, _Kind, _Kind], ...] = (
             re.I,
         ),
         "cost",
-        _sold,
+        units_sold,
         _unit_of("cost"),
     ),
     (

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 __all__ = [
     "FlagMatch",
     "adjective_flag",
+    "bare_answer",
     "find_flags",
     "flag_value",
     "is_flag_column",
@@ -49,6 +50,7 @@ _NEGATION_TOKENS = NEGATIONS | frozenset(
 # Words that may stand between a negation and the flag word ("haven't yet been paid").
 _FILLERS = frozenset({"t", "been", "be", "being", "yet", "ever", "already", "is", "are", "was"})
 _FILLERS |= frozenset({"were", "got", "get", "did", "do", "does", "has", "have", "had", "been"})
+_FILLERS |= frozenset({"a", "an", "any"})  # "shouldn't have a garden"
 # Words that make the header a column name again ('by paid', 'the paid column').
 _AS_COLUMN_BEFORE = frozenset({"by", "per", "column", "col"})
 _AS_COLUMN_AFTER = frozenset({"column", "col", "status", "field", "flag", "value", "values"})
@@ -56,7 +58,9 @@ _AS_COLUMN_AFTER = frozenset({"column", "col", "status", "field", "flag", "value
 
 # A header word followed by the answer it is tested for ('Paid is No', 'Garden = yes').
 _ANSWER_SAID = re.compile(
-    r"\s*(?:is|are|was|were|=|:|equals?)\s*(?:not\s+)?['\"]?(?:yes|no|y|n|true|false)\b", re.I
+    r"\s*(?:(?:is|are|was|were|=|:|equals?)\s*(?:not\s+)?)?['\"]?(?:yes|no|y|n|true|false)\b"
+    r"(?!\s+(?:more|less|fewer|later|earlier|longer|sooner|than)\b|\s*/|\s+or\s+(?:yes|no)\b)",
+    re.I,
 )
 
 
@@ -109,27 +113,33 @@ _BLANK_AFTER = re.compile(
 _HAS_BEFORE = re.compile(r"\b(?:with|having|has|have|had)\s+(?:an?\s+|some\s+)$", re.I)
 
 
-def presence(text: str, table: Table, mention: ColumnMatch) -> Condition | None:
+def presence(text: str, table: Table, mention: ColumnMatch) -> tuple[Condition, int, int] | None:
     """'with no email' tests a blank cell, 'email is not empty' and 'with an email' a filled
     one; but 'trips without a service' over a Serviced yes/no column picks its no rows (every
-    cell is filled), unless the command says blank ('serviced is empty')."""
+    cell is filled), unless the command says blank ('serviced is empty'). Returns the
+    condition and where its words start and end."""
     after = _BLANK_AFTER.match(text[mention.end :])
     ends = re.match(r"^\s*(?:[,.?!]|and\b|or\b|$)", text[mention.end :])
-    if _BLANK_BEFORE.search(text[: mention.start]) or (after and not after.group(1)):
+    blank_before = _BLANK_BEFORE.search(text[: mention.start])
+    has_before = _HAS_BEFORE.search(text[: mention.start])
+    if blank_before or (after and not after.group(1)):
         has = False
-    elif (after and after.group(1)) or (_HAS_BEFORE.search(text[: mention.start]) and ends):
+    elif (after and after.group(1)) or (has_before and ends):
         has = True
     else:
         return None
+    before = blank_before or has_before
+    start = before.start() if before is not None else mention.start
+    end = mention.end + after.end() if after is not None else mention.end
     name = mention.column.name
     if is_flag_column(table, mention.column) and not after:
-        return Condition(name, Cmp.EQ, flag_value(table, mention.column, has))
+        return Condition(name, Cmp.EQ, flag_value(table, mention.column, has)), start, end
     if mention.column.kind is ColumnKind.NUMBER and not after:
         # 'loans that had a late fee' over a Late Fee of 0 or more: a fee above zero.
         cells = table.values(name).series
         if bool((cells == 0).any()) and (has or not cells.isna().any()):
-            return Condition(name, Cmp.GT if has else Cmp.LE, 0.0)
-    return Condition(name, Cmp.NOT_BLANK if has else Cmp.BLANK)
+            return Condition(name, Cmp.GT if has else Cmp.LE, 0.0), start, end
+    return Condition(name, Cmp.NOT_BLANK if has else Cmp.BLANK), start, end
 
 
 def flag_value(table: Table, column: Column, positive: bool) -> str:
@@ -239,3 +249,38 @@ def find_flags(text: str, table: Table, tokens: list[Token] | None = None) -> li
             found.append(FlagMatch(column, reading, text[start : token.end], start, token.end))
             break
     return found
+
+
+_ANSWER_WORDS = _YES | _NO
+_ANSWERING = re.compile(
+    r"\b(?:says?|said|answer(?:ed|ing)?|voted|replied|responded|chose|picked|ticked)\s*['\"]?$",
+    re.I,
+)
+_SAID_AFTER_COLUMN = re.compile(
+    r"\s*(?:(?:is|are|was|were|=|:|equals?|set\s+to|marked(?:\s+as)?)\s*)?['\"]?$", re.I
+)
+_BOTH_ANSWERS = re.compile(r"\byes\s*(?:/|or)\s*no\b", re.I)
+_COLUMN_AFTER = re.compile(r"['\"]?\s+(?:in|for|to|under|on|of)\s+(?:the\s+)?$", re.I)
+
+
+def bare_answer(
+    text: str, start: int, end: int, column: Column, named: Sequence[tuple[str, int, int]]
+) -> bool:
+    """Whether 'no' or 'yes' in the command is a word of the sentence rather than a yes/no
+    column's answer: 'loans with no late fee', 'no more than 2 stars' hold no 'No' of a
+    Returned column. The word is the column's answer when said as one: after its column
+    ('returned is no', 'Returned: No'), before it ('yes in Renewed'), or after a verb of
+    answering ('members who said no'). ``named`` holds the columns the command names, with
+    where (header mentions and flag words)."""
+    if text[start:end].casefold() not in _ANSWER_WORDS or _ANSWERING.search(text[:start]):
+        return False
+    if _BOTH_ANSWERS.search(text[max(0, start - 7) : end + 7]):
+        return True  # 'serviced yes/no', 'paid yes or no': the column's two answers, no test
+    for name, m_start, m_end in named:
+        if name != column.name:
+            continue
+        if m_end <= start and _SAID_AFTER_COLUMN.fullmatch(text[m_end:start]):
+            return False  # 'Returned no', 'returned is no'
+        if m_start >= end and _COLUMN_AFTER.fullmatch(text[end:m_start] + " "):
+            return False  # 'yes in Returned'
+    return True

@@ -23,7 +23,7 @@ from nlsheet.nlu.conditions import Frame, assemble
 from nlsheet.nlu.context import ColumnMatch, find_letter_refs, match_columns, overlaps
 from nlsheet.nlu.coverage import is_row_noun
 from nlsheet.nlu.derived import net_of
-from nlsheet.nlu.flags import FlagMatch, find_flags
+from nlsheet.nlu.flags import FlagMatch, bare_answer, find_flags
 from nlsheet.nlu.lexicon import in_digits, respelt
 from nlsheet.nlu.model import OUT_OF_SCOPE, NluModel
 from nlsheet.nlu.ranker import Candidate, Ranker, Shape, candidates
@@ -324,7 +324,14 @@ def _read_words(text: str, table: Table, model: NluModel, settings: Settings) ->
         must_cover = [(t.start, t.end) for t in loose]
     mentioned = [m.column for m in [*letters, *accepted]]
     values = link_values(text, table, hard, mentioned, must_cover)
-    values = [v for v in values if _value_wins(v, [*letters, *accepted])]
+    named_at = [(m.column.name, m.start, m.end) for m in [*letters, *accepted]]
+    named_at += [(f.column.name, f.start, f.end) for f in flags]
+    values = [
+        v
+        for v in values
+        if _value_wins(v, [*letters, *accepted])
+        and not bare_answer(text, v.start, v.end, v.column, named_at)
+    ]
     firm_spans = [(m.start, m.end) for m in [*letters, *accepted]] + hard
     firm_spans += [(v.start, v.end) for v in values] + [(d.start, d.end) for d in dates]
     loose_words = _unexplained(tokens, firm_spans, model)

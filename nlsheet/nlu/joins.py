@@ -22,9 +22,16 @@ from nlsheet.workbook.table import Column, ColumnKind
 
 __all__ = ["Bound", "combine", "text_condition"]
 
+# A negation before a value, with the link words it may take ('not from the Central branch',
+# "didn't come from Leeds", 'except those at Eastside', 'neither Fiction nor Poetry').
 _NEGATED_BEFORE = re.compile(
-    r"\b(?:not|never|(?:isn|aren|wasn|weren|hasn|haven|hadn|didn|doesn|don)['’]?t)"
-    r"(?:\s+(?:been|be|being|yet|ever|already|got|gotten))*\s+$",
+    r"\b(?:(?:not|never|neither|nor|(?:isn|aren|wasn|weren|hasn|haven|hadn|didn|doesn|don)['’]?t)"
+    r"(?:\s+(?:been|be|being|yet|ever|already|got|gotten))*"
+    r"(?:\s+(?:come|came|go|went|belong|belonged|belonging|sold|made|placed|based|located|"
+    r"from|in|at|by|for|to|of|on|the|a|an|any)){0,3}|"
+    r"(?:except|excluding|exclude|besides|not\s+counting|leaving\s+out|leave\s+out|"
+    r"apart\s+from|aside\s+from|other\s+than)(?:\s+(?:for|those|ones|rows|records|entries|the|"
+    r"any|from|in|at|by|of|on)){0,3})\s+$",
     re.I,
 )
 

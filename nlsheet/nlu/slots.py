@@ -31,6 +31,7 @@ __all__ = [
     "find_dates",
     "find_numbers",
     "find_patterns",
+    "find_percentiles",
     "find_periods",
     "find_quoted",
     "is_name_part",
@@ -43,8 +44,10 @@ ORDERING = frozenset({Cmp.GT, Cmp.GE, Cmp.LT, Cmp.LE})
 # row, up (group 1) or down (group 2), said right before 'from'.
 CHANGE_FROM = re.compile(
     r"\b(?:(?:went|gone|go|goes|going)\s+(?:(up)|(down))|"
-    r"(rose|risen|grew|grown|increased|climbed|gained|improved)|"
-    r"(dropped|fell|fallen|decreased|declined|shrank|shrunk|slipped|worsened))\s+from\s+(?:the\s+)?$",
+    r"(rose|risen|rise|rises|grew|grown|grow|grows|increased|increases?|climbed|climbs?|gained|"
+    r"gains?|improved|improves?)|"
+    r"(dropped|drops?|fell|fallen|falls?|decreased|decreases?|declined|declines?|shrank|shrunk|"
+    r"shrinks?|slipped|slips?|worsened|worsens?))\s+from\s+(?:the\s+)?$",
     re.I,
 )
 
@@ -481,3 +484,22 @@ def mask_text(
         last = end
     out.append(text[last:])
     return "".join(out)
+
+
+_PERCENTILE = re.compile(
+    r"\b(\d{1,2}(?:\.\d+)?)(?:st|nd|rd|th)?\s*(?:percentile|pct)\b|\bp(\d{1,2})\b|"
+    r"\b(first|1st|third|3rd|lower|upper)\s+quartile\b",
+    re.I,
+)
+_QUARTILES = {"first": 0.25, "1st": 0.25, "lower": 0.25, "third": 0.75, "3rd": 0.75}
+_QUARTILES["upper"] = 0.75
+
+
+def find_percentiles(text: str) -> list[tuple[float, int, int]]:
+    """'the 90th percentile', 'p95', 'the first quartile': each as a fraction (0.9), with where
+    its words start and end."""
+    found = []
+    for m in _PERCENTILE.finditer(text):
+        share = _QUARTILES[m.group(3).lower()] if m.group(3) else float(m.group(1) or m.group(2))
+        found.append((share if m.group(3) else share / 100, m.start(), m.end()))
+    return found

@@ -239,9 +239,18 @@ class Token:
     lower: str = ""
 
 
+# Plurals in -ves of nouns in -f or -fe ('shelves' -> shelf); 'leaves' and 'lives' are left
+# out, being verbs too (and 'leave' is a day off).
+_VES = {f"{stem}ves": f"{stem}{end}" for stem, end in (("shel", "f"), ("kni", "fe"), ("hal", "f"))}
+_VES |= {f"{stem}ves": f"{stem}{end}" for stem, end in (("wi", "fe"), ("cal", "f"), ("loa", "f"))}
+_VES |= {f"{stem}ves": f"{stem}f" for stem in ("thie", "wol", "scar", "hoo", "dwar")}
+
+
 def normalize_word(word: str) -> str:
     """Lower-case and singularise a word ('Orders' -> 'order', 'Categories' -> 'category')."""
     w = word.lower()
+    if w in _VES:
+        return _VES[w]
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
     if len(w) > 4 and w.endswith(("ches", "shes", "sses", "xes")):

@@ -19,7 +19,13 @@ from dataclasses import dataclass
 from nlsheet.nlu.coverage import people_columns
 from nlsheet.nlu.dates import NEW, start_date
 from nlsheet.nlu.lexicon import VALUE_SYNONYMS, role_of
-from nlsheet.nlu.text import STOPWORDS, normalize_word, singular_forms, value_vocabulary
+from nlsheet.nlu.text import (
+    STOPWORDS,
+    header_words,
+    normalize_word,
+    singular_forms,
+    value_vocabulary,
+)
 from nlsheet.workbook.table import Column, ColumnKind, Table
 
 __all__ = ["ValueMatch", "fold_value", "link_values", "link_words_in_values"]
@@ -187,6 +193,19 @@ def link_words_in_values(
             typed = _as_in_cells(table, holders[0], word.casefold(), norm)
             found.append(ValueMatch(holders[0], typed, word, start, end, contains=True))
             continue
+        kind = _kind_before_column(text, end, norm, table)
+        if kind is not None:
+            found.append(
+                ValueMatch(
+                    kind,
+                    _as_in_cells(table, kind, word.casefold(), norm),
+                    word,
+                    start,
+                    end,
+                    contains=True,
+                )
+            )
+            continue
         field = _field_of(norm, table)
         if field is not None:
             found.append(_pick([field[0]], [], table, field[1], word, start, end))
@@ -197,6 +216,23 @@ def link_words_in_values(
         if named is not None:
             found.append(ValueMatch(named[0], named[1], word, start, end))
     return found
+
+
+def _kind_before_column(text: str, end: int, norm: str, table: Table) -> Column | None:
+    """'the steel products' over Steel Bracket, Steel Hinge, Oak Shelf: a word said right
+    before the noun of a text column, inside some of its cells, picks the cells it is in."""
+    after = re.match(r"\s+(\w+)", text[end:])
+    if after is None:
+        return None
+    noun = normalize_word(after.group(1).lower())
+    named = [
+        c
+        for c in table.columns
+        if c.kind is ColumnKind.TEXT and not c.is_id and noun in header_words(c.name)
+    ]
+    if len(named) != 1 or norm not in value_vocabulary(table, named[0].name):
+        return None
+    return named[0]
 
 
 # A word after these, or before "'s", may be a person's name typed in lower case ('hours

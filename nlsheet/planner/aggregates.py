@@ -26,6 +26,7 @@ from nlsheet.planner.context import (
 )
 from nlsheet.planner.figures import rate_question
 from nlsheet.planner.implied import row_size
+from nlsheet.planner.quantities import counted_units, how_many_of_money, units_of_a_thing
 from nlsheet.planner.rows import rank_rows, single_column
 from nlsheet.result import Clarification, Option
 from nlsheet.workbook.table import Column, ColumnKind, Table
@@ -100,7 +101,11 @@ def plan_aggregate(ctx: Context) -> Op | Clarification:
         if isinstance(found, Clarification):
             return found
         func, measure = found
-    added = _percent_total(ctx, func, measure) or _count_of_flag(ctx, func, measure)
+    added = (
+        _percent_total(ctx, func, measure)
+        or _count_of_flag(ctx, func, measure)
+        or how_many_of_money(ctx, func, measure)
+    )
     if added is not None:
         return added
     if group is not None and then is None and _one_row_each(ctx, func, group):
@@ -163,6 +168,9 @@ def _named_measure(ctx: Context, func: AggFunc) -> tuple[AggFunc, Measure | None
         if question is not None:
             return question
     elif func is AggFunc.COUNT:
+        units = units_of_a_thing(ctx)
+        if units is not None:
+            return units
         if interp.leftover:
             ctx.notes.append(
                 f"counted the table's rows ({' '.join(interp.leftover)!r} names no column; "
@@ -176,6 +184,7 @@ def _named_measure(ctx: Context, func: AggFunc) -> tuple[AggFunc, Measure | None
         money = [c for c in choices if is_money(c)]
         if len(choices) > 1 and len(money) == 1 and _MONEY_TALK.search(interp.text):
             choices = money  # 'total taxi expenses', 'spend by employee': the money column
+        choices = counted_units(interp.text, choices)
         if len(choices) != 1:
             return _no_column(func, choices, table, interp.text)
         ctx.use(ColumnMatch(choices[0], "", 0, 0, 1.0, "implied"))

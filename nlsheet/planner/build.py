@@ -11,7 +11,7 @@ from nlsheet.errors import NotUnderstoodError, UnknownColumnError
 from nlsheet.nlu.context import letters_outside, overlaps
 from nlsheet.nlu.coverage import Leftover, is_row_noun, keys_rows, unaccounted
 from nlsheet.nlu.interpret import Interpretation
-from nlsheet.nlu.text import normalize_word
+from nlsheet.nlu.text import header_words, normalize_word
 from nlsheet.plan import AggFunc, Aggregate, ArgExtreme, Lookup, Op, Plan, TopN, op_columns
 from nlsheet.planner.aggregates import plan_aggregate, plan_most_frequent
 from nlsheet.planner.context import INTENT_PHRASES, Built, Context, ask_which_column
@@ -174,6 +174,7 @@ def _refuse_unused(ctx: Context, op: Op | None) -> None:
     # where a condition tests Game) says what the value is: it adds no reading of its own.
     tested = set(frame.where.columns) | {m.column.name for m in ctx.used}
     used += [(m.start, m.end) for m in interp.columns if m.column.name in tested]
+    _refuse_nested(ctx, op, used)
     fixed_by_value = isinstance(op, Lookup) and bool(frame.where)
     left = unaccounted(
         interp.text,
@@ -188,7 +189,9 @@ def _refuse_unused(ctx: Context, op: Op | None) -> None:
     if (
         left
         and fixed_by_value
-        and all(w.column is None and not _changes_the_row(interp, w) for w in left)
+        and all(
+            w.column is None and not w.bearing and not _changes_the_row(interp, w) for w in left
+        )
     ):
         # 'which city is Ann Lee based in': a lookup's row is fixed by its values and its
         # column is named, so a word such as a verb cannot change the answer.
@@ -232,6 +235,41 @@ def _refuse_unused(ctx: Context, op: Op | None) -> None:
     )
 
 
+_AVERAGE_WORD = re.compile(r"\b(?:average|avg|mean|median|typical)\b", re.I)
+_TOTAL_WORD = re.compile(r"\b(?:total|totals|sum|sums|combined)\b", re.I)
+
+
+def _refuse_nested(ctx: Context, op: Op | None, used: list[tuple[int, int]]) -> None:
+    """Refuse one aggregate where the words ask for an aggregate of aggregates: 'the average
+    total pages per member' is the average of each member's total, not each member's
+    average; 'total average score' adds up averages. Words inside a header ('Total Due') are
+    the column's.
+
+    Raises:
+        NotUnderstoodError: Naming both words.
+    """
+    funcs = (AggFunc.SUM, AggFunc.AVERAGE, AggFunc.MEDIAN)
+    if not isinstance(op, Aggregate) or op.func not in funcs:
+        return
+    text = ctx.interp.text
+
+    def free(pattern: re.Pattern[str]) -> re.Match[str] | None:
+        return next(
+            (m for m in pattern.finditer(text) if not any(s <= m.start() < e for s, e in used)),
+            None,
+        )
+
+    average, total = free(_AVERAGE_WORD), free(_TOTAL_WORD)
+    if average is not None and total is not None:
+        first, second = sorted((average, total), key=lambda m: m.start())
+        raise ctx.refuse(
+            f"'{first.group()} {second.group()}' asks for the {first.group()} of several "
+            f"{second.group()}s (one per group), which one {op.func.value} over the rows "
+            "does not give",
+            "one aggregate, e.g. 'total pages per member'",
+        )
+
+
 _PART_CUE = re.compile(r"\b(?:described\s+as|mention\w*|contain\w*|about|include\w*)\s+$", re.I)
 _PART_AFTER = re.compile(r"\s+(?:in|within)\s+(?:the|their|its|his|her)\s+\w+", re.I)
 
@@ -256,6 +294,9 @@ def _which_value(interp: Interpretation, table: Table) -> Clarification | None:
         names = sorted(c for c in cells if word.search(c.casefold()))
         if len(names) < 2 or _kind_of_row(interp, v.end, v.words, names, table):
             continue
+        noun = re.match(r"\s+(\w+)", interp.text[v.end :])
+        if noun is not None and normalize_word(noun.group(1)) in header_words(v.column.name):
+            continue  # 'the steel products': every product with the word, a kind of product
         if all(word.search(n.casefold().partition("@")[2]) for n in names):
             continue  # 'hotmail' after the @ of addresses: every address at that domain
         before, after = interp.text[: v.start], interp.text[v.end :]

@@ -176,5 +176,6 @@ def explained_by_context(ctx: Context, op: Op | None, left: list[Leftover]) -> l
     return [
         w
         for w in left
-        if not any(excuse(ctx, op, w) for excuse in (_FOR_COLUMNS if w.column else _FOR_WORDS))
+        if w.bearing
+        or not any(excuse(ctx, op, w) for excuse in (_FOR_COLUMNS if w.column else _FOR_WORDS))
     ]

@@ -8,6 +8,7 @@ import re
 
 from nlsheet.backends.masks import row_mask
 from nlsheet.nlu.context import ColumnMatch
+from nlsheet.nlu.joins import combine
 from nlsheet.nlu.slots import DateSlot
 from nlsheet.plan import Cmp, Correlation, Growth, Op, Ratio, Share, Trend, Where
 from nlsheet.planner.context import Context
@@ -31,7 +32,40 @@ def plan_share(ctx: Context) -> Op:
         raise ctx.refuse("could not tell which part to measure", "a condition such as 'from West'")
     numeric = [m for m in ctx.free() if m.column.kind is ColumnKind.NUMBER and not m.column.is_id]
     measure = ctx.use(numeric[0]) if numeric else None
-    return Share(ctx.frame.where, measure.name if measure else None)
+    part, base = _share_of_what(ctx)
+    return Share(part, measure.name if measure else None, base)
+
+
+# 'what percentage of ...', and the verb that ends the rows it is a share of ('... Central
+# loans were returned'), unless the verb is a relative clause's ('loans that were returned').
+_SHARE_OF = re.compile(
+    r"\b(?:percent(?:age)?|share|fraction|proportion|pct|ratio)\s+of\b|%\s+of\b", re.I
+)
+_LINK_VERB = re.compile(
+    r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )\b(?:were|was|are|is|have|has|had|got|get|gets|"
+    r"came|come|comes|went|go|goes|did|do|does|ended|end|ends)\b",
+    re.I,
+)
+
+
+def _share_of_what(ctx: Context) -> tuple[Where, Where]:
+    """The part and the rows it is a share of: 'what percentage of Central loans were
+    returned' is the returned ones among Central's, not among all loans. The conditions said
+    between 'of' and the verb pick the rows; those after it, the part."""
+    text, frame = ctx.interp.text, ctx.frame
+    of = _SHARE_OF.search(text)
+    verb = _LINK_VERB.search(text, of.end()) if of is not None else None
+    if of is None or verb is None or combine(text, list(frame.bound)) != frame.where:
+        return frame.where, Where()
+    base = [b for b in frame.bound if of.end() <= b.start < verb.start()]
+    part = [b for b in frame.bound if b not in base]
+    if not base or not part:
+        return frame.where, Where()
+    ctx.notes.append(
+        f"the share of {', '.join(b.condition.column for b in part)} among the rows with "
+        f"{', '.join(b.condition.column for b in base)}"
+    )
+    return combine(text, part), combine(text, base)
 
 
 def _two_numbers(ctx: Context, what: str) -> tuple[Column, Column]:

@@ -78,6 +78,15 @@ def intent_question(interp: Interpretation, settings: Settings) -> Clarification
         options.append(Option(phrase, f"{intent}: {interp.text}"))
     labels = [f"the {o.label}" for o in options]
     said = ", ".join(labels[:-1]) + f" or {labels[-1]}" if len(labels) > 1 else labels[0]
+    if any("<column>" in o.label for o in options):
+        # 'which orders were delayed' naming no column: an option on '<column>' answers nothing.
+        raise NotUnderstoodError(
+            f"could not tell which column {interp.text!r} is about; the closest readings, "
+            f"{said}, each need one",
+            expected="a header of the sheet in the command",
+            found=interp.text,
+            where=interp.text,
+        )
     if interp.leftover:
         # A word no reading takes: no option would answer the command as typed.
         words = " ".join(interp.leftover)
