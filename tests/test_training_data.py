@@ -183,6 +183,7 @@ def test_heldout_shares_no_line_with_training() -> None:
         "dev3/cases.jsonl",
         "test2/cases.jsonl",
         "test3/cases.jsonl",
+        "test4/cases.jsonl",
     ],
 )
 def test_everyday_suites_share_no_line_with_training(cases: str) -> None:

@@ -28,10 +28,21 @@ _ARITH_OPS |= {"per": "/", "minus": "-", "less": "-", "-": "-", "plus": "+", "+"
 
 
 def find_expression(
-    text: str, free: Sequence[ColumnMatch]
+    text: str, free: Sequence[ColumnMatch], problems: list[str] | None = None
 ) -> tuple[ColumnMatch, str, ColumnMatch] | None:
-    """The first two free column mentions joined by an arithmetic word, with its operator."""
+    """The first two free column mentions joined by an arithmetic word, with its operator.
+
+    A hyphen inside a word ('seat-miles', 'man-hours') joins a compound unit, a product by
+    convention, but 'revenue-cost' may be a difference: neither is read; the problem is noted
+    in ``problems``."""
     for a, b in itertools.pairwise(free):
+        if text[a.end : b.start] == "-" and a.column.kind is b.column.kind is ColumnKind.NUMBER:
+            if problems is not None:
+                problems.append(
+                    f"'{text[a.start : b.end]}' joins {a.column.name} and {b.column.name} with a "
+                    f"hyphen: say '{a.words} times {b.words}' or '{a.words} minus {b.words}'"
+                )
+            continue
         op = _ARITH.match(gap(text, a.end, b.start))
         if op:
             return a, _ARITH_OPS[" ".join(op.group(1).lower().split())], b

@@ -395,7 +395,9 @@ class _Assembler(Binder):
     def finish(self) -> Frame:
         frame = self.frame
         frame.free = [m for m in self.mentions if id(m) not in self.used]
-        frame.expression = find_expression(self.text, frame.free) or frame.expression
+        frame.expression = find_expression(self.text, frame.free, frame.problems) or (
+            frame.expression
+        )
         derived = None if frame.expression else find_derived(self.text, self.table, self.mentions)
         if derived is not None:  # its words are no condition ('the interview')
             self.bound = [b for b in self.bound if not derived.start <= b.start < derived.end]

@@ -248,7 +248,34 @@ def find_flags(text: str, table: Table, tokens: list[Token] | None = None) -> li
                     break
             found.append(FlagMatch(column, reading, text[start : token.end], start, token.end))
             break
-    return found
+    return found + _phrase_flags(text, table, tokens, found)
+
+
+def _phrase_flags(
+    text: str, table: Table, tokens: list[Token], found: list[FlagMatch]
+) -> list[FlagMatch]:
+    """Yes/no headers of several words said whole ('units paid by card', 'not paid by card'
+    beside a Paid by Card column): the yes rows, or negated the no rows."""
+    more: list[FlagMatch] = []
+    for column in table.columns:
+        words = [w for w in header_words(column.name, typed=True) if w not in _AUXILIARIES]
+        if len(words) < 2 or any(f.column is column for f in found):
+            continue
+        said = re.search(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", text, re.I)
+        if said is None or not is_flag_column(table, column):
+            continue
+        if _ANSWER_SAID.match(text, said.end()) or re.match(
+            r"\s+(?:column|col)\b", text[said.end() :]
+        ):
+            continue  # 'where paid by card is no', 'the paid by card column'
+        before = [t for t in tokens if t.end <= said.start()][-4:]
+        negation = next((t for t in reversed(before) if t.lower in _NEGATION_TOKENS), None)
+        start = negation.start if negation is not None else said.start()
+        if _SECOND_KEY.search(text[:start]) or re.search(r"\b(?:by|per)\s+$", text[:start]):
+            continue  # 'count by region and paid by card': a group key
+        positive = negation is None
+        more.append(FlagMatch(column, positive, text[start : said.end()], start, said.end()))
+    return more
 
 
 _ANSWER_WORDS = _YES | _NO

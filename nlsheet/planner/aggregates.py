@@ -144,6 +144,9 @@ def _named_measure(ctx: Context, func: AggFunc) -> tuple[AggFunc, Measure | None
         pick = free[0] if free else None
     elif pick is not None and not numeric:
         pick = row_size(ctx, pick) or pick  # 'average deal size': the deals' amounts
+    units = units_of_a_thing(ctx) if func is AggFunc.COUNT else None
+    if units is not None:
+        return units
     if pick is not None and pick.column.is_id and verb_of_rows(pick.words.lower(), table):
         # 'total invoiced in May': making the rows, not their numbers; the amount is asked.
         ctx.frame.explained.append((pick.start, pick.end))
@@ -168,9 +171,6 @@ def _named_measure(ctx: Context, func: AggFunc) -> tuple[AggFunc, Measure | None
         if question is not None:
             return question
     elif func is AggFunc.COUNT:
-        units = units_of_a_thing(ctx)
-        if units is not None:
-            return units
         if interp.leftover:
             ctx.notes.append(
                 f"counted the table's rows ({' '.join(interp.leftover)!r} names no column; "

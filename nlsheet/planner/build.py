@@ -23,7 +23,8 @@ from nlsheet.planner.figures import (
     plan_share,
     plan_trend,
 )
-from nlsheet.planner.rows import plan_longest, plan_lookup, plan_top, plan_unique, rank_rows
+from nlsheet.planner.longest import plan_longest
+from nlsheet.planner.rows import plan_lookup, plan_top, plan_unique, rank_rows
 from nlsheet.planner.sense import check_sense, mixed_units
 from nlsheet.result import Clarification, Option
 from nlsheet.workbook.table import ColumnKind, Table
@@ -160,6 +161,33 @@ def _changes_the_row(interp: Interpretation, word: Leftover) -> bool:
     )
 
 
+# 'the email of', "Ann's phone", 'what phone number': the word names what is asked.
+_ATTRIBUTE_AFTER = re.compile(r"^(?:\s+\w+)?\s+(?:of|for)\b", re.I)
+_ATTRIBUTE_BEFORE = re.compile(
+    r"(?:\b(?:what|which|the|their|his|her|its)|['’]s)\s+(?:\w+\s+)?$", re.I
+)
+
+
+# What a row's person or thing has that tables often lack: asked for and not there, another
+# column of the row is no answer.
+_ATTRIBUTES = frozenset(
+    """email mail phone telephone mobile cell fax address postcode zip website url web site
+    age birthday birthdate birth nationality gender sex height weight salary income religion
+    spouse wife husband manager boss owner contact""".split()  # noqa: SIM905
+)
+
+
+def _asked_attribute(text: str, word: Leftover) -> bool:
+    """A word a lookup's values do not make idle: an attribute no column holds, standing
+    where the thing asked is named ('what is the email of the tenant in U104'); answering
+    another column of that row would answer another question."""
+    return (
+        word.words.lower() in _ATTRIBUTES
+        and _ATTRIBUTE_BEFORE.search(text[: word.start]) is not None
+        and _ATTRIBUTE_AFTER.match(text[word.end :]) is not None
+    )
+
+
 def _refuse_unused(ctx: Context, op: Op | None) -> None:
     """Refuse a reading that leaves a word of the command unused (see nlu.coverage).
 
@@ -190,7 +218,11 @@ def _refuse_unused(ctx: Context, op: Op | None) -> None:
         left
         and fixed_by_value
         and all(
-            w.column is None and not w.bearing and not _changes_the_row(interp, w) for w in left
+            w.column is None
+            and not w.bearing
+            and not _changes_the_row(interp, w)
+            and not _asked_attribute(interp.text, w)
+            for w in left
         )
     ):
         # 'which city is Ann Lee based in': a lookup's row is fixed by its values and its

@@ -63,8 +63,12 @@ def units_of_a_thing(ctx: Context) -> tuple[AggFunc, Measure] | Clarification | 
     asked = _HOW_MANY.search(text)
     if asked is None or ctx.interp.stated:
         return None
-    thing = next((v for v in ctx.interp.values if v.start == asked.end()), None)
     units = [c for c in ctx.table.columns if units_sold(c)]
+    goods = _GOODS.match(text, asked.end())
+    if goods is not None and len(units) == 1 and _MOVED.search(text, goods.end()):
+        # 'how many items did trade customers buy': the units bought, not the orders.
+        return _units_total(ctx, units[0], goods.group(), goods.start(), goods.end())
+    thing = next((v for v in ctx.interp.values if v.start == asked.end()), None)
     if thing is None or len(units) != 1:
         return None
     noun = re.match(r"\s+(\w+)", text[thing.end :])
@@ -72,10 +76,7 @@ def units_of_a_thing(ctx: Context) -> tuple[AggFunc, Measure] | Clarification | 
         return None  # 'how many shipped orders', 'how many delivery tickets': rows counted
     column = units[0]
     if _MOVED.search(text, thing.end):
-        ctx.use(ColumnMatch(column, thing.words, thing.start, thing.end, 0.9, "implied"))
-        ctx.notes.append(f"'how many {thing.words}': the total of {column.name} over its rows")
-        ctx.intent = AggFunc.SUM.value
-        return AggFunc.SUM, Measure(column.name)
+        return _units_total(ctx, column, thing.words, thing.start, thing.end)
     return Clarification(
         f"'how many {thing.words}': the number of rows with {thing.value}, or the total "
         f"{column.name} of them?",
@@ -84,6 +85,19 @@ def units_of_a_thing(ctx: Context) -> tuple[AggFunc, Measure] | Clarification | 
             Option(f"the total {column.name}", f"sum: {text} in {column.name}"),
         ),
     )
+
+
+_GOODS = re.compile(r"(?:items?|units?|pieces?|products?|goods|articles?)\b", re.I)
+
+
+def _units_total(
+    ctx: Context, column: Column, words: str, start: int, end: int
+) -> tuple[AggFunc, Measure]:
+    ctx.use(ColumnMatch(column, words, start, end, 0.9, "implied"))
+    ctx.frame.explained.append((start, end))  # 'items' is the units, not the Product column
+    ctx.notes.append(f"'how many {words}': the total of {column.name} over the rows")
+    ctx.intent = AggFunc.SUM.value
+    return AggFunc.SUM, Measure(column.name)
 
 
 def counted_units(text: str, choices: list[Column]) -> list[Column]:

@@ -23,7 +23,6 @@ from nlsheet.plan import (
     Aggregate,
     ArgExtreme,
     Cmp,
-    Longest,
     Lookup,
     Measure,
     Op,
@@ -32,10 +31,11 @@ from nlsheet.plan import (
 )
 from nlsheet.planner.context import Context, ask_which_column, where_note
 from nlsheet.planner.implied import DATE_ORDER, ROWS, direct, implied_measure, not_additive
+from nlsheet.planner.ranking_words import row_or_total, single_row_said, total_said
 from nlsheet.result import Clarification
 from nlsheet.workbook.table import Column, ColumnKind
 
-__all__ = ["plan_longest", "plan_lookup", "plan_top", "plan_unique", "rank_rows", "single_column"]
+__all__ = ["plan_lookup", "plan_top", "plan_unique", "rank_rows", "single_column"]
 
 _QUESTION_TARGETS = (
     (
@@ -133,6 +133,7 @@ def plan_lookup(ctx: Context) -> Op | Clarification:
             raise ctx.refuse(
                 "could not tell which column to return", "the column whose value to show"
             )
+    _refuse_who_of_no_one(ctx, free[0].column)
     target = ctx.use(free[0])
     assert target is not None
     where_note(ctx)
@@ -146,6 +147,27 @@ def plan_lookup(ctx: Context) -> Op | Clarification:
         ctx.intent = "unique_values"  # 'who was hired in 2024': everyone the range picks
         return UniqueValues(target.name, ctx.frame.where)
     return Lookup(target.name, ctx.frame.where)
+
+
+def _refuse_who_of_no_one(ctx: Context, target: Column) -> None:
+    """'who pays the lease on U105' answered with the Lease Amount: 'who' asks for a person,
+    and a number is no one. Refused when a column of people exists and the target is not one.
+
+    Raises:
+        NotUnderstoodError: Naming the column the words picked and the people's column.
+    """
+    if not _WHO_OPENS.match(ctx.interp.text) or target.kind is ColumnKind.TEXT:
+        return
+    people = people_columns(ctx.table)
+    if people and target not in people:
+        raise ctx.refuse(
+            f"'who' asks for a person ({', '.join(c.name for c in people)}), but the words "
+            f"named {target.name}, which holds no people",
+            f"which of {', '.join(c.name for c in people)} to show",
+        )
+
+
+_WHO_OPENS = re.compile(r"^\s*(?:who|whom|whose)\b", re.I)
 
 
 def _amount_over_time(ctx: Context, target: Column) -> bool:
@@ -334,7 +356,7 @@ def _person(ctx: Context) -> Column | None:
     return person
 
 
-def plan_top(ctx: Context) -> Op:
+def plan_top(ctx: Context) -> Op | Clarification:
     derived = _derived(ctx)
     if derived is not None:
         return _rank_derived(ctx, derived, top=True)
@@ -366,10 +388,12 @@ def _repeats(ctx: Context, column: Column) -> bool:
     return bool(ctx.table.values(column.name).series.dropna().duplicated().any())
 
 
-def _ranked(ctx: Context, target: Column, measure: Column, largest: bool, n: int) -> ArgExtreme:
+def _ranked(
+    ctx: Context, target: Column, measure: Column, largest: bool, n: int
+) -> ArgExtreme | Clarification:
     count = measure is ROWS
     # Dates are never totalled: 'who signed first' is the row with the earliest date.
-    per_row = ctx.per_row or measure.kind is ColumnKind.DATE
+    per_row = ctx.per_row or measure.kind is ColumnKind.DATE or single_row_said(ctx.interp.text)
     grouped = count or (_repeats(ctx, target) and not per_row)
     if grouped and not count and measure.kind is not ColumnKind.NUMBER:
         raise ctx.refuse(
@@ -379,6 +403,11 @@ def _ranked(ctx: Context, target: Column, measure: Column, largest: bool, n: int
         )
     # Names are compared by their averages when asked, or when totals mean nothing (times).
     average = grouped and not count and (_averaged(ctx) or not_additive(measure))
+    if grouped and not count and not average and not total_said(ctx.interp.text):
+        # 'which member has the highest late fee': one fee, or their fees added up?
+        asked = None if ctx.interp.stated else row_or_total(ctx, target, measure, largest, n)
+        if asked is not None:
+            return asked
     if grouped:
         what = "number of rows" if count else f"{'average' if average else 'total'} {measure.name}"
         ctx.notes.append(f"{target.name} repeats across rows: compared the {what} of each")
@@ -516,11 +545,3 @@ def _who_asked(ctx: Context, intent: str) -> Column | Clarification | None:
 
 
 _WHO_WORD = re.compile(r"\bwho\b", re.I)
-
-
-def plan_longest(ctx: Context) -> Op | Clarification:
-    numeric = ctx.free(ColumnKind.NUMBER)
-    if numeric and len(ctx.free()) > 1:
-        ctx.intent = "arg_max"  # 'the supplier with the longest lead time' ranks by a number
-        return rank_rows(ctx)
-    return single_column(ctx, lambda c: Longest(c, ctx.frame.where))

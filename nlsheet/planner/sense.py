@@ -177,6 +177,13 @@ def _no_interval(tests: list[Condition]) -> bool:
 # A column saying what unit or currency each row's numbers are in.
 _UNIT_HEADER = re.compile(r"^\s*(?:units?|uom|unit of measure|currency|ccy|curr\.?)\s*$", re.I)
 _UNIT_BLIND = (AggFunc.COUNT, AggFunc.COUNT_DISTINCT)
+_MOST_UNITS = 12
+
+
+def _few_values(series: pd.Series) -> bool:
+    """A handful of values, each on several rows: units or currencies (kg, L; EUR, USD)."""
+    distinct, filled = series.nunique(), series.count()
+    return distinct <= _MOST_UNITS and 2 * distinct <= filled
 
 
 def mixed_units(ctx: Context, op: Op) -> Clarification | None:
@@ -185,7 +192,15 @@ def mixed_units(ctx: Context, op: Op) -> Clarification | None:
     if not isinstance(op, Aggregate) or op.func in _UNIT_BLIND or op.measure is None:
         return None
     table = ctx.table
-    units = [c for c in table.columns if c.kind is ColumnKind.TEXT and _UNIT_HEADER.match(c.name)]
+    units = [
+        c
+        for c in table.columns
+        if c.kind is ColumnKind.TEXT
+        and _UNIT_HEADER.match(c.name)
+        and not c.is_id
+        # A few units or currencies, not a name per row ('Unit' U101, U102 ... of a building).
+        and _few_values(table.values(c.name).series)
+    ]
     tested = {c.column for c in op.where.conditions}
     keys = [k for k, period in op.keys if period is None]
     for unit in units:

@@ -240,7 +240,7 @@ def projects_questions(book: Book) -> list[Question]:
           measure="Actual"),
         q("which owner has the highest total budget", "arg_max", target="Owner",
           measure="Budget"),
-        q("which owner has the lowest budget", "arg_min", target="Owner", measure="Budget"),
+        q("which owner has the lowest total budget", "arg_min", target="Owner", measure="Budget"),
         q("top 3 projects by budget", "top_n", measure="Budget", n=3),
         q("bottom 2 projects by actual", "bottom_n", None, measure="Actual", n=2),
         q("top 3 rows by actual where status is at risk", "top_n", measure="Actual", n=3,

@@ -1,0 +1,97 @@
+"""What the words of a ranking say when its names repeat over rows: one row's value, or each
+name's total.
+
+'Which member has the highest late fee' over loans, a member on many rows, can mean the member
+of the single largest fee or the member whose fees add up to most. When both readings name the
+same member the answer is given; when they differ and no word settles it ('the most', 'in
+total', 'single'), nlsheet asks, each option a command that answers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlsheet.backends.masks import column_numbers, row_mask
+from nlsheet.nlu.readings import is_plural
+from nlsheet.nlu.text import tokenize
+from nlsheet.planner.context import Context
+from nlsheet.result import Clarification, Option
+from nlsheet.workbook.table import Column
+
+__all__ = ["row_or_total", "single_row_said", "total_said"]
+
+# Words that ask for each name's total ('who sold the most', 'the highest total').
+_TOTAL = re.compile(
+    r"\b(?:most|least|fewest|total|totals|overall|combined|altogether|cumulative|sum|summed|"
+    r"in\s+all|all\s+together|added\s+up)\b",
+    re.I,
+)
+# Words that ask for one row ('the single highest fee').
+_SINGLE = re.compile(r"\bsingle\b|\bone\s+(?:row|order|entry|record|transaction|sale)\b", re.I)
+# The superlative a ranking's words turn on.
+_SUPERLATIVE = re.compile(
+    r"\b(?:highest|largest|biggest|greatest|lowest|smallest|best|worst|top|bottom|"
+    r"cheapest|priciest|dearest|heaviest|lightest|longest|shortest)\b",
+    re.I,
+)
+
+
+def _one_value_named(ctx: Context, at: int, measure: Column) -> bool:
+    """'the highest late fee': the superlative right before the measure's name, in the
+    singular; 'top 3 products by units sold', 'the biggest spenders' and 'the highest fees'
+    rank totals."""
+    named = [m for m in ctx.used if m.column is measure and m.how != "implied"]
+    if not named or ctx.interp.text[at : named[0].start].strip():
+        return False
+    words = [t for t in tokenize(named[0].words) if t.norm.isalpha()]
+    return bool(words) and not is_plural(words[-1])
+
+
+def total_said(text: str) -> bool:
+    return _TOTAL.search(text) is not None
+
+
+def single_row_said(text: str) -> bool:
+    return _SINGLE.search(text) is not None
+
+
+def row_or_total(
+    ctx: Context, target: Column, measure: Column, largest: bool, n: int
+) -> Clarification | None:
+    """The question when the row with the largest value and the name with the largest total
+    are not the same names, or None."""
+    text = ctx.interp.text
+    superlative = _SUPERLATIVE.search(text)
+    if superlative is None or not _one_value_named(ctx, superlative.end(), measure):
+        return None
+    mask = row_mask(ctx.frame.where, ctx.table)
+    values = column_numbers(measure.name, ctx.table)[mask].dropna()
+    names = ctx.table.values(target.name).series[values.index]
+    frame = values.to_frame("value").assign(name=names).dropna()
+    if frame.empty:
+        return None
+    rows = frame.sort_values("value", ascending=not largest, kind="mergesort")
+    edge = rows["value"].iloc[min(n, len(rows)) - 1]
+    passing = rows[rows["value"] >= edge] if largest else rows[rows["value"] <= edge]
+    by_row = set(passing["name"].astype(str))
+    totals = frame.groupby("name")["value"].sum().sort_values(ascending=not largest)
+    by_total = {str(x) for x in totals.index[:n]}
+    if by_row == by_total:
+        return None
+    at = superlative.start()
+    word = superlative.group()
+    return Clarification(
+        f"{target.name} repeats across rows: the {target.name} of the row with the "
+        f"{word} {measure.name}, or the {target.name} whose {measure.name} adds up to the "
+        f"{word} total?",
+        (
+            Option(
+                f"the row with the {word} {measure.name}",
+                f"{text[:at]}single {text[at:]}",
+            ),
+            Option(
+                f"the {word} total {measure.name}",
+                f"{text[: superlative.end()]} total{text[superlative.end() :]}",
+            ),
+        ),
+    )
