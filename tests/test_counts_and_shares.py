@@ -187,3 +187,21 @@ def test_the_formulas_agree_with_the_values(tmp_path: Path) -> None:
         work = tmp_path / path.stem
         work.mkdir()
         assert not check_parity(path, results, work)
+
+
+@pytest.mark.parametrize(
+    ("command", "word"),
+    [
+        # Each buyer's count is no average of counts.
+        ("average number of orders per buyer", "average"),
+        # Rows counted are no change.
+        ("how many orders grew in qty", "grew"),
+    ],
+)
+def test_a_word_naming_an_operation_the_reading_does_not_do_is_refused(
+    orders: tuple[nlsheet.Book, pd.DataFrame], command: str, word: str
+) -> None:
+    book, _ = orders
+    with pytest.raises(NotUnderstoodError) as raised:
+        book.ask(command)
+    assert f"'{word}'" in raised.value.message

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import answer_of, book_of_frame
+from conftest import answer_of, book_of_frame, check_parity, soffice
 
 import nlsheet
 from nlsheet.errors import NotUnderstoodError
@@ -167,3 +167,24 @@ def test_how_many_goods_bought_is_the_quantity(tmp_path: Path) -> None:
     book = book_of_frame(frame, "Sales", tmp_path / "sales.xlsx")
     assert answer_of(book, "how many items did Hale buy") == frame.Qty[frame.Shop == "Hale"].sum()
     assert answer_of(book, "how many orders did Hale place") == (frame.Shop == "Hale").sum()
+
+
+def test_the_most_frequent_value_counts_only_the_rows_asked_about(
+    lettings: tuple[nlsheet.Book, pd.DataFrame], tmp_path: Path
+) -> None:
+    book, f = lettings
+    card = f[f["Paid by Card"] == "Yes"].Agent.value_counts()
+    assert answer_of(book, "which agent has the most units paid by card") == card.idxmax()
+    # Every agent has four units: a tie is every tied name, not the first in the sheet.
+    assert sorted(answer_of(book, "which agent has the most units")) == sorted(set(f.Agent))
+
+
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed")
+def test_the_most_frequent_formulas_agree_with_the_values(tmp_path: Path) -> None:
+    path = tmp_path / "lettings.xlsx"
+    book = book_of_frame(_lettings(), "Lettings", path)
+    commands = ("which agent has the most units paid by card", "which agent has the most units")
+    results = [(c, r, book.table(r.sheet)) for c in commands for r in [book.ask(c)]]
+    work = tmp_path / "work"
+    work.mkdir()
+    assert not check_parity(path, results, work)

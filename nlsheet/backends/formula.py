@@ -139,7 +139,8 @@ def to_formula(plan: Plan, table: Table, answer: Answer) -> Formula:
         case TopN():
             return _top(op, table)
         case ArgExtreme():
-            return _arg(op, table)
+            ties = len(answer.value) if isinstance(answer.value, list) and op.n == 1 else 1
+            return _arg(op, table, ties)
         case Share():
             return _share(op, table)
         case Ratio():
@@ -160,9 +161,17 @@ def to_formula(plan: Plan, table: Table, answer: Answer) -> Formula:
             return Formula(f"=UNIQUE(FILTER({r},{keep}))", array=True, spill=(count, 1))
         case MostFrequent():
             r = _range(op.column, table)
-            m = "" if not op.where else f"*({mask(op.where, table)})"
-            counts = f'COUNTIF({r},{r})*({r}<>""){m}'
-            return Formula(f"=INDEX({r},MATCH(MAX({counts}),{counts},0))", array=True)
+            if not op.where:
+                counts = f'COUNTIF({r},{r})*({r}<>"")'
+            else:
+                # Each row's value counted over the rows that pass, and only where it passes.
+                m = mask(op.where, table)
+                counts = f'MMULT(--({r}=TRANSPOSE({r})),--({m}))*({m})*({r}<>"")'
+            tied = len(answer.value) if isinstance(answer.value, list) else 1
+            if tied == 1:
+                return Formula(f"=INDEX({r},MATCH(MAX({counts}),{counts},0))", array=True)
+            top = f"UNIQUE(FILTER({r},{counts}=MAX({counts})))"
+            return Formula(f"={top}", array=True, spill=(tied, 1))
         case Longest():
             r = _range(op.column, table)
             m = "" if not op.where else f"*({mask(op.where, table)})"
@@ -395,12 +404,14 @@ def _top(op: TopN, table: Table) -> Formula:
     )
 
 
-def _arg(op: ArgExtreme, table: Table) -> Formula:
+def _arg(op: ArgExtreme, table: Table, ties: int = 1) -> Formula:
+    """The name(s) ranked first; with ``ties`` above 1, every name sharing the best value."""
     target, measure = _range(op.target, table), _range(op.measure, table)
     order = -1 if op.largest else 1
+    best = "MAX" if op.largest else "MIN"
     pick, spill = ("1", None) if op.n == 1 else (f"SEQUENCE({op.n})", (op.n, 1))
     if op.grouped and op.derived is not None:
-        return _arg_derived_grouped(op, op.derived, table)
+        return _arg_derived_grouped(op, op.derived, table, ties)
     if op.grouped:
         keep = f'({target}<>"")'
         if op.where and not op.count:  # a count is 0 for a name whose rows all fail the test
@@ -420,12 +431,14 @@ def _arg(op: ArgExtreme, table: Table) -> Formula:
                 else f"UNIQUE(FILTER({target},{k}))"
             )
             per_row = f'FILTER(--({target}<>""),{k})' if op.count else f"FILTER({measure},{k})"
-            return _ranked_by_matrix(op, target, names, k, per_row)
+            return _ranked_by_matrix(op, target, names, k, per_row, ties)
         extra = "," + ",".join(criteria) if criteria else ""
         func = "COUNTIFS" if op.count else "AVERAGEIFS" if op.average else "SUMIFS"
         totals = f"{func}({target},{names}{extra})"
         if not op.count:
             totals = f"{func}({measure},{target},{names}{extra})"
+        if ties > 1:
+            return _tied(names, totals, best, ties)
         return Formula(f"=INDEX(SORTBY({names},{totals},{order}),{pick})", array=True, spill=spill)
     if op.derived is not None:
         # Single rows ranked by two columns combined row by row: rows missing either are out.
@@ -442,27 +455,38 @@ def _arg(op: ArgExtreme, table: Table) -> Formula:
         return Formula(f"=INDEX({ranked},{pick})", array=True, spill=spill)
     else:
         values = _filtered(op.measure, op.where, table)
-    best = "MAX" if op.largest else "MIN"
+    if ties > 1:
+        return _tied(target, values, best, ties, unique=True)
     return Formula(f"=INDEX({target},MATCH({best}({values}),{values},0))", array=True)
 
 
-def _arg_derived_grouped(op: ArgExtreme, derived: Measure, table: Table) -> Formula:
+def _tied(names: str, scores: str, best: str, ties: int, unique: bool = False) -> Formula:
+    """Every name whose score is the best one, in the order of the sheet."""
+    found = f"FILTER({names},{scores}={best}({scores}))"
+    return Formula(f"={f'UNIQUE({found})' if unique else found}", array=True, spill=(ties, 1))
+
+
+def _arg_derived_grouped(op: ArgExtreme, derived: Measure, table: Table, ties: int = 1) -> Formula:
     """Names ranked by the total (average) of two columns combined row by row, per name, over
     the rows that have both."""
     target = _range(op.target, table)
     k = f'{_present(derived, derived.column, table)}*({target}<>"")'
     k = k if not op.where else f"{mask(op.where, table)}*{k}"
     per_row = f"FILTER({_measure_expr(derived, table)},{k})"
-    return _ranked_by_matrix(op, target, f"UNIQUE(FILTER({target},{k}))", k, per_row)
+    return _ranked_by_matrix(op, target, f"UNIQUE(FILTER({target},{k}))", k, per_row, ties)
 
 
-def _ranked_by_matrix(op: ArgExtreme, target: str, names: str, k: str, per_row: str) -> Formula:
+def _ranked_by_matrix(
+    op: ArgExtreme, target: str, names: str, k: str, per_row: str, ties: int = 1
+) -> Formula:
     """Names ranked by their totals (averages) of ``per_row``, the values of the rows that
     pass ``k``: a matrix product of (names x rows) and (rows x 1)."""
     matrix = f"--({names}=TRANSPOSE(FILTER({target},{k})))"
     totals = f"MMULT({matrix},{per_row})"
     if op.average:
         totals += f'/MMULT({matrix},FILTER(--({target}<>""),{k}))'
+    if ties > 1:
+        return _tied(names, totals, "MAX" if op.largest else "MIN", ties)
     order = -1 if op.largest else 1
     pick, spill = ("1", None) if op.n == 1 else (f"SEQUENCE({op.n})", (op.n, 1))
     return Formula(f"=INDEX(SORTBY({names},{totals},{order}),{pick})", array=True, spill=spill)

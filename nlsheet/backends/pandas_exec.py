@@ -554,8 +554,10 @@ def _most_frequent(op: MostFrequent, table: Table) -> Answer:
     folded = values.map(lambda v: str(json_value(v)).casefold())
     counts = folded.value_counts(sort=False)
     best = counts[counts == counts.max()].index
-    first = values[folded.isin(best)].iloc[0]
-    answer = Answer(first)
-    if len(best) > 1:
-        answer.notes.append(f"a tie between {len(best)} values; the first in the sheet is shown")
+    tied = values[folded.isin(best)].groupby(folded[folded.isin(best)], sort=False).first()
+    if len(tied) == 1:
+        return Answer(tied.iloc[0])
+    # Every value sharing the top count, in the order of the sheet (as ranked names do).
+    answer = Answer([json_value(v) for v in tied])
+    answer.notes.append(f"a tie: {len(tied)} values share the top count ({int(counts.max())})")
     return answer

@@ -14,6 +14,7 @@ from nlsheet.nlu.interpret import Interpretation
 from nlsheet.nlu.text import header_words, normalize_word
 from nlsheet.plan import AggFunc, Aggregate, ArgExtreme, Lookup, Op, Plan, TopN, op_columns
 from nlsheet.planner.aggregates import plan_aggregate, plan_most_frequent
+from nlsheet.planner.asked_for import refuse_unmet_operation_words
 from nlsheet.planner.context import INTENT_PHRASES, Built, Context, ask_which_column
 from nlsheet.planner.excuses import explained_by_context
 from nlsheet.planner.figures import (
@@ -202,7 +203,7 @@ def _refuse_unused(ctx: Context, op: Op | None) -> None:
     # where a condition tests Game) says what the value is: it adds no reading of its own.
     tested = set(frame.where.columns) | {m.column.name for m in ctx.used}
     used += [(m.start, m.end) for m in interp.columns if m.column.name in tested]
-    _refuse_nested(ctx, op, used)
+    refuse_unmet_operation_words(ctx, op, used)
     fixed_by_value = isinstance(op, Lookup) and bool(frame.where)
     left = unaccounted(
         interp.text,
@@ -265,41 +266,6 @@ def _refuse_unused(ctx: Context, op: Op | None) -> None:
         where=f"the word(s) {word!r} in the command",
         candidates=close or names,
     )
-
-
-_AVERAGE_WORD = re.compile(r"\b(?:average|avg|mean|median|typical)\b", re.I)
-_TOTAL_WORD = re.compile(r"\b(?:total|totals|sum|sums|combined)\b", re.I)
-
-
-def _refuse_nested(ctx: Context, op: Op | None, used: list[tuple[int, int]]) -> None:
-    """Refuse one aggregate where the words ask for an aggregate of aggregates: 'the average
-    total pages per member' is the average of each member's total, not each member's
-    average; 'total average score' adds up averages. Words inside a header ('Total Due') are
-    the column's.
-
-    Raises:
-        NotUnderstoodError: Naming both words.
-    """
-    funcs = (AggFunc.SUM, AggFunc.AVERAGE, AggFunc.MEDIAN)
-    if not isinstance(op, Aggregate) or op.func not in funcs:
-        return
-    text = ctx.interp.text
-
-    def free(pattern: re.Pattern[str]) -> re.Match[str] | None:
-        return next(
-            (m for m in pattern.finditer(text) if not any(s <= m.start() < e for s, e in used)),
-            None,
-        )
-
-    average, total = free(_AVERAGE_WORD), free(_TOTAL_WORD)
-    if average is not None and total is not None:
-        first, second = sorted((average, total), key=lambda m: m.start())
-        raise ctx.refuse(
-            f"'{first.group()} {second.group()}' asks for the {first.group()} of several "
-            f"{second.group()}s (one per group), which one {op.func.value} over the rows "
-            "does not give",
-            "one aggregate, e.g. 'total pages per member'",
-        )
 
 
 _PART_CUE = re.compile(r"\b(?:described\s+as|mention\w*|contain\w*|about|include\w*)\s+$", re.I)

@@ -1,0 +1,134 @@
+"""Words that name an operation are the operation's: 'average', 'median', 'percentage',
+'growth', 'distinct' left outside everything the reading used, with an operation that does not
+do it, mean the answer is of another question ('growth of visitors in 2021 in percent'
+answered with the 2021 total; 'average orders per day' with a count). Such a reading is
+refused, naming the word; so is one aggregate where the words ask for an aggregate of
+aggregates ('the average total pages per member').
+
+Each family: the words, and the operations that do what they say.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from nlsheet.plan import (
+    AggFunc,
+    Aggregate,
+    ArgExtreme,
+    Growth,
+    MostFrequent,
+    Op,
+    Ratio,
+    Share,
+    TopN,
+    Trend,
+    UniqueValues,
+)
+from nlsheet.planner.context import Context
+
+__all__ = ["refuse_unmet_operation_words"]
+
+
+def _func(*funcs: AggFunc) -> Callable[[Op], bool]:
+    return lambda op: isinstance(op, Aggregate) and op.func in funcs
+
+
+def _averaged(op: Op) -> bool:
+    return (
+        _func(AggFunc.AVERAGE, AggFunc.MEDIAN)(op)
+        or (isinstance(op, ArgExtreme) and op.average)
+        or isinstance(op, Ratio | Trend)
+    )
+
+
+def _share(op: Op) -> bool:
+    return isinstance(op, Share | Ratio | Growth)
+
+
+def _difference(op: Op) -> bool:
+    measure = op.measure if isinstance(op, Aggregate) else None
+    derived = op.derived if isinstance(op, TopN | ArgExtreme) else None
+    return (
+        isinstance(op, Growth | Trend)
+        or (measure is not None and measure.op == "-")
+        or (derived is not None and derived.op == "-")
+    )
+
+
+def _distinct(op: Op) -> bool:
+    return _func(AggFunc.COUNT_DISTINCT)(op) or isinstance(op, UniqueValues | MostFrequent)
+
+
+_FAMILIES: tuple[tuple[str, re.Pattern[str], Callable[[Op], bool]], ...] = (
+    ("an average", re.compile(r"\b(?:average|avg|mean(?=\s+(?:of\s+)?\w))\b", re.I), _averaged),
+    ("a median", re.compile(r"\bmedian\b", re.I), _func(AggFunc.MEDIAN)),
+    (
+        "a percentage or share",
+        re.compile(r"\b(?:percent(?:age)?|pct|proportion|fraction)\b|(?<![\d\s])\s*%", re.I),
+        _share,
+    ),
+    (
+        "a change",
+        re.compile(
+            r"\b(?:growth|grow|grew|grown|increase[sd]?|decrease[sd]?|change[sd]?|rose|risen|"
+            r"(?:fell|fall|fallen|drop(?:ped)?|decline[sd]?)(?!\s+(?:in|on|within|between|"
+            r"under|into|inside|during|before|after)\b))\b",
+            re.I,
+        ),
+        _difference,
+    ),
+    ("distinct values", re.compile(r"\b(?:distinct|unique)\b", re.I), _distinct),
+    (
+        "a spread",
+        re.compile(r"\b(?:standard\s+deviation|std|stdev|variance|spread)\b", re.I),
+        _func(AggFunc.STDEV, AggFunc.VARIANCE),
+    ),
+)
+_AVERAGE_WORD = _FAMILIES[0][1]
+_TOTAL_WORD = re.compile(r"\b(?:total|totals|sum|sums|combined)\b", re.I)
+
+
+def refuse_unmet_operation_words(ctx: Context, op: Op | None, used: list[tuple[int, int]]) -> None:
+    """Refuse a reading whose operation does not do what a word of the command names.
+
+    Raises:
+        NotUnderstoodError: Naming the word and what it asks for.
+    """
+    if op is None:
+        return
+    text = ctx.interp.text
+
+    def free(pattern: re.Pattern[str]) -> re.Match[str] | None:
+        return next(
+            (m for m in pattern.finditer(text) if not any(s <= m.start() < e for s, e in used)),
+            None,
+        )
+
+    for what, pattern, fits in _FAMILIES:
+        word = free(pattern)
+        if word is not None and not fits(op):
+            raise ctx.refuse(
+                f"'{word.group().strip()}' asks for {what}, which the reading found "
+                f"({_describe(op)}) does not give",
+                f"{what} nlsheet can compute, e.g. 'average sales by region'",
+            )
+    funcs = (AggFunc.SUM, AggFunc.AVERAGE, AggFunc.MEDIAN)
+    if not isinstance(op, Aggregate) or op.func not in funcs:
+        return
+    average, total = free(_AVERAGE_WORD), free(_TOTAL_WORD)
+    if average is not None and total is not None:
+        # 'the average total pages per member' is the average of each member's total.
+        first, second = sorted((average, total), key=lambda m: m.start())
+        raise ctx.refuse(
+            f"'{first.group()} {second.group()}' asks for the {first.group()} of several "
+            f"{second.group()}s (one per group), which one {op.func.value} over the rows "
+            "does not give",
+            "one aggregate, e.g. 'total pages per member'",
+        )
+
+
+def _describe(op: Op) -> str:
+    func = getattr(op, "func", None)
+    return f"{func.value}" if func is not None else op.kind
