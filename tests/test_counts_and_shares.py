@@ -205,3 +205,35 @@ def test_a_word_naming_an_operation_the_reading_does_not_do_is_refused(
     with pytest.raises(NotUnderstoodError) as raised:
         book.ask(command)
     assert f"'{word}'" in raised.value.message
+
+
+def _shows() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Show": [f"S{i}" for i in range(1, 9)],
+            "Held": [dt.datetime(2024, m, 10) for m in (1, 3, 5, 6, 7, 9, 10, 12)],
+            "Kind": ["Gig", "Talk", "Gig", "Film", "Gig", "Talk", "Film", "Gig"],
+            "Seats Sold": [120, 40, 95, 60, 150, 35, 70, 110],
+            # Nothing sold out this year: a yes/no column holding only No is one still.
+            "Sold Out": ["No"] * 8,
+        }
+    )
+
+
+def test_a_yes_no_column_of_only_no(tmp_path: Path) -> None:
+    frame = _shows()
+    book = book_of_frame(frame, "Shows", tmp_path / "shows.xlsx")
+    assert answer_of(book, "how many gigs sold out") == 0
+    assert answer_of(book, "how many gigs were not sold out") == (frame.Kind == "Gig").sum()
+
+
+def test_an_ordinal_inside_a_period_asks_for_no_minimum(tmp_path: Path) -> None:
+    frame = _shows()
+    book = book_of_frame(frame, "Shows", tmp_path / "shows.xlsx")
+    # 'first' belongs to 'the first half of 2024'; a minimum would answer another question.
+    try:
+        answer = answer_of(book, "seats sold in the first half of 2024")
+    except NotUnderstoodError:
+        return
+    first_half = frame["Seats Sold"][frame.Held < dt.datetime(2024, 7, 1)]
+    assert answer == first_half.sum()

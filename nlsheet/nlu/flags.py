@@ -37,6 +37,7 @@ __all__ = [
 
 _YES = frozenset({"yes", "y", "true", "1", "x", "✓", "✔"})
 _NO = frozenset({"no", "n", "false", "0", "-"})
+_ANSWER_NAMES = frozenset({"no", "false"})
 # Header words that only make a yes/no question of the header ('Is Active', 'Has Paid?').
 _AUXILIARIES = frozenset(
     {"is", "has", "have", "was", "were", "did", "does", "are", "flag", "do"}
@@ -99,7 +100,9 @@ def is_flag_column(table: Table, column: Column) -> bool:
             if len(distinct) > len(_YES | _NO):
                 return False
         distinct.discard("")
-        return bool(distinct) and distinct <= (_YES | _NO) and bool(distinct & _YES)
+        # All 'No' is a yes/no column still (no event sold out); all '0' or '-' is not.
+        answered = distinct & _YES or distinct & _ANSWER_NAMES
+        return bool(distinct) and distinct <= (_YES | _NO) and bool(answered)
 
     return table.memo(f"flags:is-flag:{column.name}", judge)
 

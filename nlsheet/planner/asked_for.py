@@ -87,6 +87,15 @@ _FAMILIES: tuple[tuple[str, re.Pattern[str], Callable[[Op], bool]], ...] = (
     ),
 )
 _AVERAGE_WORD = _FAMILIES[0][1]
+# Words that ask for a minimum or maximum; a MIN or MAX with none of them outside what the
+# reading used took its word from elsewhere ('the first half of 2024' is a period, no 'first').
+_EXTREME_WORD = re.compile(
+    r"\b(?:min|minimum|max|maximum|lowest|highest|least|most|smallest|largest|biggest|"
+    r"greatest|fewest|cheapest|priciest|dearest|top|bottom|first|last|earliest|latest|oldest|"
+    r"newest|youngest|best|worst|peak|longest|shortest|fastest|slowest|heaviest|lightest|"
+    r"record|\w+est)\b",
+    re.I,
+)
 _TOTAL_WORD = re.compile(r"\b(?:total|totals|sum|sums|combined)\b", re.I)
 
 
@@ -114,6 +123,12 @@ def refuse_unmet_operation_words(ctx: Context, op: Op | None, used: list[tuple[i
                 f"({_describe(op)}) does not give",
                 f"{what} nlsheet can compute, e.g. 'average sales by region'",
             )
+    if _func(AggFunc.MIN, AggFunc.MAX)(op) and free(_EXTREME_WORD) is None:
+        raise ctx.refuse(
+            f"nothing outside the values and dates asks for the {_describe(op)} (the word "
+            "for it belongs to a date or a value)",
+            "'lowest', 'highest', 'earliest', 'latest' ... said of the numbers",
+        )
     funcs = (AggFunc.SUM, AggFunc.AVERAGE, AggFunc.MEDIAN)
     if not isinstance(op, Aggregate) or op.func not in funcs:
         return
