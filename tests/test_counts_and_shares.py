@@ -237,3 +237,10 @@ def test_an_ordinal_inside_a_period_asks_for_no_minimum(tmp_path: Path) -> None:
         return
     first_half = frame["Seats Sold"][frame.Held < dt.datetime(2024, 7, 1)]
     assert answer == first_half.sum()
+
+
+def test_units_sold_over_a_stretch_of_time_add_up(tmp_path: Path) -> None:
+    frame = _shows()
+    book = book_of_frame(frame, "Shows", tmp_path / "shows.xlsx")
+    spring = (frame.Held >= dt.datetime(2024, 3, 1)) & (frame.Held < dt.datetime(2024, 8, 1))
+    assert answer_of(book, "seats sold between March and July") == frame["Seats Sold"][spring].sum()

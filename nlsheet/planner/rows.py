@@ -15,6 +15,7 @@ from nlsheet.nlu.coverage import (
     people_columns,
     person_column,
 )
+from nlsheet.nlu.derived import units_sold
 from nlsheet.nlu.lexicon import AMOUNT_NOUNS, PERSON_NOUN, ROLES, is_amount_noun
 from nlsheet.nlu.readings import LIST_OPENER, intent_words, is_plural, relative_pronoun
 from nlsheet.nlu.text import canonical, header_words, is_verb
@@ -182,7 +183,7 @@ def _amount_over_time(ctx: Context, target: Column) -> bool:
         dated
         and target.kind is ColumnKind.NUMBER
         and not target.is_id
-        and bool(amount)
+        and (bool(amount) or units_sold(target))  # 'Tickets Sold', 'Units', 'Qty'
         and not not_additive(target)
     )
 
