@@ -281,7 +281,7 @@ def _phrase_flags(
     return more
 
 
-_ANSWER_WORDS = _YES | _NO
+_ANSWER_WORDS = frozenset({"yes", "no", "y", "n", "true", "false"})
 _ANSWERING = re.compile(
     r"\b(?:says?|said|answer(?:ed|ing)?|voted|replied|responded|chose|picked|ticked)\s*['\"]?$",
     re.I,
