@@ -168,10 +168,9 @@ def to_formula(plan: Plan, table: Table, answer: Answer) -> Formula:
                 m = mask(op.where, table)
                 counts = f'MMULT(--({r}=TRANSPOSE({r})),--({m}))*({m})*({r}<>"")'
             tied = len(answer.value) if isinstance(answer.value, list) else 1
-            if tied == 1:
-                return Formula(f"=INDEX({r},MATCH(MAX({counts}),{counts},0))", array=True)
-            top = f"UNIQUE(FILTER({r},{counts}=MAX({counts})))"
-            return Formula(f"={top}", array=True, spill=(tied, 1))
+            if tied > 1:
+                return _tied(r, counts, "MAX", tied, unique=True)
+            return Formula(f"=INDEX({r},MATCH(MAX({counts}),{counts},0))", array=True)
         case Longest():
             r = _range(op.column, table)
             m = "" if not op.where else f"*({mask(op.where, table)})"

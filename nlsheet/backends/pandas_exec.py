@@ -136,7 +136,9 @@ def _texts(name: str, table: Table) -> pd.Series:
 # --- operations --------------------------------------------------------------------------------
 
 
-def _measure(measure: Measure, table: Table) -> pd.Series:
+def _measure(measure: Measure, table: Table, total: bool = False) -> pd.Series:
+    """Each row's value of the measure; for a ``total``, a blank in a sum or difference of two
+    number columns reads as 0 (see conditions.blanks_add_nothing), as Excel's arithmetic does."""
     if measure.span:  # each row's total over side-by-side columns (Jan ... Dec)
         cells = [_numbers(c, table).reset_index(drop=True) for c in measure.span]
         return pd.concat(cells, axis=1).sum(axis=1, min_count=1)
@@ -146,6 +148,10 @@ def _measure(measure: Measure, table: Table) -> pd.Series:
             return table.values(measure.column).series
         return a
     b = _numbers(measure.other, table)
+    if total and blanks_add_nothing(measure, table):
+        both_blank = a.isna() & b.isna()
+        a, b = a.fillna(0), b.fillna(0)
+        return (a + b if measure.op == "+" else a - b).where(~both_blank)
     match measure.op:
         case "*":
             return a * b
@@ -231,15 +237,9 @@ def _aggregate(op: Aggregate, table: Table) -> Answer:
     if op.measure is None:
         values = pd.Series(np.ones(table.n_rows))
     else:
-        values = _measure(op.measure, table)
+        values = _measure(op.measure, table, total=op.func is AggFunc.SUM)
         if op.measure.other is None and op.func in (AggFunc.COUNT, AggFunc.COUNT_DISTINCT):
             values = table.values(op.measure.column).series
-        if op.func is AggFunc.SUM and blanks_add_nothing(op.measure, table):
-            a, b = _numbers(op.measure.column, table), _numbers(str(op.measure.other), table)
-            signed = (
-                a.fillna(0) + b.fillna(0) if op.measure.op == "+" else a.fillna(0) - b.fillna(0)
-            )
-            values = signed.where(a.notna() | b.notna())
     values = values.reset_index(drop=True)
     if op.measure is not None and op.measure.span:
         return _span_aggregate(op, op.measure.span, mask, table)
@@ -554,7 +554,8 @@ def _most_frequent(op: MostFrequent, table: Table) -> Answer:
     folded = values.map(lambda v: str(json_value(v)).casefold())
     counts = folded.value_counts(sort=False)
     best = counts[counts == counts.max()].index
-    tied = values[folded.isin(best)].groupby(folded[folded.isin(best)], sort=False).first()
+    top = folded.isin(best)
+    tied = values[top].groupby(folded[top], sort=False).first()
     if len(tied) == 1:
         return Answer(tied.iloc[0])
     # Every value sharing the top count, in the order of the sheet (as ranked names do).

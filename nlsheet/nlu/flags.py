@@ -260,11 +260,10 @@ def _phrase_flags(
     """Yes/no headers of several words said whole ('units paid by card', 'not paid by card'
     beside a Paid by Card column): the yes rows, or negated the no rows."""
     more: list[FlagMatch] = []
-    for column in table.columns:
-        words = [w for w in header_words(column.name, typed=True) if w not in _AUXILIARIES]
-        if len(words) < 2 or any(f.column is column for f in found):
+    for column, pattern in _header_phrases(table):
+        if any(f.column is column for f in found):
             continue
-        said = re.search(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", text, re.I)
+        said = pattern.search(text)
         if said is None or not is_flag_column(table, column):
             continue
         if _ANSWER_SAID.match(text, said.end()) or re.match(
@@ -279,6 +278,22 @@ def _phrase_flags(
         positive = negation is None
         more.append(FlagMatch(column, positive, text[start : said.end()], start, said.end()))
     return more
+
+
+def _header_phrases(table: Table) -> list[tuple[Column, re.Pattern[str]]]:
+    """The headers of several words (auxiliaries left out), each as the pattern of its words
+    said in a command; made once per table, as every ask looks for them."""
+
+    def make() -> list[tuple[Column, re.Pattern[str]]]:
+        phrases = []
+        for column in table.columns:
+            words = [w for w in header_words(column.name, typed=True) if w not in _AUXILIARIES]
+            if len(words) >= 2:
+                joined = r"\W+".join(map(re.escape, words))
+                phrases.append((column, re.compile(rf"\b{joined}\b", re.I)))
+        return phrases
+
+    return table.memo("flags:header-phrases", make)
 
 
 _ANSWER_WORDS = frozenset({"yes", "no", "y", "n", "true", "false"})

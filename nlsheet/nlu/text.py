@@ -29,6 +29,7 @@ __all__ = [
     "table_vocabulary",
     "tokenize",
     "value_vocabulary",
+    "word_after",
 ]
 
 # Stands for a column mention in the text the classifier sees ("average of xcolx").
@@ -338,3 +339,10 @@ def table_vocabulary(table: Table) -> frozenset[str]:
     """Normalised words of the headers and of every text column's values."""
     texts = [c.name for c in table.columns if c.kind.value == "text"]
     return header_vocabulary(table).union(*(value_vocabulary(table, n) for n in texts))
+
+
+def word_after(text: str, at: int) -> str | None:
+    """The word right after position ``at``, normalised ('the steel products' -> 'product'), or
+    None at the end of the text."""
+    found = re.match(r"\s+(\w+)", text[at:])
+    return normalize_word(found.group(1)) if found is not None else None

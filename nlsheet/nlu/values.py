@@ -25,6 +25,7 @@ from nlsheet.nlu.text import (
     normalize_word,
     singular_forms,
     value_vocabulary,
+    word_after,
 )
 from nlsheet.workbook.table import Column, ColumnKind, Table
 
@@ -221,10 +222,7 @@ def link_words_in_values(
 def _kind_before_column(text: str, end: int, norm: str, table: Table) -> Column | None:
     """'the steel products' over Steel Bracket, Steel Hinge, Oak Shelf: a word said right
     before the noun of a text column, inside some of its cells, picks the cells it is in."""
-    after = re.match(r"\s+(\w+)", text[end:])
-    if after is None:
-        return None
-    noun = normalize_word(after.group(1).lower())
+    noun = word_after(text, end)
     named = [
         c
         for c in table.columns

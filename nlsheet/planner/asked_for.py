@@ -26,7 +26,7 @@ from nlsheet.plan import (
     Trend,
     UniqueValues,
 )
-from nlsheet.planner.context import Context
+from nlsheet.planner.context import Context, describe_op
 
 __all__ = ["refuse_unmet_operation_words"]
 
@@ -120,12 +120,12 @@ def refuse_unmet_operation_words(ctx: Context, op: Op | None, used: list[tuple[i
         if word is not None and not fits(op):
             raise ctx.refuse(
                 f"'{word.group().strip()}' asks for {what}, which the reading found "
-                f"({_describe(op)}) does not give",
+                f"({describe_op(op)}) does not give",
                 f"{what} nlsheet can compute, e.g. 'average sales by region'",
             )
     if _func(AggFunc.MIN, AggFunc.MAX)(op) and free(_EXTREME_WORD) is None:
         raise ctx.refuse(
-            f"nothing outside the values and dates asks for the {_describe(op)} (the word "
+            f"nothing outside the values and dates asks for the {describe_op(op)} (the word "
             "for it belongs to a date or a value)",
             "'lowest', 'highest', 'earliest', 'latest' ... said of the numbers",
         )
@@ -142,8 +142,3 @@ def refuse_unmet_operation_words(ctx: Context, op: Op | None, used: list[tuple[i
             "does not give",
             "one aggregate, e.g. 'total pages per member'",
         )
-
-
-def _describe(op: Op) -> str:
-    func = getattr(op, "func", None)
-    return f"{func.value}" if func is not None else op.kind

@@ -11,11 +11,11 @@ from nlsheet.errors import NotUnderstoodError, UnknownColumnError
 from nlsheet.nlu.context import letters_outside, overlaps
 from nlsheet.nlu.coverage import Leftover, is_row_noun, keys_rows, unaccounted
 from nlsheet.nlu.interpret import Interpretation
-from nlsheet.nlu.text import header_words, normalize_word
+from nlsheet.nlu.text import header_words, word_after
 from nlsheet.plan import AggFunc, Aggregate, ArgExtreme, Lookup, Op, Plan, TopN, op_columns
 from nlsheet.planner.aggregates import plan_aggregate, plan_most_frequent
 from nlsheet.planner.asked_for import refuse_unmet_operation_words
-from nlsheet.planner.context import INTENT_PHRASES, Built, Context, ask_which_column
+from nlsheet.planner.context import INTENT_PHRASES, Built, Context, ask_which_column, describe_op
 from nlsheet.planner.excuses import explained_by_context
 from nlsheet.planner.figures import (
     plan_correlation,
@@ -292,8 +292,7 @@ def _which_value(interp: Interpretation, table: Table) -> Clarification | None:
         names = sorted(c for c in cells if word.search(c.casefold()))
         if len(names) < 2 or _kind_of_row(interp, v.end, v.words, names, table):
             continue
-        noun = re.match(r"\s+(\w+)", interp.text[v.end :])
-        if noun is not None and normalize_word(noun.group(1)) in header_words(v.column.name):
+        if word_after(interp.text, v.end) in header_words(v.column.name):
             continue  # 'the steel products': every product with the word, a kind of product
         if all(word.search(n.casefold().partition("@")[2]) for n in names):
             continue  # 'hotmail' after the @ of addresses: every address at that domain
@@ -319,14 +318,9 @@ def _kind_of_row(
 ) -> bool:
     """'renewal deals' beside Alpine renewal, Datum renewal ...: a word that ends three names
     or more, said before the rows' noun, is a kind of row, and picks every row it ends."""
-    noun = re.match(r"\s+(\w+)", interp.text[end:])
+    noun = word_after(interp.text, end)
     ending = all(n.casefold().split()[-1] == words.casefold() for n in names)
-    return (
-        len(names) >= 3
-        and ending
-        and noun is not None
-        and is_row_noun(normalize_word(noun.group(1).lower()), table)
-    )
+    return len(names) >= 3 and ending and noun is not None and is_row_noun(noun, table)
 
 
 def _which_year(
@@ -348,12 +342,6 @@ def _which_year(
         f"The dates have '{words.strip()}' in more than one year ({shown}). Which do you mean?",
         tuple(options),
     )
-
-
-def describe_op(op: Op) -> str:
-    """A short name of what a plan does, for messages."""
-    func = getattr(op, "func", None)
-    return f"{func.value}" if func is not None else op.kind
 
 
 _BUILDERS: dict[str, Callable[[Context], Op | Clarification]] = {  # by intent

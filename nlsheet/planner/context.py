@@ -10,7 +10,7 @@ from nlsheet.errors import ColumnTypeError, NotUnderstoodError
 from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.interpret import Interpretation
 from nlsheet.nlu.text import header_words
-from nlsheet.plan import AggFunc, Plan
+from nlsheet.plan import AggFunc, Op, Plan
 from nlsheet.result import Clarification, Option, json_value
 from nlsheet.workbook.table import Column, ColumnKind, Table
 
@@ -172,3 +172,9 @@ def check_kind(func: AggFunc, column: Column, table: Table) -> None:
         where=column.header_cell,
         candidates=numeric,
     )
+
+
+def describe_op(op: Op) -> str:
+    """A short name of what a plan does, for messages."""
+    func = getattr(op, "func", None)
+    return f"{func.value}" if func is not None else op.kind

@@ -38,6 +38,8 @@ from nlsheet.workbook.table import Column, ColumnKind
 
 __all__ = ["plan_lookup", "plan_top", "plan_unique", "rank_rows", "single_column"]
 
+# A question opening with 'who': it asks for a person (or a team, a winner ...).
+_WHO_OPENS = re.compile(r"^\s*(who|whom|whose)\b", re.I)
 _QUESTION_TARGETS = (
     (
         re.compile(r"^\s*(when|what\s+(date|day|year|time)|which\s+(date|day|year))\b", re.I),
@@ -51,7 +53,7 @@ _QUESTION_TARGETS = (
         False,
     ),
     (
-        re.compile(r"^\s*(who|whom|whose)\b", re.I),
+        _WHO_OPENS,
         PERSON_HEADERS | {"winner", "incumbent", "director", "champion", "team", "opponent"},
         False,
     ),
@@ -166,9 +168,6 @@ def _refuse_who_of_no_one(ctx: Context, target: Column) -> None:
             f"named {target.name}, which holds no people",
             f"which of {', '.join(c.name for c in people)} to show",
         )
-
-
-_WHO_OPENS = re.compile(r"^\s*(?:who|whom|whose)\b", re.I)
 
 
 def _amount_over_time(ctx: Context, target: Column) -> bool:
