@@ -170,6 +170,8 @@ class Aggregate:
     ``measure`` None with COUNT counts rows. ``percentile`` is the fraction for PERCENTILE.
     ``group_by`` groups the rows, and ``then_by`` each group again ('sales by region and
     quarter'); a date column is grouped by its ``group_period`` / ``then_period`` when set.
+    ``share`` gives each group's part of the whole instead: its SUM or COUNT divided by that
+    of every row that passes ``where`` ('percentage of sales by region').
     """
 
     func: AggFunc
@@ -180,6 +182,7 @@ class Aggregate:
     group_period: Period | None = None
     then_by: str | None = None
     then_period: Period | None = None
+    share: bool = False
     kind: ClassVar[str] = "aggregate"
 
     @property
@@ -517,7 +520,7 @@ def _decode_field(name: str, data: Any, kind: str) -> Any:
         if not isinstance(data, int) or isinstance(data, bool) or data < 1:
             raise _bad("n", "a whole number of at least 1", data)
         return data
-    if name in ("largest", "grouped", "intercept", "count", "average"):
+    if name in ("largest", "grouped", "intercept", "count", "average", "share"):
         if not isinstance(data, bool):
             raise _bad(name, "true or false", data)
         return data
@@ -576,8 +579,12 @@ class Plan:
         data: dict[str, Any] = {"sheet": self.sheet, "op": self.op.kind}
         for f in fields(self.op):
             value = getattr(self.op, f.name)
-            if (f.name == "derived" and value is None) or (f.name == "average" and not value):
-                continue  # set only when ranking by a combination of columns, or by averages
+            if (f.name == "derived" and value is None) or (
+                f.name in ("average", "share") and not value
+            ):
+                # Set only when ranking by a combination of columns or by averages, or for
+                # each group's part of the whole.
+                continue
             data[f.name] = _encode(value)
         return data
 

@@ -98,6 +98,25 @@ def test_a_share_is_among_the_rows_said_before_the_verb(
     )
 
 
+def test_a_share_by_group_is_each_groups_part_of_the_whole(
+    orders: tuple[nlsheet.Book, pd.DataFrame],
+) -> None:
+    book, f = orders
+    fees = f.groupby("Depot")["Handling Fee"].sum() / f["Handling Fee"].sum()
+    got = answer_of(book, "percentage of handling fees by depot")
+    assert got == pytest.approx(fees.to_dict())
+    assert sum(got.values()) == pytest.approx(1.0)
+    # Of rows, when no number is named.
+    counts = f.Buyer.value_counts(normalize=True)
+    assert answer_of(book, "what share of orders per buyer") == pytest.approx(counts.to_dict())
+    # With a condition as well, the part could be the paid orders within each depot or each
+    # depot's part of the paid orders: not answered.
+    with pytest.raises(NotUnderstoodError):
+        book.ask("proportion of qty by depot for paid orders")
+    # A change to percentages is still a change.
+    assert book.ask("format handling fee as a percentage").intent == "number_format"
+
+
 def test_an_aggregate_of_aggregates_is_refused(orders: tuple[nlsheet.Book, pd.DataFrame]) -> None:
     book, _ = orders
     for command in ("average total qty per buyer", "total average unit price by depot"):
@@ -176,6 +195,8 @@ def test_the_formulas_agree_with_the_values(tmp_path: Path) -> None:
                 "what percentage of Leith orders were paid",
                 "how many orders mention delays",
                 "total qty of the steel products",
+                "percentage of handling fees by depot",
+                "what share of orders per buyer",
             ),
         )
     )

@@ -315,10 +315,11 @@ def _grouped(op: Aggregate, table: Table, answer: Answer) -> Formula:
             where=op.group_by or "",
         )
     groups: dict[str, str] = {}
+    whole = "/" + _ungrouped(op, op.where, table).text[1:] if op.share else ""
     for combo in _label_paths(answer.value, len(op.keys)):
         conditions = [answer.groups[i][label] for i, label in enumerate(combo)]
         where = Where((*op.where.conditions, *conditions))
-        groups[GROUP_SEPARATOR.join(combo)] = _ungrouped(op, where, table).text
+        groups[GROUP_SEPARATOR.join(combo)] = _ungrouped(op, where, table).text + whole
     if not groups:
         raise UnsupportedOperationError(
             "no row passes the conditions, so there is no group to write a formula for",

@@ -252,13 +252,18 @@ def _aggregate(op: Aggregate, table: Table) -> Answer:
     columns = {f"k{i}": key[keep] for i, key in enumerate(labels)}
     frame = pd.DataFrame({**columns, "value": values[keep]})
     result: dict[str, object] = {}
+    # Each group's part of the whole: of every row that passes, as the formula divides.
+    whole = _reduce(op.func, values[mask], None, name, table) if op.share else None
     # Periods in calendar order; other keys in the order they first appear.
     for key_tuple, group in frame.groupby(list(columns), sort=False):
         parts = key_tuple if isinstance(key_tuple, tuple) else (key_tuple,)
         place = result
         for part in parts[:-1]:
             place = cast(dict[str, object], place.setdefault(str(part), {}))
-        place[str(parts[-1])] = _reduce(op.func, group["value"], op.percentile, name, table)
+        figure = _reduce(op.func, group["value"], op.percentile, name, table)
+        if whole is not None:
+            figure = _divide(cast(float, figure), cast(float, whole), name)
+        place[str(parts[-1])] = figure
     groups = tuple(
         _group_conditions(column, period, table, key, mask)
         for (column, period), key in zip(op.keys, labels, strict=True)

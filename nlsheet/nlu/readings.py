@@ -77,7 +77,7 @@ CHANGE_CUE = re.compile(
     r"mark\w*|flag\w*|add|adding|insert\w*|create|make|put|copy|move|format\w*|bold|italic\w*|"
     r"fill\w*|freeze|frozen|fit|autofit|widen|rename\w*|remove|delete|drop|dedupe|de-dupe|"
     r"duplicates?|filter\w*|hide|chart\w*|plot\w*|graph\w*|draw|pivot\w*|summar\w*|dashboard\w*|"
-    r"build|apply|turn|set|currency|decimals?|dollars?|euros?|pounds?|percentages?|dd|mm|yyyy|"
+    r"build|apply|turn|set|currency|decimals?|dollars?|euros?|pounds?|percentages?(?!\s+of\b)|dd|mm|yyyy|"
     r"ascending|descending|asc|desc|first|last|on\s+top|scale|bars?|heat\s*map|red|green|"
     r"yellow|blue|orange|purple|grey|gray|pink|wrap|width|header|headers|total\s+row|"
     r"only\s+show|show\s+only|just\s+show|show\s+just|only\s+the|keep\s+only|sheet|tab)\b",
@@ -200,7 +200,8 @@ def fits(intent: str, text: str, frame: Frame, table: Table, masked: str = "") -
         return ranks_rows(text) and named_target
     if intent == "share":
         # A part of a whole is asked for in words of parts ('what percent', 'share of').
-        return bool(frame.where) and bool(_SHARE_CUE.search(text))
+        # Without a part, each group's part of the whole ('percentage of sales by region').
+        return bool(frame.where or frame.by) and bool(_SHARE_CUE.search(text))
     if intent in ("ratio", "correlation"):
         # Two numbers to divide or correlate ('total actual of projects over budget' has one
         # left once 'over budget' picks the rows).

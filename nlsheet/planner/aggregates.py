@@ -4,6 +4,7 @@ with conditions and grouping."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pandas as pd
 
@@ -31,7 +32,7 @@ from nlsheet.planner.rows import rank_rows, single_column
 from nlsheet.result import Clarification, Option
 from nlsheet.workbook.table import Column, ColumnKind, Table
 
-__all__ = ["plan_aggregate", "plan_most_frequent"]
+__all__ = ["plan_aggregate", "plan_group_share", "plan_most_frequent"]
 
 _QUANTITY_QUESTION = re.compile(r"\b(how\s+many|how\s+much|number\s+of|amount\s+of)\s*$", re.I)
 # 'how many units did we sell', 'how many goals for Rovers': a quantity to add up;
@@ -130,6 +131,23 @@ def plan_aggregate(ctx: Context) -> Op | Clarification:
         then.name if then is not None else None,
         frame.then_period if then is not None else None,
     )
+
+
+def plan_group_share(ctx: Context) -> Op | Clarification:
+    """Each group's part of the whole, with no condition picking a part: 'percentage of
+    sales by region' divides each region's total by the total of all sales, 'share of
+    bookings per channel' each channel's count by the count of all bookings. The shares of
+    a part ('what percent of loans are late') are :func:`~nlsheet.planner.figures.plan_share`."""
+    keys = (ctx.frame.by, ctx.frame.then_by)
+    numeric = [m for m in ctx.free(ColumnKind.NUMBER) if m not in keys and not m.column.is_id]
+    ctx.intent = "sum" if numeric else "count"
+    planned = plan_aggregate(ctx)
+    if not isinstance(planned, Aggregate) or planned.func not in (AggFunc.SUM, AggFunc.COUNT):
+        return planned
+    if not planned.keys:
+        raise ctx.refuse("could not tell what to divide into parts", "a group such as 'by region'")
+    ctx.intent = "share"
+    return replace(planned, share=True)
 
 
 def _named_measure(ctx: Context, func: AggFunc) -> tuple[AggFunc, Measure | None] | Clarification:

@@ -44,7 +44,7 @@ def _averaged(op: Op) -> bool:
 
 
 def _share(op: Op) -> bool:
-    return isinstance(op, Share | Ratio | Growth)
+    return isinstance(op, Share | Ratio | Growth) or (isinstance(op, Aggregate) and op.share)
 
 
 def _difference(op: Op) -> bool:

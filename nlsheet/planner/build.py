@@ -13,7 +13,7 @@ from nlsheet.nlu.coverage import Leftover, is_row_noun, keys_rows, unaccounted
 from nlsheet.nlu.interpret import Interpretation
 from nlsheet.nlu.text import header_words, word_after
 from nlsheet.plan import AggFunc, Aggregate, ArgExtreme, Lookup, Op, Plan, TopN, op_columns
-from nlsheet.planner.aggregates import plan_aggregate, plan_most_frequent
+from nlsheet.planner.aggregates import plan_aggregate, plan_group_share, plan_most_frequent
 from nlsheet.planner.asked_for import refuse_unmet_operation_words
 from nlsheet.planner.context import INTENT_PHRASES, Built, Context, ask_which_column, describe_op
 from nlsheet.planner.excuses import explained_by_context
@@ -351,7 +351,7 @@ _BUILDERS: dict[str, Callable[[Context], Op | Clarification]] = {  # by intent
     "bottom_n": plan_top,
     "arg_max": rank_rows,
     "arg_min": rank_rows,
-    "share": plan_share,
+    "share": lambda ctx: plan_share(ctx) if ctx.frame.where else plan_group_share(ctx),
     "ratio": plan_ratio,
     "correlation": plan_correlation,
     "trend": plan_trend,

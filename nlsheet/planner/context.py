@@ -177,4 +177,6 @@ def check_kind(func: AggFunc, column: Column, table: Table) -> None:
 def describe_op(op: Op) -> str:
     """A short name of what a plan does, for messages."""
     func = getattr(op, "func", None)
-    return f"{func.value}" if func is not None else op.kind
+    if func is None:
+        return op.kind
+    return f"share of the {func.value}" if getattr(op, "share", False) else f"{func.value}"
