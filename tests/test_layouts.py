@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import answer_of, check_parity, soffice
 from helpers_books import cell, column_range, write_book, write_cells
 from openpyxl.utils.cell import coordinate_from_string
 
@@ -131,6 +132,73 @@ def test_grand_total_after_a_blank_row_is_not_part_of_the_table(tmp_path: Path) 
     assert result.value == pytest.approx(sum(amounts))
     assert result.formula == f"=SUM({column_range('T', 2, 2, last)})"
     assert book.ask("max of amount").value == max(amounts)
+
+
+def _parted_rows() -> tuple[list[list[object]], pd.DataFrame]:
+    """A log parted by month with a blank row between the months, a footnote under it."""
+    when = [dt.datetime(2025, m, d) for m in (1, 2, 3) for d in (3, 9, 17, 24)]
+    crews = ["Ash", "Birch", "Cedar", "Ash", "Birch", "Ash"] * 2
+    done = ["Yes", "No", "Yes", "Yes", "No", "Yes", "Yes", "Yes", "No", "Yes", "Yes", "No"]
+    hours = [2.5, 4.0, 1.5, 3.0, 6.0, 2.0, 5.5, 1.0, 3.5, 4.5, 2.0, 7.0]
+    frame = pd.DataFrame({"Visit": when, "Crew": crews, "Done": done, "Hours": hours})
+    rows: list[list[object]] = [["Garden visits, first quarter"], [], list(frame.columns)]
+    for i, record in enumerate(frame.itertuples(index=False)):
+        if i and i % 4 == 0:
+            rows.append([])
+        rows.append(list(record))
+    rows += [[], ["Hours are rounded to the half hour."]]
+    return rows, frame
+
+
+def test_blank_rows_parting_the_data_do_not_end_it(tmp_path: Path) -> None:
+    rows, f = _parted_rows()
+    path = write_book(tmp_path / "visits.xlsx", {"Visits": rows})
+    book = nlsheet.open(path)
+    table = book.table("Visits")
+    # The months end at rows 7, 12 and 17; the footnote two rows below is no data.
+    assert (table.first_row, table.last_row) == (4, 17)
+    assert table.gaps == (8, 13)
+    assert table.anchor == "Visit"
+    assert any("8, 13" in n for n in table.notes)
+    assert answer_of(book, "how many visits") == len(f)
+    assert answer_of(book, "how many visits were not done") == (f.Done == "No").sum()
+    assert answer_of(book, "number of visits by Ash") == (f.Crew == "Ash").sum()
+    assert answer_of(book, "total hours in March") == f.Hours[f.Visit.dt.month == 3].sum()
+    assert answer_of(book, "average hours per visit") == pytest.approx(f.Hours.mean())
+    assert answer_of(book, "hours by crew") == pytest.approx(f.groupby("Crew").Hours.sum().to_dict())
+
+
+def test_a_second_table_or_a_title_below_a_blank_row_is_no_more_data(tmp_path: Path) -> None:
+    first = [["Crew", "Hours"], ["Ash", 2.5], ["Birch", 4.0]]
+    # A second table: a header of text over numbers.
+    path = write_book(tmp_path / "two.xlsx", {"T": [*first, [], ["Crew", "Hours"], ["Oak", 1.0]]})
+    assert nlsheet.open(path).table("T").last_row == 3
+    # A title line above more rows of another block.
+    path = write_book(tmp_path / "titled.xlsx", {"T": [*first, [], ["March"], ["Oak", 1.0]]})
+    assert nlsheet.open(path).table("T").last_row == 3
+    # No column filled in every row tells the data rows from the blank ones: the data ends.
+    gappy = [["Crew", "Hours"], ["Ash", None], [None, 4.0], [], ["Oak", 1.0]]
+    path = write_book(tmp_path / "gappy.xlsx", {"T": gappy})
+    assert nlsheet.open(path).table("T").last_row == 3
+
+
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed")
+def test_formulas_over_blank_rows_agree_with_the_values(tmp_path: Path) -> None:
+    rows, _ = _parted_rows()
+    path = write_book(tmp_path / "visits.xlsx", {"Visits": rows})
+    book = nlsheet.open(path)
+    commands = [
+        "how many visits",
+        "how many visits were not done",
+        "total hours in March",
+        "average hours per visit",
+        "hours by crew",
+        "which crew has the most hours",
+    ]
+    results = [(c, r, book.table(r.sheet)) for c in commands for r in [book.ask(c)]]
+    work = tmp_path / "work"
+    work.mkdir()
+    assert not check_parity(path, results, work)
 
 
 # --- merged cells -----------------------------------------------------------------------------

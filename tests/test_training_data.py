@@ -184,6 +184,8 @@ def test_heldout_shares_no_line_with_training() -> None:
         "test2/cases.jsonl",
         "test3/cases.jsonl",
         "test4/cases.jsonl",
+        "dev4/cases.jsonl",
+        "test5/cases.jsonl",
     ],
 )
 def test_everyday_suites_share_no_line_with_training(cases: str) -> None:

@@ -19,6 +19,7 @@ from typing import assert_never
 from nlsheet import refs
 from nlsheet.backends.conditions import Compare, TextIs, blanks_add_nothing, facts, lower
 from nlsheet.backends.criteria import ifs_criteria, literal, mask
+from nlsheet.backends.gaps import skip_gaps
 from nlsheet.backends.pandas_exec import Answer
 from nlsheet.errors import UnsupportedOperationError
 from nlsheet.plan import (
@@ -130,7 +131,7 @@ def to_formula(plan: Plan, table: Table, answer: Answer) -> Formula:
             found="none",
             where=table.ref,
         )
-    op = plan.op
+    op = skip_gaps(plan, table).op
     match op:
         case Aggregate():
             return _aggregate(op, table, answer)

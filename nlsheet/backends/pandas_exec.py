@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from nlsheet.backends.conditions import blanks_add_nothing, excel_serial
+from nlsheet.backends.gaps import skip_gaps
 from nlsheet.backends.masks import column_numbers as _numbers
 from nlsheet.backends.masks import row_mask
 from nlsheet.backends.periods import period_labels
@@ -79,7 +80,7 @@ def execute(plan: Plan, table: Table) -> Answer:
         ColumnTypeError: If there are no values to aggregate.
         NoMatchError: If no row passes the conditions of a lookup.
     """
-    op = plan.op
+    op = skip_gaps(plan, table).op
     match op:
         case Aggregate():
             return _aggregate(op, table)

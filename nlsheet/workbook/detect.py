@@ -8,6 +8,7 @@ is sheet column A) and never touches files.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import math
 import re
@@ -333,11 +334,10 @@ def detect_table(
     if header is not None:
         c0 = _corner_column(grid, header, row, c0)
     first = header + 1 if header is not None else start
-    last = first
-    while last + 1 < len(grid) and not _row_blank(grid[last + 1], c0, c1):
-        last += 1
+    last = _block_end(grid, first, c0, c1)
     if header is not None and first > last and _row_blank(grid[first], c0, c1):
         last = first - 1
+    last, gaps, anchor = _across_gaps(grid, first, last, c0, c1)
     total_row: int | None = None
     if last >= first and _is_total(grid[last], c0, c1):
         total_row = last + 1
@@ -363,6 +363,12 @@ def detect_table(
     else:
         names = _header_names([""] * (c1 - c0 + 1), [""] * (c1 - c0 + 1), c0)
         notes.append("no header row found: columns are named by their letters")
+    if anchor is not None:
+        shown = ", ".join(str(r + 1) for r in gaps[:5]) + (" ..." if len(gaps) > 5 else "")
+        notes.append(
+            f"blank rows inside the data are skipped (sheet rows {shown}): the rows counted "
+            f"are those with a {names[anchor]}, filled in every other row"
+        )
     raw = LazyColumns(grid, first, last, c0, c1 - c0 + 1)
     header_row = header + 1 if header is not None else None
     columns = tuple(
@@ -379,7 +385,88 @@ def detect_table(
         raw=raw,
         notes=tuple(notes),
         total_row=total_row,
+        gaps=tuple(r + 1 for r in gaps),
+        anchor=names[anchor] if anchor is not None else None,
     )
+
+
+# Blank rows in a row that may part the data ('January' rows, a blank, 'February' rows ...).
+_MAX_GAP = 2
+
+
+def _block_end(grid: Sequence[Sequence[Any]], first: int, c0: int, c1: int) -> int:
+    """The last row of the block that starts at ``first`` and runs to a blank row."""
+    last = first
+    while last + 1 < len(grid) and not _row_blank(grid[last + 1], c0, c1):
+        last += 1
+    return last
+
+
+def _across_gaps(
+    grid: Sequence[Sequence[Any]], first: int, last: int, c0: int, c1: int
+) -> tuple[int, list[int], int | None]:
+    """Carry the data on over blank rows that part it: rows below a blank row (or two) that
+    fill the same columns with the same kinds of values are more of the table, not a second
+    one or a footnote. The rows must all have a column filled in every data row (the anchor,
+    by which a formula tells data rows from the blank ones); without one the data ends at the
+    first blank row, as before.
+
+    Returns:
+        The last data row, the blank rows inside the data, and the anchor's position.
+    """
+    end, gaps = last, []
+    while end >= first:
+        r, blank = end + 1, []
+        while r < len(grid) and len(blank) < _MAX_GAP and _row_blank(grid[r], 0, len(grid[r]) - 1):
+            blank.append(r)
+            r += 1
+        if not blank or r >= len(grid) or not _continues(grid, r, c0, c1, first, end):
+            break
+        gaps += blank
+        end = _block_end(grid, r, c0, c1)
+    if not gaps:
+        return last, [], None
+    parted = set(gaps)
+    rows = [i for i in range(first, end + 1) if i not in parted]
+    for j in range(c0, c1 + 1):
+        if all(not is_blank(_cell(grid[i], j)) for i in rows):
+            return end, gaps, j - c0
+    return last, [], None
+
+
+def _continues(
+    grid: Sequence[Sequence[Any]], r: int, c0: int, c1: int, first: int, last: int
+) -> bool:
+    """Whether row ``r`` is more data of the block ``first..last`` (columns ``c0..c1``): no
+    totals row, nothing outside the columns, most columns filled, and each column's value of
+    the kind the block holds there (no header of text over numbers, no title line)."""
+    row = grid[r]
+    if _is_total(row, c0, c1) or any(not is_blank(v) for v in row[c1 + 1 :]):
+        return False
+    if any(not is_blank(v) for v in row[:c0]):
+        return False
+    width = c1 - c0 + 1
+    if sum(not is_blank(_cell(row, j)) for j in range(c0, c1 + 1)) < max(2, (width + 1) // 2):
+        return False
+    above = grid[max(first, last - _KIND_SAMPLE) : last + 1]
+    for j in range(c0, c1 + 1):
+        value = _cell(row, j)
+        if is_blank(value):
+            continue
+        kinds = {_kind(_cell(a, j)) for a in above if not is_blank(_cell(a, j))}
+        if len(kinds) == 1 and _kind(value) not in kinds:
+            return False
+    return True
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, (dt.date, dt.time)):
+        return "date"
+    return "text"
 
 
 def _column(

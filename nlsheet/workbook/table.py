@@ -156,6 +156,10 @@ class Table:
         columns: The columns, left to right.
         notes: What the reader noticed and did (a Total row left out, a header found at B4 ...).
         total_row: The sheet row of a totals row under the data, if one was found.
+        gaps: Blank sheet rows inside the data ('January' rows, a blank row, 'February'
+            rows): in the ranges, but no rows of the table.
+        anchor: With gaps, a column filled in every data row: the rows where it is filled
+            are the table's rows (what :func:`nlsheet.backends.masks.skip_gaps` adds).
     """
 
     sheet: str
@@ -167,6 +171,8 @@ class Table:
     raw: Sequence[Sequence[Any]] = field(repr=False)
     notes: tuple[str, ...] = ()
     total_row: int | None = None
+    gaps: tuple[int, ...] = ()
+    anchor: str | None = None
     _typed: dict[str, ColumnValues] = field(default_factory=dict, repr=False)
     _index: dict[str, tuple[str, ...]] | None = field(default=None, repr=False)
     _spelling: dict[tuple[str, str], list[str]] = field(default_factory=dict, repr=False)
