@@ -414,9 +414,9 @@ def _across_gaps(
     Returns:
         The last data row, the blank rows inside the data, and the anchor's position.
     """
-    end, gaps = last, []
+    end, gaps = last, list[int]()
     while end >= first:
-        r, blank = end + 1, []
+        r, blank = end + 1, list[int]()
         while r < len(grid) and len(blank) < _MAX_GAP and _row_blank(grid[r], 0, len(grid[r]) - 1):
             blank.append(r)
             r += 1
