@@ -117,6 +117,25 @@ def _month_keys(expected: dict[Any, Any], value: dict[Any, Any]) -> dict[Any, An
     return {_MONTHS[int(f[2]) - 1]: v for f, v in zip(found, expected.values(), strict=True) if f}
 
 
+def _rounded(answer: float, expected: float) -> bool:
+    """An expected figure written to 4 decimals or more (0.227133) is met by the answer
+    rounded to as many (0.227132766588)."""
+    text = repr(expected)
+    decimals = len(text.split(".")[1]) if "." in text and "e" not in text else 0
+    return decimals >= 4 and round(answer, decimals) == expected
+
+
+_MONTH_YEAR = re.compile(r"([a-z]{3})[a-z]*\s+(\d{4})")
+
+
+def _as_year_month(key: Any) -> Any:
+    """'Sep 2024' as '2024-09', the form the expected answers write months in."""
+    found = _MONTH_YEAR.fullmatch(str(key).strip().lower())
+    if found is None or found[1] not in _MONTHS:
+        return key
+    return f"{found[2]}-{_MONTHS.index(found[1]) + 1:02d}"
+
+
 def match(value: Any, expected: Any, unordered: bool = False) -> bool:
     """Does an answer ``value`` equal the ``expected`` one (see the module doc)?"""
     if isinstance(expected, list) and len(expected) == 1 and match(value, expected[0]):
@@ -127,7 +146,11 @@ def match(value: Any, expected: Any, unordered: bool = False) -> bool:
     number = _number(expected)
     if number is not None:
         answer = _number(value)
-        return answer is not None and math.isclose(answer, number, rel_tol=REL_TOL, abs_tol=1e-9)
+        if answer is None:
+            return False
+        return math.isclose(answer, number, rel_tol=REL_TOL, abs_tol=1e-9) or _rounded(
+            answer, number
+        )
     if isinstance(expected, str):
         if _text(value) == expected.strip().lower():
             return True
@@ -135,6 +158,8 @@ def match(value: Any, expected: Any, unordered: bool = False) -> bool:
     if isinstance(expected, dict):
         if not isinstance(value, dict):
             return False
+        if any(_YEAR_MONTH.fullmatch(str(k)) for k in expected):
+            value = {_as_year_month(k): v for k, v in value.items()}
         months = _month_keys(expected, value)
         want = {_key(k): v for k, v in months.items()}
         got = {_key(k)[: 3 if months is not expected else None]: v for k, v in value.items()}

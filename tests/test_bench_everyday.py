@@ -1,5 +1,6 @@
-"""The everyday runner's scoring: months as '2024-09' match an answer that names them 'Sep', and a
-cases file finds its workbooks in a books folder beside it."""
+"""The everyday runner's scoring: months as '2024-09' match an answer that names them 'Sep' or
+'Sep 2024', a figure written to a few decimals matches the answer rounded so, and a cases file
+finds its workbooks in a books folder beside it."""
 
 from __future__ import annotations
 
@@ -28,6 +29,18 @@ def test_months_of_one_year_match_by_name() -> None:
     assert not match({"Mar": 4, "Apr": 8}, expected)
     # Months of two years cannot be told apart by name.
     assert not match({"Mar": 4, "Apr": 7}, {"2025-03": 4, "2026-04": 7})
+
+
+def test_months_with_their_year_and_rounded_figures_match() -> None:
+    match = _runner().match
+    two_years = {"Oak": {"2024-12": 3, "2025-01": 5}}
+    assert match({"Oak": {"Dec 2024": 3, "Jan 2025": 5}}, two_years)
+    assert not match({"Oak": {"Dec 2024": 3, "Jan 2024": 5}}, two_years)
+    # A figure written to six decimals is met by the answer rounded so, not by another.
+    assert match(0.227132766588, 0.227133)
+    assert not match(0.2271, 0.227133)
+    # One decimal is too coarse to say the answer rounds to it.
+    assert not match(3.46, 3.5)
 
 
 def test_a_cases_file_reads_the_books_beside_it(

@@ -746,3 +746,39 @@ def test_which_with_a_superlative_on_average_names_the_one_with_the_best_average
     # Without 'which', the average over the rows is still what is asked.
     overall = "what is the average resolution time"
     assert _answer(book, overall) == pytest.approx(tickets["Resolution (hours)"].mean())
+
+
+def _rides() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Ride": ["Dunes", "Dunes", "Quarry", "Quarry", "Ferry", "Ferry", "Dunes", "Quarry"],
+            "Club": ["Gull", "Wren", "Gull", "Gull", "Wren", "Kite", "Kite", "Wren"],
+            "Month": ["Jan", "Jan", "Feb", "Feb", "Mar", "Mar", "Apr", "Apr"],
+            "Riders": [14, 9, 22, 7, 11, 5, 16, 13],
+        }
+    )
+
+
+def test_a_question_with_no_word_of_a_change_is_never_a_change(tmp_path: Path) -> None:
+    """'X by Y and Z' removes no duplicates nor sorts ('starters' is no 'sort' misspelt), and a
+    change in percent formats nothing: each is answered or refused, never performed."""
+    f = _rides()
+    book = nlsheet.open(
+        write_book(tmp_path / "rides.xlsx", {"Rides": [list(f.columns), *f.values.tolist()]})
+    )
+    for command in (
+        "finishers by ride and club",
+        "starters by ride and month",
+        "percentage increase in riders",
+        "percentage change in riders",
+    ):
+        try:
+            result = book.ask(command)
+        except nlsheet.NlsheetError:
+            continue
+        assert not result.changes, command
+        assert result.intent not in ("remove_duplicates", "number_format"), command
+    # Changes are still changes when a word asks for one.
+    assert book.ask("remove duplicate rides").intent == "remove_duplicates"
+    assert book.ask("delete rows that are exact copies").intent == "remove_duplicates"
+    assert book.ask("show riders as a percentage").intent == "number_format"

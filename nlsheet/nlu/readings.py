@@ -84,6 +84,21 @@ CHANGE_CUE = re.compile(
     re.I,
 )
 _NEW_COLUMN = re.compile(r"\b(?:columns?|col|field|calculat\w*|comput\w*)\b|=", re.I)
+# Removing duplicates is asked for in words of repeats ('dedupe', 'double entries', 'exact
+# copies', 'one row per customer').
+_DUPLICATE_CUE = re.compile(
+    r"\b(?:\w*dup\w*|double\w*|unique|distinct|once|repeat\w*|identical|twice|cop(?:y|ies)|"
+    r"occurrences?|same|one\s+(?:row|entry|record|line)\s+(?:per|for\s+each))\b",
+    re.I,
+)
+# A change in percent is a figure ('percentage growth from 2020 to 2023'), unless a verb asks
+# to show something so ('display growth as a percent change').
+_FIGURE_IN_PERCENT = re.compile(
+    r"\b(?:percent(?:age)?|%)\s+(?:growth|change|increase|decrease|rise|drop|fall|difference|"
+    r"gain|loss|split|points?)\b",
+    re.I,
+)
+_FORMAT_VERB = re.compile(r"\b(?:format\w*|display\w*|show\w*|make|turn|set|apply|style)\b", re.I)
 _FILL_CUE = re.compile(
     r"\b(fill\w*|blanks?|empty|empties|missing|gaps?|nulls?|none|n/?a|replac\w*|"
     r"put|set|enter|write|default\w*|zeros?\s+(?:out|in)|zero[\s-]fill\w*)\b",
@@ -111,7 +126,9 @@ _ORDER = (
     r"order\b|\breorder\w*|\bordered\b"
 )
 _SORT_CUE = re.compile(
-    r"\b(s\w{0,2}r\w{0,2}t\w*|" + _ORDER + r"|arrang\w*|alphabet\w*|rank\w*|ascend\w*|descend\w*|"
+    # 'sort' and its typos ('srot', 'sorrt'), not 'starters', 'shirts' or 'sports'.
+    r"\b(sort\w*|s[aeiou]{0,2}r{1,2}[aeiou]?t+(?:s|ed|ing)?|" + _ORDER + r"|arrang\w*|"
+    r"alphabet\w*|rank\w*|ascend\w*|descend\w*|"
     r"asc|desc|a\s*-?\s*(?:to|2)\s*-?\s*z|z\s*-?\s*(?:to|2)\s*-?\s*a|first|last|top|bottom|"
     r"chronolog\w*|reverse\w*|organi[sz]\w*|increasing|decreasing|"
     r"(?:high|low|most|least|big|small|large)\w*\s+to\s+(?:high|low|most|least|big|small|large)\w*|"
@@ -137,6 +154,14 @@ def fits(intent: str, text: str, frame: Frame, table: Table, masked: str = "") -
     ('Total medals') ask for nothing.
     """
     if intent in CHANGES:
+        if intent == "remove_duplicates" and not _DUPLICATE_CUE.search(text):
+            return False  # 'finishers by race and category' removes nothing
+        if (
+            intent == "number_format"
+            and _FIGURE_IN_PERCENT.search(text)
+            and not _FORMAT_VERB.search(text)
+        ):
+            return False  # 'percentage growth from Feb to Aug' asks for a figure
         if intent == "fill_blanks" and not _FILL_CUE.search(text):
             return False  # 'products with zero sales in January' fills nothing
         if intent == "add_column" and not (CHANGE_CUE.search(text) or _NEW_COLUMN.search(text)):

@@ -322,7 +322,7 @@ def fsum(s):
 
 
 # ============================================================================ 1. gym
-def gym(seed=1101):  # noqa: PLR0915
+def gym(seed=1101):
     rng = random.Random(seed)
     book, sheet = "gym_members.xlsx", "Members"
     n = 84
@@ -530,7 +530,7 @@ def gym(seed=1101):  # noqa: PLR0915
 
 
 # ========================================================================= 2. clinic
-def clinic(seed=2203):  # noqa: PLR0915
+def clinic(seed=2203):
     rng = random.Random(seed)
     book, sheet = "clinic_appointments.xlsx", "Appointments"
     doctors = [
@@ -747,7 +747,7 @@ def clinic(seed=2203):  # noqa: PLR0915
 
 
 # ====================================================================== 3. gradebook
-def gradebook(seed=3305):  # noqa: PLR0915
+def gradebook(seed=3305):
     rng = random.Random(seed)
     book, sheet = "gradebook.xlsx", "Term 2 Grades"
     n = 60
@@ -913,7 +913,7 @@ def gradebook(seed=3305):  # noqa: PLR0915
 
 
 # ====================================================================== 4. warehouse
-def warehouse(seed=4404):  # noqa: PLR0915
+def warehouse(seed=4404):
     rng = random.Random(seed)
     book, sheet = "warehouse_stock.xlsx", "Stock Count"
     cats = {
@@ -1207,7 +1207,7 @@ def warehouse(seed=4404):  # noqa: PLR0915
 
 
 # ====================================================================== 5. donations
-def donations(seed=5507):  # noqa: PLR0915
+def donations(seed=5507):
     rng = random.Random(seed)
     book, sheet = "charity_donations.xlsx", "Donations"
     indiv = [*unique_names(rng, 20), "Gareth Jones", "Alice Jones"]
@@ -1434,7 +1434,7 @@ def donations(seed=5507):  # noqa: PLR0915
 
 
 # ==================================================================== 6. car rentals
-def car_rentals(seed=6607):  # noqa: PLR0915
+def car_rentals(seed=6607):
     rng = random.Random(seed)
     book, sheet = "car_rentals.xlsx", "Bookings"
     pool = [*unique_names(rng, 70), "Ana Silva", "Rui Silva"]
@@ -1637,7 +1637,7 @@ def car_rentals(seed=6607):  # noqa: PLR0915
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
-def meters(seed=7707):  # noqa: PLR0915
+def meters(seed=7707):
     rng = random.Random(seed)
     book, sheet = "utility_meters.xlsx", "Electricity 2024"
     cities = {
@@ -1783,7 +1783,7 @@ def meters(seed=7707):  # noqa: PLR0915
 YEARS = [2019, 2020, 2021, 2022, 2023, 2024]
 
 
-def revenue_years(seed=8808):  # noqa: PLR0915
+def revenue_years(seed=8808):
     rng = random.Random(seed)
     book, sheet = "product_revenue_by_year.xlsx", "Revenue by Year"
     consumer = [
@@ -1940,7 +1940,7 @@ def revenue_years(seed=8808):  # noqa: PLR0915
 
 
 # ============================================================== 9. freelance projects
-def freelance(seed=9909):  # noqa: PLR0915
+def freelance(seed=9909):
     rng = random.Random(seed)
     book, sheet = "freelance_projects.xlsx", "Projects"
     clients = [
@@ -2184,7 +2184,7 @@ def freelance(seed=9909):  # noqa: PLR0915
 
 
 # ================================================================ 10. campaigns
-def campaigns(seed=1010):  # noqa: PLR0915
+def campaigns(seed=1010):
     rng = random.Random(seed)
     book, sheet = "marketing_campaigns.xlsx", "Campaigns 2024"
     themes = {

@@ -379,7 +379,7 @@ class Cases:
 # --------------------------------------------------------------------------
 
 
-def book_gym(rng: random.Random) -> list[dict]:  # noqa: PLR0915
+def book_gym(rng: random.Random) -> list[dict]:
     book, sheet = "gym_memberships.xlsx", "Members"
     plans = {"Basic": 24.99, "Standard": 34.99, "Premium": 49.99, "Student": 19.99}
     trainers = ["Marco", "Sinead", "Dev", "Hollie", "Ray"]
@@ -539,7 +539,7 @@ def book_gym(rng: random.Random) -> list[dict]:  # noqa: PLR0915
 # --------------------------------------------------------------------------
 
 
-def book_hotel(rng: random.Random) -> list[dict]:  # noqa: PLR0915
+def book_hotel(rng: random.Random) -> list[dict]:
     book, sheet = "hotel_bookings.xlsx", "Bookings 2024"
     hotels = {"Lisbon": 1.1, "Porto": 0.95, "Madrid": 1.15, "Seville": 1.0, "Valencia": 0.9}
     rooms = {"Single": (70, 110), "Double": (95, 160), "Suite": (220, 380), "Family": (140, 210)}
@@ -701,7 +701,7 @@ def grade_for(mark: int) -> str:
     return "F"
 
 
-def book_exams(rng: random.Random) -> list[dict]:  # noqa: PLR0915
+def book_exams(rng: random.Random) -> list[dict]:
     book, sheet = "exam_marks.xlsx", "Term 2 Results"
     subjects = ["Maths", "English", "Science", "History"]
     teachers = {
@@ -916,7 +916,7 @@ def book_exams(rng: random.Random) -> list[dict]:  # noqa: PLR0915
 # --------------------------------------------------------------------------
 
 
-def book_charity(rng: random.Random) -> list[dict]:  # noqa: PLR0915
+def book_charity(rng: random.Random) -> list[dict]:
     book, sheet = "charity_donations.xlsx", "Donations"
     campaigns = ["Winter Appeal", "Clean Water", "School Meals", "General Fund"]
     methods = ["Card", "Bank Transfer", "Cash", "Cheque", "PayPal"]
@@ -1111,7 +1111,7 @@ def add_years(d: dt.datetime, years: int) -> dt.datetime:
         return d.replace(year=d.year + years, day=28)
 
 
-def book_it(rng: random.Random) -> list[dict]:  # noqa: PLR0915
+def book_it(rng: random.Random) -> list[dict]:
     book, sheet = "it_asset_register.xlsx", "Asset Register"
     catalogue = {
         "Laptop": [
@@ -1297,7 +1297,7 @@ def book_it(rng: random.Random) -> list[dict]:  # noqa: PLR0915
 # --------------------------------------------------------------------------
 
 
-def book_bakery(rng: random.Random) -> list[dict]:  # noqa: PLR0915
+def book_bakery(rng: random.Random) -> list[dict]:
     book, sheet = "bakery_production.xlsx", "March"
     # product: (units per batch, price, flour kg per batch, batch range weekday, weekend)
     products = {
@@ -1461,7 +1461,7 @@ def book_bakery(rng: random.Random) -> list[dict]:  # noqa: PLR0915
 # --------------------------------------------------------------------------
 
 
-def book_stock(rng: random.Random) -> list[dict]:  # noqa: PLR0915
+def book_stock(rng: random.Random) -> list[dict]:
     book, sheet = "warehouse_stock_count.xlsx", "Stock Count"
     items = {
         "Fasteners": [
@@ -1662,7 +1662,7 @@ def book_stock(rng: random.Random) -> list[dict]:  # noqa: PLR0915
 # --------------------------------------------------------------------------
 
 
-def book_visitors(rng: random.Random) -> list[dict]:  # noqa: PLR0915
+def book_visitors(rng: random.Random) -> list[dict]:
     book, sheet = "attraction_visitors.xlsx", "Visitors"
     years = list(range(2018, 2025))
     attractions = [
@@ -1821,7 +1821,7 @@ def book_visitors(rng: random.Random) -> list[dict]:  # noqa: PLR0915
 # --------------------------------------------------------------------------
 
 
-def book_energy(rng: random.Random) -> list[dict]:  # noqa: PLR0915
+def book_energy(rng: random.Random) -> list[dict]:
     book, sheet = "electricity_by_site_2023.xlsx", "Monthly kWh"
     sites = [
         ("Head Office", "South"),
@@ -1959,7 +1959,7 @@ def book_energy(rng: random.Random) -> list[dict]:  # noqa: PLR0915
 # --------------------------------------------------------------------------
 
 
-def book_invoices(rng: random.Random) -> list[dict]:  # noqa: PLR0915
+def book_invoices(rng: random.Random) -> list[dict]:
     book, sheet = "freelance_invoices.xlsx", "Invoices"
     clients = {
         "Acme Corp": (65, ["Website redesign", "Website maintenance", "Brochure"]),
