@@ -49,6 +49,27 @@ def find_expression(
     return None
 
 
+def own_rate_units(
+    text: str, free: Sequence[ColumnMatch]
+) -> tuple[list[ColumnMatch], list[tuple[int, int]]]:
+    """The mentions left once a unit that a rate column names in its header is read as part
+    of it ('price per kg' beside 'Price (€/kg)' is that column, not Price divided by Yield
+    (kg)), and the spans of the words so read."""
+    dropped: list[ColumnMatch] = []
+    spans: list[tuple[int, int]] = []
+    for a, b in itertools.pairwise(free):
+        if a in dropped or not _PER.match(gap(text, a.end, b.start)):
+            continue
+        unit = re.escape(b.words.casefold().strip())
+        if re.search(rf"(?:/\s*|\bper\s+){unit}s?\b", a.column.name.casefold()):
+            dropped.append(b)
+            spans.append((a.end, b.end))
+    return [m for m in free if m not in dropped], spans
+
+
+_PER = re.compile(r"^\s*(?:per|/|a|an)\s*$", re.I)
+
+
 def per_pair(text: str, mentions: Sequence[ColumnMatch], mention: ColumnMatch) -> bool:
     """Whether a number column is named right before 'per <mention>' ('goals per match')."""
     return any(

@@ -43,6 +43,7 @@ __all__ = [
     "date_said",
     "gap",
     "holds",
+    "holds_years",
     "is_money",
     "left_mention",
     "numeric_holders",
@@ -144,7 +145,25 @@ def scalar_for(slot: NumberSlot | DateSlot, column: Column, table: Table) -> Sca
             return unscaled
     if column.kind is ColumnKind.TEXT:
         return slot.text if not slot.value.is_integer() else str(int(slot.value))
+    if plain and table.scale > 1 and not holds_years(table, column):
+        # 'over €1 billion' where a title says 'Values in € million': 1000 of them.
+        return slot.value / table.scale
     return _number_value(slot, column, table)
+
+
+def holds_years(table: Table, column: Column) -> bool:
+    """Whether a number column holds years: whole numbers from 1800 to 2100, and its header
+    no amount ('Vintage', 'Built', 'Founded'; not 'Units' that happen to run 1900-2050)."""
+    if column.kind is not ColumnKind.NUMBER or column.is_id or is_money(column):
+        return False
+
+    def years() -> bool:
+        numbers = table.values(column.name).series.dropna()
+        return bool(len(numbers)) and bool(
+            ((numbers % 1 == 0) & (numbers >= 1800) & (numbers <= 2100)).all()
+        )
+
+    return table.memo(f"years:{column.name}", years)
 
 
 def column_for(
@@ -176,8 +195,10 @@ def column_for(
         ]
     if isinstance(slot, NumberSlot) and slot.currency:
         # 'trips that cost under €30 in fuel', between Fuel Cost (€) and Fuel (L): a sum of
-        # money is compared with money.
-        sides = [m for m in sides if is_money(m.column)] or sides
+        # money is compared with money. Beside no money column ('wines under €15 a bottle',
+        # next to Bottles), it goes to the one money column that can hold it, or to none.
+        paid = [m for m in sides if is_money(m.column)]
+        sides = paid or ([] if any(is_money(c) for c in table.columns) else sides)
     if isinstance(slot, NumberSlot) and len(sides) == 2:
         holding = [m for m in sides if holds(table, m.column, slot)]
         if len(holding) == 1:

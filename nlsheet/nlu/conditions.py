@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from nlsheet.nlu.arithmetic import find_expression, per_pair
+from nlsheet.nlu.arithmetic import find_expression, own_rate_units, per_pair
 from nlsheet.nlu.binder import Binder, Frame
 from nlsheet.nlu.binding import (
     bound_after_column,
@@ -395,6 +395,8 @@ class _Assembler(Binder):
     def finish(self) -> Frame:
         frame = self.frame
         frame.free = [m for m in self.mentions if id(m) not in self.used]
+        frame.free, rates = own_rate_units(self.text, frame.free)
+        frame.explained.extend(rates)
         frame.expression = find_expression(self.text, frame.free, frame.problems) or (
             frame.expression
         )

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from rapidfuzz.distance import DamerauLevenshtein
 
 from nlsheet.changes import CHANGES
+from nlsheet.nlu.binding import holds_years
 from nlsheet.nlu.conditions import SUPERLATIVE_WORD, Frame
 from nlsheet.nlu.coverage import is_row_noun, verb_of_header
 from nlsheet.nlu.lexicon import ROLES
@@ -26,6 +27,7 @@ from nlsheet.workbook.table import ColumnKind, Table
 
 __all__ = [
     "CHANGE_CUE",
+    "TRADED_AFTER",
     "WH_QUESTION",
     "aggregate_cue",
     "blank",
@@ -180,7 +182,8 @@ def fits(intent: str, text: str, frame: Frame, table: Table, masked: str = "") -
         return False  # 'who is the newest member' asks for a name, never a figure
     if intent == "percentile" and frame.percentile is None:
         return False  # 'amount by currency' names no percentile
-    kinds = {m.column.kind for m in frame.free}
+    # A column of years ('Vintage', 'Year Built') ranks like dates: the oldest is the smallest.
+    kinds = {ColumnKind.DATE if holds_years(table, m.column) else m.column.kind for m in frame.free}
     if (
         intent in ("arg_max", "arg_min")
         and ColumnKind.DATE in kinds
@@ -205,6 +208,10 @@ def fits(intent: str, text: str, frame: Frame, table: Table, masked: str = "") -
         return False  # 'which agent resolves tickets fastest on average' names the agent
     if intent == "unique_values" and SUPERLATIVE_WORD.search(_AT_LEAST.sub(" ", masked or text)):
         return False  # 'which item do we hold the most of' ranks; it does not list them all
+    if intent == "unique_values" and any(
+        m.column.kind is ColumnKind.NUMBER and TRADED_AFTER.match(text[m.end :]) for m in frame.free
+    ):
+        return False  # 'bottles sold to members' asks for their total, not each sale's
     if intent in ("unique_values", "most_frequent", "longest") and _HOW_MUCH.match(text):
         return False  # 'how much have we spent on taxis' asks for an amount, not names
     if intent in ("most_frequent", "mode") and _MOST_ADJECTIVE.search(text):
@@ -248,6 +255,16 @@ def fits(intent: str, text: str, frame: Frame, table: Table, masked: str = "") -
     if intent == "trend":
         return _trend_fits(frame, table)
     return True
+
+
+# A verb of trade or work right after an amount ('bottles sold', 'hours logged', 'miles
+# driven'): the amount of many rows.
+TRADED_AFTER = re.compile(
+    r"^\s+(?:(?:were|was|we|did\s+we|have\s+we|we\s+have|have\s+been)\s+)?(?:sold|bought|"
+    r"purchased|shipped|delivered|ordered|spent|paid|earned|received|collected|raised|donated|"
+    r"harvested|picked|produced|consumed|driven|logged|worked|billed|invoiced)\b",
+    re.I,
+)
 
 
 _PERIOD_HALF = re.compile(r"\b(?:first|second|1st|2nd|latter|last|this|next)\s+half\b", re.I)

@@ -11,7 +11,7 @@ import pandas as pd
 from nlsheet.errors import ColumnTypeError
 from nlsheet.nlu.binding import is_money
 from nlsheet.nlu.context import ColumnMatch
-from nlsheet.nlu.coverage import is_row_noun, person_column, row_nouns, verb_of_rows
+from nlsheet.nlu.coverage import person_column, row_nouns, verb_of_rows
 from nlsheet.nlu.flags import is_flag_column
 from nlsheet.nlu.lexicon import PERSON_NOUN
 from nlsheet.nlu.text import tokenize
@@ -377,8 +377,9 @@ def _rows_or_names(ctx: Context, column: Column, pick: ColumnMatch | None) -> Cl
         return None  # not a plural
     if not _PLURAL_COUNT.search(ctx.interp.text[: pick.start]):
         return None
-    if all(is_row_noun(t.norm, table) for t in words):
-        return None  # 'how many employees' beside an Employee column: the rows themselves
+    # 'how many employees' beside an Employee column with a name per row is the rows
+    # themselves; on a sheet named 'Volunteer Log' whose Volunteer column repeats names, the
+    # rows are the log's entries, and the noun asks as any other.
     from nlsheet.backends.pandas_exec import row_mask
 
     names = table.values(column.name).series[row_mask(ctx.frame.where, table)].dropna()
@@ -487,8 +488,12 @@ def _names_a_row(ctx: Context) -> bool:
     if any(m.column.kind is ColumnKind.TEXT for m in before) and numbers:
         return True
     # 'top consultant by chargeable hours': the superlative's noun is the row, 'by' the measure.
+    # 'the smallest category in 2021': the noun right after the superlative is the row, and
+    # the number column after it what ranks them.
     text = ctx.interp.text
     named = [m for m in after if m.column.kind is ColumnKind.TEXT][:1]
+    if named and not text[superlative.end() : named[0].start].strip() and not ctx.frame.where:
+        return any(m.start > named[0].end for m in numbers)
     return any(_BY.search(text[n.end : m.start]) for n in named for m in numbers if m.start > n.end)
 
 

@@ -153,8 +153,9 @@ def check_letters(text: str, table: Table) -> None:
 def _changes_the_row(interp: Interpretation, word: Leftover) -> bool:
     """A word a lookup's values do not make idle: one asking for a measure ('how big is the
     Lyon store'), or one typed against a value matched by part ('the Lyon Confluence store'
-    where only Lyon Part-Dieu exists), which names a row that is not there."""
-    if re.search(r"\bhow\s+$", interp.text[: word.start], re.I):
+    where only Lyon Part-Dieu exists), which names a row that is not there; or the unit of a
+    rate ('yield per hectare for wheat' is no yield)."""
+    if re.search(r"\b(?:how|per|each|every)\s+$|/\s*$", interp.text[: word.start], re.I):
         return True
     return any(
         v.contains and (0 <= word.start - v.end <= 1 or 0 <= v.start - word.end <= 1)

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 
 from nlsheet.backends.masks import row_mask
+from nlsheet.nlu.binding import holds_years
 from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.coverage import (
     PERSON_HEADERS,
@@ -17,7 +18,13 @@ from nlsheet.nlu.coverage import (
 )
 from nlsheet.nlu.derived import units_sold
 from nlsheet.nlu.lexicon import AMOUNT_NOUNS, PERSON_NOUN, ROLES, is_amount_noun
-from nlsheet.nlu.readings import LIST_OPENER, intent_words, is_plural, relative_pronoun
+from nlsheet.nlu.readings import (
+    LIST_OPENER,
+    TRADED_AFTER,
+    intent_words,
+    is_plural,
+    relative_pronoun,
+)
 from nlsheet.nlu.text import canonical, header_words, is_verb
 from nlsheet.plan import (
     AggFunc,
@@ -140,7 +147,9 @@ def plan_lookup(ctx: Context) -> Op | Clarification:
     target = ctx.use(free[0])
     assert target is not None
     where_note(ctx)
-    if _amount_over_time(ctx, target):
+    if _amount_over_time(ctx, target) or (
+        _amount_transacted(ctx) is not None and not _WHO.search(ctx.interp.text)
+    ):
         # 'quantity sold in November': a stretch of time holds many rows; an amount of them
         # is their total, never the first one's.
         ctx.intent = "sum"
@@ -184,6 +193,20 @@ def _amount_over_time(ctx: Context, target: Column) -> bool:
         and not target.is_id
         and (bool(amount) or units_sold(target))  # 'Tickets Sold', 'Units', 'Qty'
         and not not_additive(target)
+    )
+
+
+def _amount_transacted(ctx: Context) -> ColumnMatch | None:
+    """The free amount column a verb of trade or work follows ('bottles sold to members')."""
+    return next(
+        (
+            m
+            for m in ctx.free(ColumnKind.NUMBER)
+            if not m.column.is_id
+            and not not_additive(m.column)
+            and TRADED_AFTER.match(ctx.interp.text[m.end :])
+        ),
+        None,
     )
 
 
@@ -393,7 +416,12 @@ def _ranked(
 ) -> ArgExtreme | Clarification:
     count = measure is ROWS
     # Dates are never totalled: 'who signed first' is the row with the earliest date.
-    per_row = ctx.per_row or measure.kind is ColumnKind.DATE or single_row_said(ctx.interp.text)
+    per_row = (
+        ctx.per_row
+        or measure.kind is ColumnKind.DATE
+        or holds_years(ctx.table, measure)  # a year is no amount to add up per name
+        or single_row_said(ctx.interp.text)
+    )
     grouped = count or (_repeats(ctx, target) and not per_row)
     if grouped and not count and measure.kind is not ColumnKind.NUMBER:
         raise ctx.refuse(
@@ -513,6 +541,14 @@ def single_column(ctx: Context, make: Callable[[str], Op]) -> Op:
 
 
 def plan_unique(ctx: Context) -> Op | Clarification:
+    sold = _amount_transacted(ctx)
+    if sold is not None and ctx.frame.where:
+        # 'bottles sold to non-members': the amount the rows hold together, not each one's.
+        target = ctx.use(sold)
+        assert target is not None
+        ctx.intent = "sum"
+        ctx.notes.append(f"added up {target.name} over the rows asked for")
+        return Aggregate(AggFunc.SUM, Measure(target.name), ctx.frame.where)
     tested = set(ctx.frame.where.columns)
     if ctx.free() and all(m.column.name in tested for m in ctx.free()):
         # 'who mentioned overtime in their notes': the people of the rows the notes pick,

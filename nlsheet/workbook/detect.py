@@ -387,7 +387,28 @@ def detect_table(
         total_row=total_row,
         gaps=tuple(r + 1 for r in gaps),
         anchor=names[anchor] if anchor is not None else None,
+        scale=_title_scale(grid[: header if header is not None else 0]),
     )
+
+
+# 'Values in € million', 'Figures in thousands of USD', 'all amounts in £000s'.
+_SCALE_SAID = re.compile(
+    r"\bin\s+(?:[$€£]\s*|usd\s+|eur\s+|gbp\s+)?(?P<scale>thousands?|millions?|billions?|"
+    r"'?000s?|bn|mn)\b",
+    re.I,
+)
+_SCALES = {"thousand": 1e3, "000": 1e3, "million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9}
+
+
+def _title_scale(titles: Sequence[Sequence[Any]]) -> float:
+    """The scale a title line above the header gives the numbers (1 when none does)."""
+    for row in titles:
+        for value in row:
+            found = _SCALE_SAID.search(value) if isinstance(value, str) else None
+            if found is not None:
+                word = found["scale"].casefold().strip("'").rstrip("s")
+                return _SCALES.get(word, 1.0)
+    return 1.0
 
 
 # Blank rows in a row that may part the data ('January' rows, a blank, 'February' rows ...).

@@ -159,7 +159,9 @@ class Table:
         gaps: Blank sheet rows inside the data ('January' rows, a blank row, 'February'
             rows): in the ranges, but no rows of the table.
         anchor: With gaps, a column filled in every data row: the rows where it is filled
-            are the table's rows (what :func:`nlsheet.backends.masks.skip_gaps` adds).
+            are the table's rows (what :func:`nlsheet.backends.gaps.skip_gaps` adds).
+        scale: What the numbers are counted in, as a title line above the header says
+            ('Values in € million': 1e6); 1 when none says.
     """
 
     sheet: str
@@ -173,6 +175,7 @@ class Table:
     total_row: int | None = None
     gaps: tuple[int, ...] = ()
     anchor: str | None = None
+    scale: float = 1.0
     _typed: dict[str, ColumnValues] = field(default_factory=dict, repr=False)
     _index: dict[str, tuple[str, ...]] | None = field(default=None, repr=False)
     _spelling: dict[tuple[str, str], list[str]] = field(default_factory=dict, repr=False)
