@@ -13,13 +13,22 @@ from nlsheet.nlu.binding import is_money
 from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.coverage import is_row_noun
 from nlsheet.nlu.derived import units_sold
-from nlsheet.nlu.text import normalize_word
+from nlsheet.nlu.lexicon import AMOUNT_NOUNS
+from nlsheet.nlu.readings import TRADED_AFTER
+from nlsheet.nlu.text import canonical, header_words, normalize_word
 from nlsheet.plan import AggFunc, Measure
 from nlsheet.planner.context import Context
+from nlsheet.planner.implied import not_additive
 from nlsheet.result import Clarification, Option
-from nlsheet.workbook.table import Column
+from nlsheet.workbook.table import Column, ColumnKind
 
-__all__ = ["counted_units", "how_many_of_money", "units_of_a_thing"]
+__all__ = [
+    "amount_over_time",
+    "amount_transacted",
+    "counted_units",
+    "how_many_of_money",
+    "units_of_a_thing",
+]
 
 _HOW_MANY = re.compile(r"\bhow\s+many\s+", re.I)
 _MONEY_UNITS = re.compile(r"\b(?:dollars?|euros?|pounds?|quid|bucks|cents?|pence)\b|[$€£¥]", re.I)
@@ -105,3 +114,34 @@ def counted_units(text: str, choices: list[Column]) -> list[Column]:
     column counting units is the one 'how many' reads."""
     units = [c for c in choices if units_sold(c)]
     return units if len(choices) > 1 and len(units) == 1 and _HOW_MANY.search(text) else choices
+
+
+def amount_over_time(ctx: Context, target: Column) -> bool:
+    """Whether the rows are picked by dates alone and the column read is an amount that adds
+    up (a quantity, sales, a cost; not a price, score or rate)."""
+    conditions = ctx.frame.where.conditions
+    dated = bool(conditions) and all(
+        ctx.table.column(c.column).kind is ColumnKind.DATE for c in conditions
+    )
+    amount = {canonical(w) for w in header_words(target.name)} & AMOUNT_NOUNS
+    return (
+        dated
+        and target.kind is ColumnKind.NUMBER
+        and not target.is_id
+        and (bool(amount) or units_sold(target))  # 'Tickets Sold', 'Units', 'Qty'
+        and not not_additive(target)
+    )
+
+
+def amount_transacted(ctx: Context) -> ColumnMatch | None:
+    """The free amount column a verb of trade or work follows ('bottles sold to members')."""
+    return next(
+        (
+            m
+            for m in ctx.free(ColumnKind.NUMBER)
+            if not m.column.is_id
+            and not not_additive(m.column)
+            and TRADED_AFTER.match(ctx.interp.text[m.end :])
+        ),
+        None,
+    )

@@ -16,16 +16,14 @@ from nlsheet.nlu.coverage import (
     people_columns,
     person_column,
 )
-from nlsheet.nlu.derived import units_sold
-from nlsheet.nlu.lexicon import AMOUNT_NOUNS, PERSON_NOUN, ROLES, is_amount_noun
+from nlsheet.nlu.lexicon import PERSON_NOUN, ROLES, is_amount_noun
 from nlsheet.nlu.readings import (
     LIST_OPENER,
-    TRADED_AFTER,
     intent_words,
     is_plural,
     relative_pronoun,
 )
-from nlsheet.nlu.text import canonical, header_words, is_verb
+from nlsheet.nlu.text import header_words, is_verb
 from nlsheet.plan import (
     AggFunc,
     Aggregate,
@@ -39,6 +37,7 @@ from nlsheet.plan import (
 )
 from nlsheet.planner.context import Context, ask_which_column, where_note
 from nlsheet.planner.implied import DATE_ORDER, ROWS, direct, implied_measure, not_additive
+from nlsheet.planner.quantities import amount_over_time, amount_transacted
 from nlsheet.planner.ranking_words import row_or_total, single_row_said, total_said
 from nlsheet.result import Clarification
 from nlsheet.workbook.table import Column, ColumnKind
@@ -147,8 +146,8 @@ def plan_lookup(ctx: Context) -> Op | Clarification:
     target = ctx.use(free[0])
     assert target is not None
     where_note(ctx)
-    if _amount_over_time(ctx, target) or (
-        _amount_transacted(ctx) is not None and not _WHO.search(ctx.interp.text)
+    if amount_over_time(ctx, target) or (
+        amount_transacted(ctx) is not None and not _WHO.search(ctx.interp.text)
     ):
         # 'quantity sold in November': a stretch of time holds many rows; an amount of them
         # is their total, never the first one's.
@@ -177,37 +176,6 @@ def _refuse_who_of_no_one(ctx: Context, target: Column) -> None:
             f"named {target.name}, which holds no people",
             f"which of {', '.join(c.name for c in people)} to show",
         )
-
-
-def _amount_over_time(ctx: Context, target: Column) -> bool:
-    """Whether the rows are picked by dates alone and the column read is an amount that adds
-    up (a quantity, sales, a cost; not a price, score or rate)."""
-    conditions = ctx.frame.where.conditions
-    dated = bool(conditions) and all(
-        ctx.table.column(c.column).kind is ColumnKind.DATE for c in conditions
-    )
-    amount = {canonical(w) for w in header_words(target.name)} & AMOUNT_NOUNS
-    return (
-        dated
-        and target.kind is ColumnKind.NUMBER
-        and not target.is_id
-        and (bool(amount) or units_sold(target))  # 'Tickets Sold', 'Units', 'Qty'
-        and not not_additive(target)
-    )
-
-
-def _amount_transacted(ctx: Context) -> ColumnMatch | None:
-    """The free amount column a verb of trade or work follows ('bottles sold to members')."""
-    return next(
-        (
-            m
-            for m in ctx.free(ColumnKind.NUMBER)
-            if not m.column.is_id
-            and not not_additive(m.column)
-            and TRADED_AFTER.match(ctx.interp.text[m.end :])
-        ),
-        None,
-    )
 
 
 def _describes_value(ctx: Context, mention: ColumnMatch) -> bool:
@@ -541,7 +509,7 @@ def single_column(ctx: Context, make: Callable[[str], Op]) -> Op:
 
 
 def plan_unique(ctx: Context) -> Op | Clarification:
-    sold = _amount_transacted(ctx)
+    sold = amount_transacted(ctx)
     if sold is not None and ctx.frame.where:
         # 'bottles sold to non-members': the amount the rows hold together, not each one's.
         target = ctx.use(sold)
