@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import answer_of, book_of_frame
+from conftest import answer_of, book_of_frame, check_parity, soffice
 from helpers_books import write_book
 
 import nlsheet
@@ -69,6 +69,33 @@ def test_a_verb_of_trade_makes_an_amount_a_total(cellar: tuple[nlsheet.Book, pd.
     members = f["Member"] == "No"
     assert answer_of(book, "wheels sold to non-members") == f.Wheels[members].sum()
     assert answer_of(book, "wheels bought by Ines") == f.Wheels[f.Buyer == "Ines"].sum()
+
+
+def test_revenue_is_the_count_a_price_is_per_times_the_price(
+    cellar: tuple[nlsheet.Book, pd.DataFrame],
+) -> None:
+    book, f = cellar
+    # No amount column: the revenue of a sale is Wheels x Price/Wheel (€), never the cost.
+    takings = f.Wheels * f["Price/Wheel (€)"]
+    assert answer_of(book, "total revenue") == pytest.approx(takings.sum())
+    by_buyer = takings.groupby(f.Buyer).sum()
+    assert answer_of(book, "revenue by buyer") == pytest.approx(by_buyer.to_dict())
+
+
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice is not installed")
+def test_the_formulas_agree_with_the_values(tmp_path: Path) -> None:
+    path = tmp_path / "cellar.xlsx"
+    book = book_of_frame(_cellar(), "Cellar", path)
+    commands = [
+        "total revenue",
+        "revenue by buyer",
+        "wheels sold to non-members",
+        "which cheese has the oldest aged since",
+    ]
+    results = [(c, r, book.table(r.sheet)) for c in commands for r in [book.ask(c)]]
+    work = tmp_path / "work"
+    work.mkdir()
+    assert not check_parity(path, results, work)
 
 
 def test_a_unit_the_rate_column_names_is_its_own(tmp_path: Path) -> None:

@@ -23,7 +23,7 @@ from nlsheet.nlu.binder import Frame
 from nlsheet.nlu.binding import date_named
 from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.slots import ORDERING, comparator_before
-from nlsheet.nlu.text import header_words
+from nlsheet.nlu.text import canonical, header_words
 from nlsheet.plan import Cmp, Condition, Where
 from nlsheet.workbook.table import Column, ColumnKind, Table
 
@@ -170,6 +170,8 @@ def find_derived(text: str, table: Table, mentions: Sequence[ColumnMatch]) -> De
             continue  # a Sales or Amount column holds the revenue itself
         firsts = [c for c in numeric if first_kind(c) and not second_kind(c)]
         seconds = [c for c in numeric if second_kind(c) and c not in firsts]
+        if first_kind is units_sold and not firsts and len(seconds) == 1:
+            firsts = _counted_by_price(numeric, seconds[0])
         if op == "*" and second_kind is _PROBABILITY:
             seconds = [c for c in seconds if _within_one(table, c)]
         if len(firsts) != 1 or len(seconds) != 1:
@@ -179,6 +181,21 @@ def find_derived(text: str, table: Table, mentions: Sequence[ColumnMatch]) -> De
         second = ColumnMatch(seconds[0], words, start, end, 0.9, "implied")
         return Derived(first, op, second, start, end)
     return _worth_of_units(text, mentions, numeric)
+
+
+def _counted_by_price(numeric: Sequence[Column], price: Column) -> list[Column]:
+    """The column counting what a price is per: Bottles beside 'Price/Bottle (€)', Seats
+    beside 'Price per Seat'."""
+    unit = re.search(r"(?:/|\bper\s+)\s*([a-z]+)", price.name.casefold())
+    if unit is None:
+        return []
+    return [
+        c
+        for c in numeric
+        if not _UNIT_PRICE(c)
+        and not re.search(r"/|\bper\b", c.name.casefold())
+        and canonical(unit[1]) in {canonical(w) for w in header_words(c.name)}
+    ]
 
 
 def _unit_of(*words: str) -> _Kind:
