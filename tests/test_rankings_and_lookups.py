@@ -188,3 +188,25 @@ def test_the_most_frequent_formulas_agree_with_the_values(tmp_path: Path) -> Non
     work = tmp_path / "work"
     work.mkdir()
     assert not check_parity(path, results, work)
+
+
+def test_the_most_of_a_yes_no_column_counts_its_yes_rows(tmp_path: Path) -> None:
+    """'the most RMAs' beside a yes/no RMA column counts each kiln's 'Yes' rows; the fewest
+    would miss a kiln with none among them, so it is not answered from them."""
+    f = pd.DataFrame(
+        {
+            "Kiln": ["East", "West", "East", "North", "West", "East", "North", "West"],
+            "Potter": ["Ama", "Ben", "Cai", "Ama", "Ben", "Cai", "Dee", "Dee"],
+            "RMA": ["Yes", "No", "Yes", "Yes", "No", "Yes", "No", "No"],
+            "Pieces": [12, 9, 14, 7, 10, 11, 8, 6],
+        }
+    )
+    book = book_of_frame(f, "Firings", tmp_path / "firings.xlsx")
+    returned = f[f.RMA == "Yes"].groupby("Kiln").size()
+    assert answer_of(book, "which kiln had the most RMAs") == returned.idxmax()
+    try:
+        result = book.ask("which kiln had the fewest RMAs")
+    except NotUnderstoodError:
+        return
+    counts = f.groupby("Kiln").RMA.apply(lambda s: (s == "Yes").sum())
+    assert result.value == counts.idxmin()

@@ -10,8 +10,9 @@ from nlsheet.nlu.binding import is_money
 from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.coverage import is_row_noun
 from nlsheet.nlu.derived import counts_items, header_has
-from nlsheet.nlu.flags import find_flags
+from nlsheet.nlu.flags import find_flags, flag_value, is_flag_column
 from nlsheet.nlu.text import header_words, normalize_word
+from nlsheet.plan import Cmp, Condition, Where
 from nlsheet.planner.context import Context, numeric_columns
 from nlsheet.workbook.table import Column, ColumnKind
 
@@ -235,6 +236,24 @@ _SIZE_OF = re.compile(
 )
 
 
+def _count_flag_rows(ctx: Context, word: str) -> bool:
+    """Whether a counted word is the header of a yes/no column ('DNFs', 'refunds' beside a
+    Refund column): its 'yes' rows are the ones counted, added to the conditions."""
+    table = ctx.table
+    named = [
+        c
+        for c in table.columns
+        if normalize_word(c.name.casefold()) == word and is_flag_column(table, c)
+    ]
+    if len(named) != 1:
+        return False
+    yes = flag_value(table, named[0], True)
+    counted = Condition(named[0].name, Cmp.EQ, yes)
+    ctx.frame.where = Where((*ctx.frame.where.conditions, counted))
+    ctx.notes.append(f"counted the rows where {named[0].name} is {yes}")
+    return True
+
+
 def implied_measure(ctx: Context) -> ColumnMatch | None:
     """What a superlative ranks by when no column is named: the price for 'priciest', the date
     for 'newest', the rows counted for 'most orders' (:data:`ROWS`)."""
@@ -245,6 +264,11 @@ def implied_measure(ctx: Context) -> ColumnMatch | None:
         # 'which lab had the most failures': rows counted among those a yes/no word picks.
         word_at = counted.start("a") if counted.group("a") else counted.start("b")
         flagged = any(f.start <= word_at < f.end for f in find_flags(text, table))
+        fewest = re.match(r"(?:fewest|least|fewer)\b", counted.group(), re.I)
+        if not flagged and not ctx.frame.where.any and not fewest:
+            # 'which race had the most DNFs' beside a yes/no DNF column: its 'yes' rows. Not
+            # the fewest: a rider with none has no 'yes' row to be counted among.
+            flagged = _count_flag_rows(ctx, normalize_word(word))
         if flagged or is_row_noun(normalize_word(word), table):
             ctx.frame.explained.append(counted.span())
             return ColumnMatch(ROWS, counted.group(), *counted.span(), 1.0, "implied")
