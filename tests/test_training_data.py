@@ -185,6 +185,7 @@ def test_heldout_shares_no_line_with_training() -> None:
         "test3/cases.jsonl",
         "test4/cases.jsonl",
         "dev4/cases.jsonl",
+        "dev5/cases.jsonl",
         "test5/cases.jsonl",
     ],
 )

@@ -159,3 +159,51 @@ def test_a_noun_naming_a_column_of_repeated_names_is_asked_about(tmp_path: Path)
     assert asked.clarification is not None
     answers = sorted(book.ask(o.command).value for o in asked.clarification.options)
     assert answers == sorted([len(f), f.Helper.nunique()])
+
+
+def _stays() -> list[list[object]]:
+    return [
+        ["Guest nights by valley"],
+        ["Nights, thousands"],
+        [],
+        ["Valley", "Lodging", 2021, 2022, 2023],
+        ["Aosta", "Huts", 120, 95, 130],
+        ["Aosta", "Inns", 300, 280, 310],
+        ["Ossola", "Huts", 80, 60, 90],
+        ["Ossola", "Inns", 210, 240, 200],
+    ]
+
+
+def test_money_said_of_a_table_holding_none_is_not_understood(tmp_path: Path) -> None:
+    book = nlsheet.open(write_book(tmp_path / "stays.xlsx", {"Nights": _stays()}))
+    for command in ("average spend per night in Aosta", "average spend in Ossola"):
+        with pytest.raises(NotUnderstoodError):
+            book.ask(command)
+    # What the cells hold is still read: the nights.
+    assert answer_of(book, "total nights in Aosta") == 120 + 95 + 130 + 300 + 280 + 310
+
+
+def test_a_loss_between_two_years_is_the_fall(tmp_path: Path) -> None:
+    book = nlsheet.open(write_book(tmp_path / "stays.xlsx", {"Nights": _stays()}))
+    # Ossola: 290 nights in 2021, 300 in 2022, 290 in 2023; Aosta 420, 375, 440.
+    assert answer_of(book, "how many nights did Aosta lose between 2021 and 2022") == 45
+    assert answer_of(book, "how much did Aosta lose from 2021 to 2022") == 45
+    assert answer_of(book, "how much did Ossola grow between 2021 and 2022") == 10
+
+
+def test_the_longest_row_is_the_one_that_lasted_longest(tmp_path: Path) -> None:
+    f = pd.DataFrame(
+        {
+            "Hire Ref": ["H-1", "H-2", "H-3", "H-4", "H-5"],
+            "Boat": ["Kayak", "Canoe", "Kayak", "Dinghy", "Canoe"],
+            "Hours": [1.5, 4.0, 2.5, 6.0, 0.5],
+            "Rate (£/h)": [12, 15, 12, 20, 15],
+            "Notes": ["windy", "", "family of four with a dog", "", "late return"],
+        }
+    )
+    book = book_of_frame(f, "Hires", tmp_path / "hires.xlsx")
+    assert answer_of(book, "which hire was the longest") == "H-4"
+    assert answer_of(book, "which hire was the shortest") == "H-5"
+    assert answer_of(book, "the longest hire of a canoe") == "H-2"
+    # The text itself is measured when a text column is named.
+    assert answer_of(book, "the longest note") == "family of four with a dog"

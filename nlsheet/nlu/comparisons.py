@@ -51,7 +51,7 @@ def bind_column_comparisons(work: Binder, numbers: Sequence[NumberSlot]) -> None
         if any(a.end <= n.start < b.start for n in numbers):
             continue
         change = CHANGE_FROM.search(text[: a.start])
-        to = re.fullmatch(r"\s*(?:to|through|-|–)\s*", gap(text, a.end, b.start))
+        to = re.fullmatch(r"\s*(?:to|through|and|-|–)\s*", gap(text, a.end, b.start))
         if change is not None and to and _amount_asked(text[: change.start()], work.table):
             # 'how much did visitors grow from 2019 to 2022': the later total less the earlier
             # ('how much did they fall': the earlier less the later).

@@ -305,7 +305,10 @@ def unaccounted(
             continue
         if any(m.start <= t.start < m.end for m in unused):
             continue
-        if t.norm in taught or _is_command_word(t, table, verbs_free):
+        # 'average spend', 'total pay': a verb right after a word for an aggregate is the
+        # noun it aggregates; on a table holding no money it names nothing there.
+        noun = bool(_AFTER_AGGREGATE.search(text[: t.start])) and not _holds_money(table)
+        if t.norm in taught or _is_command_word(t, table, verbs_free, verbs=not noun):
             continue
         left.append(Leftover(t.lower, t.start, t.end))
     bearing = [m.span() for m in _BEARING.finditer(text)]
@@ -352,13 +355,29 @@ _PHRASES = re.compile(
 )
 
 
-def _is_command_word(token: Token, table: Table, verbs_free: bool, *, typos: bool = True) -> bool:
+def _holds_money(table: Table) -> bool:
+    return table.memo(
+        "coverage:money", lambda: any(_MONEY_HEADER.search(c.name) for c in table.columns)
+    )
+
+
+_MONEY_HEADER = re.compile(
+    r"[$€£¥]|\b(?:price|cost|amount|revenue|sales|salary|wage|pay|fee|fees|spend|spent|budget|"
+    r"income|profit|paid|value|total|usd|eur|gbp)\b",
+    re.I,
+)
+_AFTER_AGGREGATE = re.compile(r"\b(?:average|avg|mean|median|total)\s+$", re.I)
+
+
+def _is_command_word(
+    token: Token, table: Table, verbs_free: bool, *, typos: bool = True, verbs: bool = True
+) -> bool:
     for form in dict.fromkeys((token.norm, token.lower, normalize_word(token.lower))):
         if role_of(form, typos=False) is not None or is_row_noun(form, table):
             return True
         if form in _units(table):
             return True  # 'distance in km' beside a header 'Distance (km)
-    if is_common_verb(token.lower) or (verbs_free and is_verb(token.lower)):
+    if verbs and (is_common_verb(token.lower) or (verbs_free and is_verb(token.lower))):
         return True
     if verb_of_header(token.lower, table):
         return True  # 'samples tested since May' beside a Test column

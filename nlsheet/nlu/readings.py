@@ -139,7 +139,8 @@ _SORT_CUE = re.compile(
 )
 _GROWTH_CUE = re.compile(
     r"\b(grow\w*|grew|growth|increas\w*|decreas\w*|chang\w*|ris(?:e|es|en|ing)|rose|"
-    r"f[ae]ll\w*|drop\w*|declin\w*|yoy|mom|qoq|over\s+(?:the\s+)?(?:previous|last|prior)|"
+    r"f[ae]ll\w*|drop\w*|declin\w*|los[et]|loses|losing|yoy|mom|qoq|"
+    r"over\s+(?:the\s+)?(?:previous|last|prior)|"
     r"(?:year|month|quarter|week)\s*(?:-|over|on|to)\s*(?:year|month|quarter|week))\b",
     re.I,
 )

@@ -47,7 +47,8 @@ CHANGE_FROM = re.compile(
     r"(rose|risen|rise|rises|grew|grown|grow|grows|increased|increases?|climbed|climbs?|gained|"
     r"gains?|improved|improves?)|"
     r"(dropped|drops?|fell|fallen|falls?|decreased|decreases?|declined|declines?|shrank|shrunk|"
-    r"shrinks?|slipped|slips?|worsened|worsens?))\s+from\s+(?:the\s+)?$",
+    r"shrinks?|slipped|slips?|worsened|worsens?|lost|lose|loses|losing))\s+(?:from|between)\s+"
+    r"(?:the\s+)?$",
     re.I,
 )
 

@@ -71,10 +71,10 @@ _UNSUPPORTED = re.compile(
 # A change between the span's ends: up (rise, grow, increase, change) or down (fall, drop).
 _CHANGE = re.compile(
     r"\b(?:chang\w*|grow|grew|grown|increas\w*|ris(?:e|es|en|ing)|rose|gain\w*|"
-    r"f[ae]ll\w*|drop\w*|decreas\w*|declin\w*)\b",
+    r"f[ae]ll\w*|drop\w*|decreas\w*|declin\w*|los[et]|loses|losing)\b",
     re.I,
 )
-_FALL = re.compile(r"f[ae]ll\w*|drop\w*|decreas\w*|declin\w*", re.I)
+_FALL = re.compile(r"f[ae]ll\w*|drop\w*|decreas\w*|declin\w*|los[et]|loses|losing", re.I)
 _MONTHLY = re.compile(r"\b(?:monthly|per\s+month|a\s+month|each\s+month)\b", re.I)
 # Words for a whole year of month columns: 'the annual budget', 'total for the year'.
 _YEARLY = re.compile(
@@ -245,13 +245,24 @@ def names_cells(word: Token, table: Table) -> bool:
     sheet's name ('arrivals' on a sheet of Arrivals), or its verb ('budgeted' on Budget)."""
     sheet = sheet_words(table)
     stem = re.sub(r"(?:ed|ing)$", "", word.norm)
-    if is_amount_noun(word) or {word.norm, canonical(word.norm), stem} & sheet:
+    if {word.norm, canonical(word.norm), stem} & sheet:
         return True
+    if is_amount_noun(word):
+        # Money ('spend', 'price') says what the cells hold only on a sheet of money: 'average
+        # spend in Lisboa' on a sheet of Nights asks what no cell holds.
+        return canonical(word.norm) not in _MONEY_ONLY or bool(_MONEY_SHEET & sheet)
     # Misspelt ('arivals'): one edit away, same first letter, five letters or more.
     return len(word.norm) >= 5 and any(
         len(s) >= 5 and s[0] == word.norm[0] and DamerauLevenshtein.distance(word.norm, s) <= 1
         for s in sheet
     )
+
+
+_MONEY_ONLY = frozenset({"price", "cost", "salary", "profit"})
+_MONEY_SHEET = frozenset(
+    """price prices cost costs spend spending budget budgets revenue revenues sales salary
+    salaries profit profits income expense expenses finance finances money""".split()  # noqa: SIM905
+)
 
 
 # Words that read a whole run of period columns at once: a total or average of every cell,

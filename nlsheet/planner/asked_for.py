@@ -73,6 +73,7 @@ _FAMILIES: tuple[tuple[str, re.Pattern[str], Callable[[Op], bool]], ...] = (
         "a change",
         re.compile(
             r"\b(?:growth|grow|grew|grown|increase[sd]?|decrease[sd]?|change[sd]?|rose|risen|"
+            r"lost|lose|loses|"
             r"(?:fell|fall|fallen|drop(?:ped)?|decline[sd]?)(?!\s+(?:in|on|within|between|"
             r"under|into|inside|during|before|after)\b))\b",
             re.I,

@@ -16,7 +16,15 @@ from nlsheet.plan import Cmp, Condition, Where
 from nlsheet.planner.context import Context, numeric_columns
 from nlsheet.workbook.table import Column, ColumnKind
 
-__all__ = ["DATE_ORDER", "ROWS", "direct", "implied_measure", "not_additive", "row_size"]
+__all__ = [
+    "DATE_ORDER",
+    "ROWS",
+    "direct",
+    "implied_measure",
+    "length_column",
+    "not_additive",
+    "row_size",
+]
 
 _OVERALL = re.compile(r"\b(?:overall|in\s+total|altogether|all\s+told)\b", re.I)
 _TOTAL_HEADER = re.compile(r"(?:grand\s+|year\s+|annual\s+|full[-\s]year\s+)?totals?", re.I)
@@ -163,6 +171,38 @@ def _by_speed(ctx: Context) -> ColumnMatch | None:
     return ColumnMatch(durations[0], speed.group(), *speed.span(), 0.9, "implied")
 
 
+# Columns holding how long a row lasted: 'Hours', 'Duration (min)', 'Nights', 'Days Open'.
+_HOW_LONG = re.compile(
+    r"\b(?:hours?|hrs?|minutes?|mins?|days?|nights?|weeks?|duration|length)\b", re.I
+)
+_LONG = re.compile(r"\b(longest|shortest)\b", re.I)
+
+
+def length_column(ctx: Context) -> Column | None:
+    """The one column holding how long each row lasted, for 'the longest booking'."""
+    fits = [
+        c
+        for c in numeric_columns(ctx.table)
+        if _HOW_LONG.search(c.name) and not re.search(r"/|\bper\b|rate", c.name, re.I)
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _by_length(ctx: Context) -> ColumnMatch | None:
+    """'which booking was the longest': the row with the most hours, when one column holds
+    how long each row lasted."""
+    said = _LONG.search(ctx.interp.text)
+    column = length_column(ctx)
+    if said is None or column is None:
+        return None
+    ctx.notes.append(f"'{said.group()}' ranks by {column.name}")
+    ctx.frame.explained.append(said.span())
+    ctx.per_row = True
+    if ctx.intent in ("arg_max", "arg_min"):
+        ctx.intent = "arg_min" if said.group().lower() == "shortest" else "arg_max"
+    return ColumnMatch(column, said.group(), *said.span(), 0.9, "implied")
+
+
 def _by_age(ctx: Context) -> ColumnMatch | None:
     """'the oldest employee' beside an Age column: the largest age, not the earliest date."""
     aged = _AGED.search(ctx.interp.text)
@@ -290,7 +330,7 @@ def implied_measure(ctx: Context) -> ColumnMatch | None:
             direct(ctx, found.group())
             ctx.per_row = True  # a price or a weight belongs to each row, never added up
             return ColumnMatch(fits[0], found.group(), *found.span(), 0.9, "implied")
-    timed = _by_speed(ctx)
+    timed = _by_speed(ctx) or _by_length(ctx)
     if timed is not None:
         return timed
     for pattern, measures in _DOERS:

@@ -6,8 +6,11 @@ from __future__ import annotations
 import re
 
 from nlsheet.nlu.context import ColumnMatch
+from nlsheet.nlu.coverage import is_row_noun
+from nlsheet.nlu.text import tokenize
 from nlsheet.plan import Longest, Op
 from nlsheet.planner.context import Context
+from nlsheet.planner.implied import length_column
 from nlsheet.planner.rows import rank_rows, single_column
 from nlsheet.result import Clarification
 from nlsheet.workbook.table import ColumnKind
@@ -22,6 +25,12 @@ def plan_longest(ctx: Context) -> Op | Clarification:
         return rank_rows(ctx)
     free = ctx.free()
     said = _LONGEST.search(ctx.interp.text)
+    rows_named = not free or (len(free) == 1 and _names_the_rows(ctx, free[0]))
+    if said is not None and rows_named and length_column(ctx) is not None:
+        # 'which booking was the longest' beside an Hours column: the most hours, not the
+        # longest Booking ID.
+        ctx.intent = "arg_min" if said.group().lower() in ("shortest", "briefest") else "arg_max"
+        return rank_rows(ctx)
     if said is not None and free and not _of_the_text(ctx, said.end(), free[0]):
         # 'which member borrowed the longest book': no column holds a book's length; the
         # length of the members' names is not what is asked.
@@ -39,6 +48,12 @@ _TEXT_NOUN = re.compile(
     r"entries|title|titles|message|messages|answer|answers|one|ones)\b|\s*(?:[?.!]|$)",
     re.I,
 )
+
+
+def _names_the_rows(ctx: Context, mention: ColumnMatch) -> bool:
+    """'booking' naming Booking ID: the rows themselves, by their identifier's noun."""
+    words = [t.norm for t in tokenize(mention.words) if t.norm.isalpha()]
+    return mention.column.is_id or (bool(words) and all(is_row_noun(w, ctx.table) for w in words))
 
 
 def _next_word(text: str, at: int) -> str:
