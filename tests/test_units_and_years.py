@@ -1,7 +1,9 @@
 """What a number is said in and what a column counts in: a sum of money goes to a money column,
 a column of years ranks like dates, a unit a rate column names in its header is its own, a
 title line's 'in € million' scales 'over €2 billion', a verb of trade makes an amount a total,
-and a noun on a log's sheet that names a column of repeated names is asked about. Each answer
+a noun on a log's sheet that names a column of repeated names is asked about, money said of a
+table holding none is not understood, a loss between two years is the fall, the longest row is
+the one that lasted longest, and a short name ('Leith') is the one value it shortens. Each answer
 is checked against pandas on tables written here; where the words do not settle it nlsheet
 asks or refuses, never answers another question."""
 
@@ -207,3 +209,24 @@ def test_the_longest_row_is_the_one_that_lasted_longest(tmp_path: Path) -> None:
     assert answer_of(book, "the longest hire of a canoe") == "H-2"
     # The text itself is measured when a text column is named.
     assert answer_of(book, "the longest note") == "family of four with a dog"
+
+
+def test_a_short_name_is_the_value_it_leaves_a_shared_word_off(tmp_path: Path) -> None:
+    """'on Leith' where every depot is '... Depot' is 'Leith Depot'; a free 'rate' that the
+    answer would not be a rate of is refused rather than read as the column's average."""
+    f = pd.DataFrame(
+        {
+            "Day": [dt.datetime(2025, 6, d) for d in range(1, 10)],
+            "Depot": ["Leith Depot", "Govan Depot", "Perth Depot"] * 3,
+            "Vans Out": [4, 6, 3, 5, 7, 2, 4, 6, 3],
+            "Vans Owned": [8] * 9,
+        }
+    )
+    book = book_of_frame(f, "Fleet", tmp_path / "fleet.xlsx")
+    leith = f[f.Depot == "Leith Depot"]
+    assert answer_of(book, "max vans out on Leith") == leith["Vans Out"].max()
+    assert (
+        answer_of(book, "total vans out for Govan") == f[f.Depot == "Govan Depot"]["Vans Out"].sum()
+    )
+    with pytest.raises(NotUnderstoodError):
+        book.ask("average usage rate for Perth")

@@ -207,6 +207,11 @@ def link_words_in_values(
                 )
             )
             continue
+        short = _short_name(table, word.casefold())
+        if short is not None:
+            # 'on Oak' where every ward is called '... Ward': the one value 'Oak Ward'.
+            found.append(ValueMatch(short[0], short[1], word, start, end))
+            continue
         field = _field_of(norm, table)
         if field is not None:
             found.append(_pick([field[0]], [], table, field[1], word, start, end))
@@ -261,6 +266,33 @@ def _by_first(table: Table, person: Column) -> dict[str, set[str]]:
         return by_first
 
     return table.memo(f"values:first-names:{person.name}", index)
+
+
+def _short_name(table: Table, word: str) -> tuple[Column, str] | None:
+    """The value a word names when every value of a column of few names shares a word the
+    word leaves out: 'Oak' for 'Oak Ward' where the wards are 'Oak Ward', 'Elm Ward' ...; one
+    value in one column, or none."""
+
+    def index() -> dict[str, list[tuple[Column, str]]]:
+        found: dict[str, list[tuple[Column, str]]] = {}
+        for column in table.columns:
+            if column.kind is not ColumnKind.TEXT or column.is_id:
+                continue
+            names = [str(v) for v in table.values(column.name).series.dropna().unique()]
+            split = [n.casefold().split() for n in names]
+            if not 2 <= len(names) <= _MAX_NAMED or any(len(w) != 2 for w in split):
+                continue
+            for shared, other in ((0, 1), (1, 0)):
+                if len({w[shared] for w in split}) == 1:
+                    for name, w in zip(names, split, strict=True):
+                        found.setdefault(w[other], []).append((column, name))
+        return found
+
+    hits = table.memo("values:short-names", index).get(word, [])
+    return hits[0] if len(hits) == 1 else None
+
+
+_MAX_NAMED = 30
 
 
 def _free_text_holders(table: Table, norm: str) -> list[Column]:

@@ -66,7 +66,10 @@ _FAMILIES: tuple[tuple[str, re.Pattern[str], Callable[[Op], bool]], ...] = (
     ("a median", re.compile(r"\bmedian\b", re.I), _func(AggFunc.MEDIAN)),
     (
         "a percentage or share",
-        re.compile(r"\b(?:percent(?:age)?|pct|proportion|fraction)\b|(?<![\d\s])\s*%", re.I),
+        re.compile(
+            r"\b(?:percent(?:age)?|pct|proportion|fraction|(?<=\w\s)rate)\b|(?<![\d\s])\s*%",
+            re.I,
+        ),
         _share,
     ),
     (
