@@ -557,3 +557,12 @@ def test_sheet_without_a_header_row_reports_valid_cells(tmp_path: Path) -> None:
         _, _, address = use.cell.rpartition("!")
         _, row = coordinate_from_string(address)  # raises on row 0
         assert row >= 1
+
+
+def test_a_note_of_text_under_a_table_of_numbers_is_no_more_data(tmp_path: Path) -> None:
+    rows = [["Shop", "Region", "Sales"], ["Ayr", "West", 120.0], ["Elgin", "North", 95.5]]
+    rows += [[], ["Source:", "till export"]]
+    path = write_book(tmp_path / "noted.xlsx", {"T": rows})
+    book = nlsheet.open(path)
+    assert book.table("T").last_row == 3
+    assert answer_of(book, "how many shops") == 2

@@ -470,14 +470,18 @@ def _continues(
     if sum(not is_blank(_cell(row, j)) for j in range(c0, c1 + 1)) < max(2, (width + 1) // 2):
         return False
     above = grid[max(first, last - _KIND_SAMPLE) : last + 1]
+    typed = matched = 0
     for j in range(c0, c1 + 1):
         value = _cell(row, j)
+        kinds = {_kind(_cell(a, j)) for a in above if not is_blank(_cell(a, j))}
+        typed += kinds in ({"number"}, {"date"})
         if is_blank(value):
             continue
-        kinds = {_kind(_cell(a, j)) for a in above if not is_blank(_cell(a, j))}
         if len(kinds) == 1 and _kind(value) not in kinds:
             return False
-    return True
+        matched += kinds in ({"number"}, {"date"})
+    # Under a table of numbers or dates, a row of text alone ('Source:', 'ONS') is a note.
+    return matched > 0 or typed == 0
 
 
 def _kind(value: Any) -> str:
