@@ -26,7 +26,9 @@ def plan_longest(ctx: Context) -> Op | Clarification:
     free = ctx.free()
     said = _LONGEST.search(ctx.interp.text)
     rows_named = not free or (len(free) == 1 and _names_the_rows(ctx, free[0]))
-    if said is not None and rows_named and length_column(ctx) is not None:
+    # 'which tenant has the longest name' measures the text, never the Hours.
+    text_said = said is not None and _TEXT_WORD.match(ctx.interp.text, said.end()) is not None
+    if said is not None and rows_named and not text_said and length_column(ctx) is not None:
         # 'which booking was the longest' beside an Hours column: the most hours, not the
         # longest Booking ID.
         ctx.intent = "arg_min" if said.group().lower() in ("shortest", "briefest") else "arg_max"
@@ -43,11 +45,13 @@ def plan_longest(ctx: Context) -> Op | Clarification:
 
 
 _LONGEST = re.compile(r"\b(?:longest|shortest|lengthiest|wordiest|briefest)\b", re.I)
-_TEXT_NOUN = re.compile(
+# A word for text after 'longest' ('the longest name'); or nothing ('which is longest').
+_TEXT_WORD = re.compile(
     r"\s+(?:text|name|names|description|descriptions|comment|comments|note|notes|entry|"
-    r"entries|title|titles|message|messages|answer|answers|one|ones)\b|\s*(?:[?.!]|$)",
+    r"entries|title|titles|message|messages|answer|answers|one|ones)\b",
     re.I,
 )
+_TEXT_NOUN = re.compile(_TEXT_WORD.pattern + r"|\s*(?:[?.!]|$)", re.I)
 
 
 def _names_the_rows(ctx: Context, mention: ColumnMatch) -> bool:
