@@ -176,6 +176,14 @@ def _stays() -> list[list[object]]:
     ]
 
 
+def test_a_title_scale_said_first_scales_too(tmp_path: Path) -> None:
+    rows = _stays()
+    rows[1] = ["Thousands of nights"]
+    book = nlsheet.open(write_book(tmp_path / "scaled.xlsx", {"Nights": rows}))
+    assert book.table("Nights").scale == 1e3
+    assert answer_of(book, "how many lines with more than 0.15 million nights in 2023") == 2
+
+
 def test_money_said_of_a_table_holding_none_is_not_understood(tmp_path: Path) -> None:
     book = nlsheet.open(write_book(tmp_path / "stays.xlsx", {"Nights": _stays()}))
     for command in ("average spend per night in Aosta", "average spend in Ossola"):

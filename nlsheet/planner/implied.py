@@ -195,11 +195,16 @@ def _by_length(ctx: Context) -> ColumnMatch | None:
     column = length_column(ctx)
     if said is None or column is None:
         return None
+    return _ranks_row_by(ctx, said, column, smallest="shortest")
+
+
+def _ranks_row_by(ctx: Context, said: re.Match[str], column: Column, smallest: str) -> ColumnMatch:
+    """A superlative ranking each row by one column: the word ``smallest`` picks the least."""
     ctx.notes.append(f"'{said.group()}' ranks by {column.name}")
     ctx.frame.explained.append(said.span())
     ctx.per_row = True
     if ctx.intent in ("arg_max", "arg_min"):
-        ctx.intent = "arg_min" if said.group().lower() == "shortest" else "arg_max"
+        ctx.intent = "arg_min" if said.group().lower() == smallest else "arg_max"
     return ColumnMatch(column, said.group(), *said.span(), 0.9, "implied")
 
 
@@ -209,12 +214,7 @@ def _by_age(ctx: Context) -> ColumnMatch | None:
     ages = [c for c in numeric_columns(ctx.table) if "age" in header_words(c.name)]
     if aged is None or len(ages) != 1:
         return None
-    ctx.notes.append(f"'{aged.group()}' ranks by {ages[0].name}")
-    ctx.frame.explained.append(aged.span())
-    ctx.per_row = True
-    if ctx.intent in ("arg_max", "arg_min"):
-        ctx.intent = "arg_min" if aged.group().lower() == "youngest" else "arg_max"
-    return ColumnMatch(ages[0], aged.group(), *aged.span(), 0.9, "implied")
+    return _ranks_row_by(ctx, aged, ages[0], smallest="youngest")
 
 
 def _by_size(ctx: Context) -> ColumnMatch | None:

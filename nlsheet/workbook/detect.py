@@ -391,10 +391,11 @@ def detect_table(
     )
 
 
-# 'Values in € million', 'Figures in thousands of USD', 'all amounts in £000s'.
+# 'Values in € million', 'Figures in thousands of USD', 'all amounts in £000s', 'Thousands of
+# nights'.
 _SCALE_SAID = re.compile(
     r"\bin\s+(?:[$€£]\s*|usd\s+|eur\s+|gbp\s+)?(?P<scale>thousands?|millions?|billions?|"
-    r"'?000s?|bn|mn)\b",
+    r"'?000s?|bn|mn)\b|^\s*(?P<lead>thousands|millions|billions)\s+of\b",
     re.I,
 )
 _SCALES = {"thousand": 1e3, "000": 1e3, "million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9}
@@ -406,7 +407,7 @@ def _title_scale(titles: Sequence[Sequence[Any]]) -> float:
         for value in row:
             found = _SCALE_SAID.search(value) if isinstance(value, str) else None
             if found is not None:
-                word = found["scale"].casefold().strip("'").rstrip("s")
+                word = (found["scale"] or found["lead"]).casefold().strip("'").rstrip("s")
                 return _SCALES.get(word, 1.0)
     return 1.0
 
