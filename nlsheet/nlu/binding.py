@@ -154,10 +154,12 @@ def scalar_for(slot: NumberSlot | DateSlot, column: Column, table: Table) -> Sca
 def holds_years(table: Table, column: Column) -> bool:
     """Whether a number column holds years: whole numbers from 1800 to 2100, and its header
     no amount ('Vintage', 'Built', 'Founded'; not 'Units' that happen to run 1900-2050)."""
-    if column.kind is not ColumnKind.NUMBER or column.is_id or is_money(column):
+    if column.kind is not ColumnKind.NUMBER or column.is_id:
         return False
 
     def years() -> bool:
+        if is_money(column):
+            return False
         numbers = table.values(column.name).series.dropna()
         return bool(len(numbers)) and bool(
             ((numbers % 1 == 0) & (numbers >= 1800) & (numbers <= 2100)).all()
