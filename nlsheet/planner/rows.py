@@ -146,18 +146,23 @@ def plan_lookup(ctx: Context) -> Op | Clarification:
     target = ctx.use(free[0])
     assert target is not None
     where_note(ctx)
-    if amount_over_time(ctx, target) or (
-        amount_transacted(ctx) is not None and not _WHO.search(ctx.interp.text)
-    ):
+    if amount_over_time(ctx, target):
         # 'quantity sold in November': a stretch of time holds many rows; an amount of them
         # is their total, never the first one's.
-        ctx.intent = "sum"
-        ctx.notes.append(f"added up {target.name} over the rows of that time")
-        return Aggregate(AggFunc.SUM, Measure(target.name), ctx.frame.where)
+        return _added_up(ctx, target, "the rows of that time")
+    if amount_transacted(ctx) is not None and not _WHO.search(ctx.interp.text):
+        return _added_up(ctx, target, "the rows asked for")
     if _WHO.search(ctx.interp.text) and not fixed:
         ctx.intent = "unique_values"  # 'who was hired in 2024': everyone the range picks
         return UniqueValues(target.name, ctx.frame.where)
     return Lookup(target.name, ctx.frame.where)
+
+
+def _added_up(ctx: Context, target: Column, over: str) -> Aggregate:
+    """The total of an amount over the rows the conditions pick, with a note saying so."""
+    ctx.intent = "sum"
+    ctx.notes.append(f"added up {target.name} over {over}")
+    return Aggregate(AggFunc.SUM, Measure(target.name), ctx.frame.where)
 
 
 def _refuse_who_of_no_one(ctx: Context, target: Column) -> None:
@@ -514,9 +519,7 @@ def plan_unique(ctx: Context) -> Op | Clarification:
         # 'bottles sold to non-members': the amount the rows hold together, not each one's.
         target = ctx.use(sold)
         assert target is not None
-        ctx.intent = "sum"
-        ctx.notes.append(f"added up {target.name} over the rows asked for")
-        return Aggregate(AggFunc.SUM, Measure(target.name), ctx.frame.where)
+        return _added_up(ctx, target, "the rows asked for")
     tested = set(ctx.frame.where.columns)
     if ctx.free() and all(m.column.name in tested for m in ctx.free()):
         # 'who mentioned overtime in their notes': the people of the rows the notes pick,
