@@ -186,6 +186,7 @@ def test_heldout_shares_no_line_with_training() -> None:
         "test4/cases.jsonl",
         "dev4/cases.jsonl",
         "dev5/cases.jsonl",
+        "dev6/cases.jsonl",
         "test5/cases.jsonl",
     ],
 )
