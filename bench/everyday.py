@@ -117,6 +117,31 @@ def _month_keys(expected: dict[Any, Any], value: dict[Any, Any]) -> dict[Any, An
     return {_MONTHS[int(f[2]) - 1]: v for f, v in zip(found, expected.values(), strict=True) if f}
 
 
+_QUARTER = re.compile(r"(?:(\d{4})\s*-?\s*)?q([1-4])(?:\s+(\d{4}))?", re.I)
+
+
+def _quarter_keys(
+    expected: dict[Any, Any], value: dict[Any, Any]
+) -> tuple[dict[Any, Any], dict[Any, Any]]:
+    """Quarters written '2024-Q1', '2024Q1', 'Q1 2024' or 'Q1' as one form on both sides: with
+    their year, or without it when the answer names none and every expected quarter is of one
+    year (the same quarter either way)."""
+    want = [_QUARTER.fullmatch(str(k).strip()) for k in expected]
+    got = [_QUARTER.fullmatch(str(k).strip()) for k in value]
+    if not (want and all(want) and got and all(got)):
+        return expected, value
+    years = {m[1] or m[3] for m in want if m}
+    bare = {m[1] or m[3] for m in got if m} == {None} and len(years) == 1
+
+    def key(m: re.Match[str]) -> str:
+        return f"q{m[2]}" if bare else f"{m[1] or m[3]}-q{m[2]}"
+
+    return (
+        {key(m): v for m, v in zip(want, expected.values(), strict=True) if m},
+        {key(m): v for m, v in zip(got, value.values(), strict=True) if m},
+    )
+
+
 def _rounded(answer: float, expected: float) -> bool:
     """An expected figure written to 4 decimals or more (0.227133) is met by the answer
     rounded to as many (0.227132766588)."""
@@ -158,6 +183,7 @@ def match(value: Any, expected: Any, unordered: bool = False) -> bool:
     if isinstance(expected, dict):
         if not isinstance(value, dict):
             return False
+        expected, value = _quarter_keys(expected, value)
         if any(_YEAR_MONTH.fullmatch(str(k)) for k in expected):
             value = {_as_year_month(k): v for k, v in value.items()}
         months = _month_keys(expected, value)

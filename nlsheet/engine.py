@@ -46,7 +46,7 @@ from nlsheet.plan import Aggregate, Lookup, Op, Plan, op_columns
 from nlsheet.planner import SUPPORTED_INTENTS, Built, build
 from nlsheet.planner.build import check_letters
 from nlsheet.planner.edits import EDIT_INTENTS
-from nlsheet.planner.intents import intent_question
+from nlsheet.planner.intents import intent_question, same_answer
 from nlsheet.result import Clarification, ColumnUse, Option, Result, json_value
 from nlsheet.settings import Settings
 from nlsheet.steps import STATED_INTENT, EditTarget, StepBook, run_steps, split_steps
@@ -130,9 +130,13 @@ class Nlsheet:
                 return edited
         notes = [*([sheet_note] if sheet_note else []), *table.notes]
         question = None if intent is not None else self.intent_question(interp)
-        if question is not None:
-            return self.clarify(interp, table, question, notes, book)
-        built = build(interp, table)
+        if question is None:
+            built = build(interp, table)
+        else:
+            agreed = same_answer(question, table, self.model, self.settings)
+            if agreed is None:
+                return self.clarify(interp, table, question, notes, book)
+            interp, built = agreed
         if isinstance(built, Clarification):
             return self.clarify(interp, table, built, notes, book)
         if intent is None and isinstance(built.plan.op, Lookup):

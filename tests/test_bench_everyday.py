@@ -1,6 +1,7 @@
 """The everyday runner's scoring: months as '2024-09' match an answer that names them 'Sep' or
-'Sep 2024', a figure written to a few decimals matches the answer rounded so, and a cases file
-finds its workbooks in a books folder beside it."""
+'Sep 2024', quarters match however written ('2024-Q1', 'Q1 2024', 'Q1' in one year), a figure
+written to a few decimals matches the answer rounded so, and a cases file finds its workbooks in
+a books folder beside it."""
 
 from __future__ import annotations
 
@@ -41,6 +42,18 @@ def test_months_with_their_year_and_rounded_figures_match() -> None:
     assert not match(0.2271, 0.227133)
     # One decimal is too coarse to say the answer rounds to it.
     assert not match(3.46, 3.5)
+
+
+def test_quarters_match_however_written() -> None:
+    match = _runner().match
+    expected = {"Oak": {"2024-Q1": 3, "2024-Q2": 5}}
+    assert match({"Oak": {"Q1": 3, "Q2": 5}}, expected)
+    assert match({"Oak": {"Q1 2024": 3, "Q2 2024": 5}}, expected)
+    assert match({"Oak": {"Q1": 3, "Q2": 5}}, {"Oak": {"2024Q1": 3, "2024Q2": 5}})
+    assert not match({"Oak": {"Q1": 3, "Q2": 6}}, expected)
+    assert not match({"Oak": {"Q1 2023": 3, "Q2 2024": 5}}, expected)
+    # Quarters of two years cannot be told apart without their year.
+    assert not match({"Q1": 3, "Q2": 5}, {"2023-Q1": 3, "2024-Q2": 5})
 
 
 def test_a_cases_file_reads_the_books_beside_it(

@@ -462,9 +462,15 @@ def test_making_the_rows_in_a_period_reads_the_day_they_began(tmp_path: Path) ->
     said = "total invoiced in the second half of 2023"
     assert _answer(book, said) == pytest.approx(issued.Amount.sum())
     assert book.ask(said).intent == "sum"
-    # Without a word for the day, either date could be meant.
-    with pytest.raises(nlsheet.NlsheetError, match="Issue Date or Due Date"):
-        book.ask("total amount in the second half of 2023")
+    # Without a word for the day, either date could be meant: asked, one option per date.
+    asked = book.ask("total amount in the second half of 2023").clarification
+    assert asked is not None
+    assert [o.label for o in asked.options] == [
+        "Issue Date in the second half of 2023",
+        "Due Date in the second half of 2023",
+    ]
+    answers = [_answer(book, o.command) for o in asked.options]
+    assert answers == pytest.approx([issued.Amount.sum(), due.Amount.sum()])
 
 
 def test_who_asks_for_the_column_of_people_whatever_their_role() -> None:

@@ -42,6 +42,8 @@ class Frame:
         unclear_years: Periods said without a year that the data has in several years: the
             span of their words, those years, and whether 'of any year' reads ('in March'
             over 2023 and 2024 does; 'since May 10' does not).
+        unclear_dates: Dates said where several date columns could hold them and no word
+            says which: the span of their words and the date columns.
         free: Column mentions no condition or grouping uses, in command order.
         n: The N of "top 5".
         percentile: The fraction of "90th percentile".
@@ -67,6 +69,7 @@ class Frame:
     problems: list[str] = field(default_factory=list)
     explained: list[tuple[int, int]] = field(default_factory=list)
     unclear_years: list[tuple[int, int, tuple[int, ...], bool]] = field(default_factory=list)
+    unclear_dates: list[tuple[int, int, tuple[str, ...]]] = field(default_factory=list)
     by_period: Period | None = None
     then_by: ColumnMatch | None = None
     then_period: Period | None = None
@@ -121,7 +124,7 @@ class Binder:
         for r in ranges:
             target = date_column(self.text, self.table, self.mentions, r.start, r.end)
             if target is None:
-                self.frame.problems.append(self._no_date_column(r.text))
+                self._no_date_column(r.text, r.start, r.end)
                 continue
             year = r.year or self._year_of(target[0], r.first_month, r.last_month, (r.start, r.end))
             if year is None:
@@ -141,7 +144,7 @@ class Binder:
         for d in days:
             target = date_column(self.text, self.table, self.mentions, d.start, d.end)
             if target is None:
-                self.frame.problems.append(self._no_date_column(d.text))
+                self._no_date_column(d.text, d.start, d.end)
                 continue
             year = self._year_of(target[0], d.month, d.month, (d.start, d.end))
             if year is None:
@@ -157,15 +160,15 @@ class Binder:
                 cmp, start = Cmp.EQ, d.start
             self.bind(Condition(target[0].name, cmp, day), start, d.end, target[1])
 
-    def _no_date_column(self, words: str) -> str:
-        """Why a date expression has no column: none in the table, or several, none named."""
-        dates = [c.name for c in self.table.columns if c.kind is ColumnKind.DATE]
+    def _no_date_column(self, words: str, start: int, end: int) -> None:
+        """A date expression without a column: a problem when the table has none; when it has
+        several and nothing says which, a question (``unclear_dates``) naming them."""
+        dates = tuple(c.name for c in self.table.columns if c.kind is ColumnKind.DATE)
         if not dates:
-            return f"'{words}' needs a date column, and there is none"
-        names = " or ".join(dates[:4])
-        return (
-            f"'{words}' could be about {names}; name the date column (e.g. '{dates[0]} in {words}')"
-        )
+            self.frame.problems.append(f"'{words}' needs a date column, and there is none")
+        else:
+            before = comparator_before(self.text, start)  # 'since 10 May' is asked whole
+            self.frame.unclear_dates.append((before[1] if before else start, end, dates))
 
     def _joined_ranges(self, ranges: Sequence[DateRange]) -> list[DateRange]:
         """'between March 2020 and June 2021', 'from Q1 to Q3 2024': two spans said as the ends
@@ -242,7 +245,7 @@ class Binder:
             target = date_column(self.text, self.table, self.mentions, period.start, period.end)
             if target is None:
                 if period.kind != "year":  # a year may be a value of a Year column instead
-                    self.frame.problems.append(self._no_date_column(period.text))
+                    self._no_date_column(period.text, period.start, period.end)
                 continue
             any_year = _ANY_YEAR.match(self.text[period.end :])
             if any_year is not None:

@@ -40,7 +40,7 @@ from nlsheet.nlu.context import ColumnMatch, column_tails
 from nlsheet.nlu.coverage import is_row_noun, key_column
 from nlsheet.nlu.dates import find_days, find_ranges
 from nlsheet.nlu.derived import apply_derived, find_derived, out_of_stock
-from nlsheet.nlu.flags import FlagMatch, adjective_flag, flag_value, presence
+from nlsheet.nlu.flags import WHETHER, FlagMatch, adjective_flag, flag_value, presence
 from nlsheet.nlu.joins import combine, text_condition
 from nlsheet.nlu.slots import (
     ORDERING,
@@ -77,8 +77,7 @@ _PERIOD_ADJECTIVE = re.compile(
     r"\b(?P<period>monthly|quarterly|yearly|annual|annually|weekly|daily)\b", re.I
 )
 _KEY_JOIN = re.compile(
-    r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|then\s+)(?:by\s+|per\s+)?(?:the\s+|each\s+)?"
-    r"(?:(?:whether|if)\s+(?:(?:they|it)(?:'re|'s)?\s+)?(?:(?:are|is|were|was|have|has|been)\s+)*)?",
+    r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|then\s+)(?:by\s+|per\s+)?(?:the\s+|each\s+)?" + WHETHER,
     re.I,
 )
 _OUT_OF = re.compile(r"\bout\s+of\s+$", re.I)

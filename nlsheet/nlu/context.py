@@ -151,6 +151,8 @@ def _span_score(
         score, how = 1.0, "exact"  # 'try bonus value', 'end date': the header and its kind
     elif canon == header_canon:
         score, how = 0.95, "synonym"
+    elif _digits(span) and not _digits(header):
+        return None  # '20 tickets sold' is a number and Tickets Sold, not one misspelt header
     else:
         joined, target = " ".join(span), " ".join(header)
         sim = max(
@@ -190,6 +192,10 @@ def _span_score(
     elif all(w in command_words for w in span):
         score *= 0.9
     return score + 0.01 * (len(span) - 1), how
+
+
+def _digits(words: list[str]) -> set[str]:
+    return {w for w in words if any(ch.isdigit() for ch in w)}
 
 
 def _alike_past_header(span: list[str], header: list[str]) -> bool:

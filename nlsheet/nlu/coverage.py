@@ -43,6 +43,7 @@ from nlsheet.workbook.table import Column, ColumnKind, Table
 __all__ = [
     "PERSON_HEADERS",
     "Leftover",
+    "dates_rows",
     "is_row_noun",
     "key_column",
     "keys_rows",
@@ -94,9 +95,14 @@ class Leftover:
     bearing: bool = False
 
 
+# First words of date headers that date no event a row is ('Due Date', 'Birth Date').
+_NOT_EVENTS = frozenset("due end start close expiry birth review ship paid".split())  # noqa: SIM905
+
+
 def row_nouns(table: Table) -> frozenset[str]:
     """Normalised nouns that name the table's rows whatever the columns hold: the sheet's name
-    ('Orders'), an identifier column's ('Invoice No' -> invoice), and words any table's rows
+    ('Orders'), an identifier column's ('Invoice No' -> invoice), the event the first date
+    column dates ('Visit Date' -> visit), and words any table's rows
     answer to ('rows', 'records', 'entries'). A column keying the rows with a name each
     ('Employee', 'Member') names them too: :func:`is_row_noun` checks that one word at a time,
     so that a plain question never reads a whole column."""
@@ -110,7 +116,15 @@ def row_nouns(table: Table) -> frozenset[str]:
         for column in table.columns:
             if column.is_id:
                 nouns.update(w for w in header_words(column.name) if w not in _ID_WORDS)
+        dated = next((c for c in table.columns if c.kind is ColumnKind.DATE), None)
+        own = header_words(dated.name) if dated is not None else []
+        if len(own) == 2 and own[1] == "date" and own[0].isalpha() and own[0] not in _NOT_EVENTS:
+            nouns.add(own[0])  # 'visits' over a Visit Date, the first date column: the rows
+        said = " ".join(t.norm for t in tokenize(table.sheet)) if not column_runs(table) else ""
         nouns.update(other for n in list(nouns) for other in ROW_NOUN_SYNONYMS.get(n, ()))
+        nouns.update(
+            o for n, others in ROW_NOUN_SYNONYMS.items() if " " in n and n in said for o in others
+        )
         return frozenset(nouns)
 
     return table.memo("coverage:row-nouns", make)
@@ -235,6 +249,26 @@ def names_number_column(word: str, table: Table) -> bool:
     return exact or canonical(word) in AMOUNT_NOUNS or word not in sheet_words(table)
 
 
+def dates_rows(mention: ColumnMatch, table: Table) -> bool:
+    """Whether a column is named only by a noun for the rows: a date column by the rows it
+    dates ('trip' for Trip Date on a trip log: 'average trip distance'), or any column by a
+    word only like its header ('screenings' for Screen on a sheet of Screenings). The word
+    names the rows, not the column."""
+    said = [t.norm for t in tokenize(mention.words)]
+    header = set(header_words(mention.column.name))
+    if mention.column.kind is ColumnKind.DATE:
+        return bool(said) and all(is_row_noun(w, table) for w in said) and not header <= set(said)
+    # A fuzzy match only, by the rows' own noun, of a header that names no rows ('slaes' is
+    # the Sales column on a sheet of Sales).
+    nouns = row_nouns(table)
+    return (
+        mention.how == "fuzzy"
+        and bool(said)
+        and all(w in nouns for w in said)
+        and not header & nouns
+    )
+
+
 def is_row_noun(word: str, table: Table) -> bool:
     """True when the (normalised) word names the table's rows (not when it is the header of a
     number column: 'sales by region' in a sheet called Sales totals the Sales column)."""
@@ -301,7 +335,7 @@ def unaccounted(
             continue
         left.append(Leftover(m.words, m.start, m.end, m.column.name))
     for t in tokens:
-        if not t.norm.isalpha() or inside(t.start, t.end):
+        if not any(ch.isalpha() for ch in t.norm) or inside(t.start, t.end):
             continue
         if any(m.start <= t.start < m.end for m in unused):
             continue

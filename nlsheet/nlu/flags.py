@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from nlsheet.nlu.context import ColumnMatch
 
 __all__ = [
+    "WHETHER",
     "FlagMatch",
     "adjective_flag",
     "bare_answer",
@@ -65,11 +66,13 @@ _ANSWER_SAID = re.compile(
 )
 
 
-_SECOND_KEY = re.compile(
-    r"\b(?:by|per)\s+(?:the\s+)?[\w ]{1,40}?(?:\s+and|\s*,|\s+then)\s+"
-    # 'by plan and whether they renewed', 'by product and if it is paid'
+# 'whether they're still active', 'if it is paid': a yes/no column said as a group key.
+WHETHER = (
     r"(?:(?:whether|if)\s+(?:(?:they|it|he|she)(?:'re|'s)?\s+)?"
-    r"(?:(?:are|were|is|was|have|has|had|got|been|being)\s+)*)?$",
+    r"(?:(?:are|were|is|was|have|has|had|got|been|being|still|currently|now|ever)\s+)*)?"
+)
+_SECOND_KEY = re.compile(
+    r"\b(?:by|per)\s+(?:the\s+)?[\w ]{1,40}?(?:\s+and|\s*,|\s+then)\s+" + WHETHER + "$",
     re.I,
 )
 
@@ -191,6 +194,8 @@ def _reads(token: str, core: str) -> bool | None:
         return True
     if token in _OPPOSITES.get(_stem(core).removesuffix("e"), ()):
         return False
+    if core.startswith("on") and token == "off" + core[2:]:
+        return False  # 'offline' beside Online
     for prefix in _NEGATING_PREFIXES:
         rest = token[len(prefix) :]
         if token.startswith(prefix) and (
@@ -224,7 +229,10 @@ def find_flags(text: str, table: Table, tokens: list[Token] | None = None) -> li
     tokens = tokens if tokens is not None else tokenize(text)
     cores = [(c, core) for c in table.columns if (core := _core(c))]
     found: list[FlagMatch] = []
+    headers = _longer_headers_said(text, table)
     for i, token in enumerate(tokens):
+        if any(s <= token.start and token.end <= e for s, e in headers):
+            continue  # 'gross pay' is Gross Pay (£), not the Paid column's 'pay'
         for column, core in cores:
             reading = _reads(token.lower, core)
             # The column's cells are read only when a word of the command reads as its header.
@@ -252,6 +260,21 @@ def find_flags(text: str, table: Table, tokens: list[Token] | None = None) -> li
             found.append(FlagMatch(column, reading, text[start : token.end], start, token.end))
             break
     return found + _phrase_flags(text, table, tokens, found)
+
+
+def _longer_headers_said(text: str, table: Table) -> list[tuple[int, int]]:
+    """Where the command says a header of two words or more in full ('gross pay')."""
+
+    def make() -> list[str]:
+        phrases = {" ".join(header_words(c.name, typed=True)) for c in table.columns}
+        return sorted(p for p in phrases if " " in p)
+
+    lowered = text.lower()
+    return [
+        (m.start(), m.end())
+        for phrase in table.memo("flags:long-headers", make)
+        for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", lowered)
+    ]
 
 
 def _phrase_flags(

@@ -21,7 +21,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from nlsheet.changes import CHANGES
 from nlsheet.nlu.conditions import Frame, assemble
 from nlsheet.nlu.context import ColumnMatch, find_letter_refs, match_columns, overlaps
-from nlsheet.nlu.coverage import is_row_noun
+from nlsheet.nlu.coverage import dates_rows, is_row_noun
 from nlsheet.nlu.derived import net_of
 from nlsheet.nlu.flags import FlagMatch, bare_answer, find_flags
 from nlsheet.nlu.lexicon import in_digits, respelt
@@ -195,7 +195,7 @@ def _unexplained(tokens: list[Token], spans: list[tuple[int, int]], model: NluMo
     return [
         t
         for t in tokens
-        if t.norm.isalpha()
+        if any(ch.isalpha() for ch in t.norm)
         and not _known(t, command_words)
         and not any(s <= t.start < e for s, e in spans)
     ]
@@ -291,7 +291,7 @@ def _read_words(text: str, table: Table, model: NluModel, settings: Settings) ->
         named = [m for m in named if (m.start, m.end) != opener.span(1)]
     flags = find_flags(text, table, tokens)
     free_of_flags = _outside([(f.start, f.end) for f in flags])
-    named = [m for m in named if free_of_flags(m.start, m.end)]
+    named = [m for m in named if free_of_flags(m.start, m.end) and not dates_rows(m, table)]
     letters = [m for m in letters if free_of_flags(m.start, m.end)]
     accepted, rivals = _choose(named, settings)
     accepted = aggregate_before_column(text, accepted, table)
@@ -401,8 +401,7 @@ def _rank(
     """Check the classifier's ranking against the slots; return it with the matching frame."""
     intent = ranked[0][0]
     frame = words.frame(text, table, intent)
-    # Keep only the intents the slots allow (a ranking word for 'top', a row-picking value for
-    # a lookup ...), renormalised.
+    # Only the intents the slots allow ('top' needs a ranking word ...), renormalised.
     fitting = _renormalise(ranked, lambda c: fits(c, text, frame, table, masked))
     if fitting:
         ranked = fitting
@@ -419,8 +418,7 @@ def _rank(
         return [("sum", 1.0)], frame  # 'how many more in December than November': no count
     # A change the words ask for ('copy the value from above') keeps its reading.
     derived = frame.derived and not (ranked[0][0] in CHANGES and CHANGE_CUE.search(text))
-    # A worth named by its words (quantity x price: 'revenue', 'the value of billable time')
-    # adds up over the rows, asked 'what is' or not.
+    # A worth named by its words ('revenue' = quantity x price) adds up, asked 'what is' or not.
     worth = derived and frame.expression is not None and frame.expression[1] == "*"
     if (frame.span or derived or cells) and plain and (worth or not WH_QUESTION.match(text)):
         # 'Coffee units in the first quarter', 'inventory value by warehouse': a stretch of
@@ -444,11 +442,12 @@ def _rank(
         return [("lookup", 1.0), *[(c, p) for c, p in ranked if c not in alike][:3]], frame
     if describes_rows(text, masked, words.tokens, frame, table) or counts_rows(text, frame, table):
         return [("count", 1.0), *[(c, p) for c, p in ranked if c != "count"][:3]], frame
-    about_rows = ranks_rows(text) and any(is_row_noun(t.norm, table) for t in words.tokens)
+    about_rows = frame.unclear_dates or (
+        ranks_rows(text) and any(is_row_noun(t.norm, table) for t in words.tokens)
+    )
     if (frame.where or about_rows or frame.derived) and any(c == OUT_OF_SCOPE for c, _ in ranked):
-        # It names this sheet's columns and picks rows by their values, ranks the rows ('the
-        # oldest person' in a table of people) or names a measure of its columns by its words
-        # ('days from order to delivery'): it is about the sheet.
+        # It picks rows by the columns' values, ranks rows ('the oldest person'), names a
+        # measure by its words ('days from order to delivery') or a date: it is about the sheet.
         ranked = _renormalise(ranked, lambda c: c != OUT_OF_SCOPE)
     if ranked[0][1] < settings.min_confidence and fits("lookup", text, frame, table, masked):
         # Unsure, and no word asks to aggregate: a question naming a column and picking a row
@@ -511,11 +510,13 @@ def interpret(
         frame.problems += net_of(text, [*chosen, *words.candidates])[:1]
     covered = [(m.start, m.end) for m in chosen] + value_spans
     covered += [(d.start, d.end) for d in words.dates] + frame.explained
-    # Words of the headers themselves (also inside brackets: 'Size ( s base pair )') name
-    # nothing new; only words foreign to the table count as not understood.
+    # Words of the headers (also in brackets: 'Size ( s base pair )') and nouns for the rows
+    # name nothing new; only words foreign to the table count as not understood.
     vocabulary = header_vocabulary(table)
     leftover = tuple(
-        t.norm for t in _unexplained(words.tokens, covered, model) if t.norm not in vocabulary
+        t.norm
+        for t in _unexplained(words.tokens, covered, model)
+        if t.norm not in vocabulary and not is_row_noun(t.norm, table)
     )
     return Interpretation(
         text=text,

@@ -114,8 +114,8 @@ NEGATIONS = frozenset(
 
 # Words that name a table's rows whatever the table holds.
 GENERIC_ROW_NOUNS = _words("row rows record records entry entries line lines item items case")
-# Other everyday names for the rows a sheet's name gives ('claims' on a sheet of Expenses),
-# normalised.
+# Other everyday names for the rows a sheet's name gives ('claims' on a sheet of Expenses,
+# 'jobs' on one of Work Orders), normalised.
 ROW_NOUN_SYNONYMS = {
     "expense": ("claim",),
     "order": ("purchase",),
@@ -135,6 +135,19 @@ ROW_NOUN_SYNONYMS = {
     "response": ("respondent", "submission"),
     "candidate": ("applicant",),
     "applicant": ("candidate",),
+    "issue": ("bug", "defect"),
+    "bug": ("issue", "defect"),
+    "work order": ("job", "task", "request"),
+    "job": ("task", "request"),
+    "session": ("lesson",),
+    "lesson": ("session",),
+    "performance": ("show",),
+    "visit": ("appointment",),
+    "appointment": ("visit",),
+    "sale": ("transaction",),
+    "transaction": ("sale",),
+    "loan": ("checkout",),
+    "payroll": ("payslip",),
 }
 # Nouns for people whatever the table calls them, when its rows are people ('the oldest person',
 # 'how many staff are in Legal'), normalised.

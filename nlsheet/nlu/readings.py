@@ -36,6 +36,7 @@ __all__ = [
     "names_intent",
     "ranks_rows",
     "relative_pronoun",
+    "traded_blanked",
     "words_of",
 ]
 
@@ -149,6 +150,27 @@ _WHO_WHICH = re.compile(r"\b(who|whom|whose|which)\b", re.I)
 _COUNTING = re.compile(r"\b(how\s+many|number|count|counts|tally|#|total)\b", re.I)
 
 
+def traded_blanked(text: str, frame: Frame) -> str:
+    """The command with 'ordered' blanked where it follows a number column ('quantity ordered',
+    'units ordered'): a verb of trade, not an order of rows."""
+    for m in frame.free:
+        after = re.match(r"\s+ordered\b", text[m.end :], re.I)
+        if m.column.kind is ColumnKind.NUMBER and after is not None:
+            text = text[: m.end] + " " * after.end() + text[m.end + after.end() :]
+    return text
+
+
+def _heads(text: str, frame: Frame) -> bool:
+    """Whether the command opens with the column it names and then describes it ('subject
+    with the fewest sessions', 'the driver that drove most'): that column is what is asked."""
+    first = frame.free[0] if frame.free else None
+    return (
+        first is not None
+        and re.fullmatch(r"\s*(?:the\s+)?", text[: first.start], re.I) is not None
+        and re.match(r"\s+(?:with|that|who|which|having)\b", text[first.end :], re.I) is not None
+    )
+
+
 def fits(intent: str, text: str, frame: Frame, table: Table, masked: str = "") -> bool:
     """Whether the command has the slots an intent needs (a ranking word for 'top', a value
     picking the row and no word asking to aggregate for a lookup ...).
@@ -157,6 +179,8 @@ def fits(intent: str, text: str, frame: Frame, table: Table, masked: str = "") -
     ('Total medals') ask for nothing.
     """
     if intent in CHANGES:
+        # 'quantity ordered by category': a verb of trade, not an order of rows.
+        text = traded_blanked(text, frame)
         if intent == "remove_duplicates" and not _DUPLICATE_CUE.search(text):
             return False  # 'finishers by race and category' removes nothing
         if (
@@ -230,7 +254,9 @@ def fits(intent: str, text: str, frame: Frame, table: Table, masked: str = "") -
         # 'which rep has the highest sales' names what to return and what to rank by;
         # 'who earns the most' names the one through its question word.
         named_target = len(frame.free) >= 2 or bool(_WHO_WHICH.search(text))
-        return ranks_rows(text) and named_target
+        # 'subject with the fewest sessions' (the most is the most frequent reading's).
+        heads = intent == "arg_min" and _heads(text, frame)
+        return ranks_rows(text) and (named_target or heads)
     if intent == "share":
         # A part of a whole is asked for in words of parts ('what percent', 'share of').
         # Without a part, each group's part of the whole ('percentage of sales by region').
@@ -377,9 +403,13 @@ def describes_rows(text: str, masked: str, tokens: list[Token], frame: Frame, ta
     for 'which invoices')."""
     pronoun = relative_pronoun(tokens, table)
     asks = text if pronoun is None else text[: pronoun.start] + text[pronoun.end :]
-    if not frame.where or not tokens or _ASKS.search(asks) or CHANGE_CUE.search(text):
+    picked = frame.where or frame.unclear_dates  # 'returns in December', the date to ask
+    if not picked or not tokens or _ASKS.search(asks) or CHANGE_CUE.search(text):
         return False
-    if tokens[0].norm in ROLES["request"] or aggregate_cue(_COMPARATIVE.sub(" ", masked)):
+    # 'returns in December' on a sheet of returns: a plural noun for the rows, no request.
+    plural = tokens[0].lower != tokens[0].norm and is_row_noun(tokens[0].norm, table)
+    asked = tokens[0].norm in ROLES["request"] and not plural
+    if asked or aggregate_cue(_COMPARATIVE.sub(" ", masked)):
         return False
     if any(
         not all(is_row_noun(w, table) or verb_of_header(w, table) for w in words_of(m.words))

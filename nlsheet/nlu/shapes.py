@@ -11,7 +11,15 @@ from nlsheet.changes import CHANGES
 from nlsheet.nlu.conditions import Frame
 from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.coverage import is_row_noun
-from nlsheet.nlu.readings import CHANGE_CUE, EARLY, LATE, WH_QUESTION, aggregate_cue, words_of
+from nlsheet.nlu.readings import (
+    CHANGE_CUE,
+    EARLY,
+    LATE,
+    WH_QUESTION,
+    aggregate_cue,
+    traded_blanked,
+    words_of,
+)
 from nlsheet.nlu.text import normalize_word, tokenize
 from nlsheet.workbook.table import ColumnKind, Table
 
@@ -84,7 +92,11 @@ def total_per_group(
         by.column.kind not in (ColumnKind.TEXT, ColumnKind.BOOL) and frame.by_period is None
     ):
         return None
-    if aggregate_cue(masked) or CHANGE_CUE.search(text) or WH_QUESTION.match(text):
+    if (
+        aggregate_cue(masked)
+        or CHANGE_CUE.search(traded_blanked(text, frame))
+        or WH_QUESTION.match(text)
+    ):
         return None
     measures = [m for m in frame.free if m is not by and m is not frame.then_by]
     # 'employees by department': a mention made of row nouns names the rows, not a measure.

@@ -64,10 +64,13 @@ _NUMBER = re.compile(
     r"(?P<ord>st|nd|rd|th)?(?![\w.]*\d)"
     # A unit or currency after the number belongs to it ('5 kg', '2,500 EUR', '3 hours').
     r"(?P<unit>\s*(?:[$€£¥]|(?:usd|eur|gbp|dollars?|euros?|pounds?|kg|kgs|kilos?|g|grams?|lbs?|"
-    r"km|kms|cm|mm|miles?|metres?|meters?|hours?|hrs?|minutes?|mins?|seconds?|secs?|days?|"
+    r"km|kms|cm|mm|miles?|metres?|meters?|hours?|hrs?|h|minutes?|mins?|seconds?|secs?|days?|"
     r"weeks?|months?|years?|yrs?|points?|pts|litres?|liters?|ml|l)\b))?"
     # A rate's period: '$20 a month', '£300 per week'.
-    r"(?P<per>\s+(?:a|an|per|each)\s+(?:month|year|week|day|hour)\b)?",
+    r"(?P<per>\s+(?:a|an|per|each)\s+(?:month|year|week|day|hour)\b)?"
+    # One letter or a few capitals run on to it make a name, not a number ('2D', '4WD', '5G');
+    # other letters are a unit ('103.5MHz').
+    r"(?![a-z]\b)(?!(?-i:[A-Z]{2,3})\b)",
     re.I,
 )
 _CURRENCIES = frozenset(

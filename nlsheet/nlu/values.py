@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from nlsheet.nlu.coverage import people_columns
+from nlsheet.nlu.coverage import is_row_noun, people_columns
 from nlsheet.nlu.dates import NEW, start_date
 from nlsheet.nlu.lexicon import VALUE_SYNONYMS, role_of
 from nlsheet.nlu.text import (
@@ -159,6 +159,15 @@ def _pick(
     return ValueMatch(best, value, words, start, end, others)
 
 
+# Words before a word searched for in the cells ('notes that mention harvest').
+_SEARCH_CUE = re.compile(
+    r"\b(?:mention(?:s|ed|ing)?|about|contain(?:s|ed|ing)?|say(?:s|ing)?|word)\s+(?:an?\s+|the\s+)?$",
+    re.I,
+)
+# Words before the noun of what is counted ('how many payslips', 'average tax per payslip').
+_COUNTED = re.compile(
+    r"\b(?:how\s+many|number\s+of|no\.?\s+of|count\s+of|per|each|every)\s+$", re.I
+)
 # A word inside cells counts only in columns with this many distinct values or more (free text,
 # e-mail addresses, names): in a column of a few categories a partial word is no value.
 _MIN_DISTINCT_FOR_WORDS = 8
@@ -183,6 +192,14 @@ def link_words_in_values(
             continue
         if NEW.match(text, start) and start_date(table) is not None:
             continue  # 'new tickets' began lately; a title saying 'new' is another matter
+        searched = _SEARCH_CUE.search(text[:start])
+        nxt = re.match(r"\W+(\w+)", text[end:])
+        # 'how many renewal deals': a word before the rows' noun says which rows.
+        counted = _COUNTED.search(text[:start]) and not (
+            nxt and is_row_noun(normalize_word(nxt.group(1)), table)
+        )
+        if not searched and is_row_noun(norm, table):
+            continue  # 'harvests logged for River Field': the rows, whatever the notes say
         holders = _free_text_holders(table, norm)
         for form in singular_forms(word) if not holders and len(word) > 4 else ():
             # 'taxis' where the cells say 'Taxi' (the plural rule keeps words in -is).
@@ -190,6 +207,10 @@ def link_words_in_values(
             if holders:
                 norm = form
                 break
+        if counted and not searched and any(_prose(table, c) for c in holders):
+            # 'how many payslips were paid', 'tax per payslip': the rows counted, not the
+            # rows whose notes say 'payslip' ('how many engineers' may be a job title's word).
+            continue
         if len(holders) == 1:
             typed = _as_in_cells(table, holders[0], word.casefold(), norm)
             found.append(ValueMatch(holders[0], typed, word, start, end, contains=True))
@@ -293,6 +314,17 @@ def _short_name(table: Table, word: str) -> tuple[Column, str] | None:
 
 
 _MAX_NAMED = 30
+
+
+def _prose(table: Table, column: Column) -> bool:
+    """Whether a text column holds sentences (notes, comments): three words a cell or more on
+    average, not names, titles or addresses."""
+
+    def make() -> bool:
+        cells = [len(str(v).split()) for v in table.values(column.name).series.dropna()]
+        return bool(cells) and sum(cells) / len(cells) >= 3
+
+    return table.memo(f"values:prose:{column.name}", make)
 
 
 def _free_text_holders(table: Table, norm: str) -> list[Column]:

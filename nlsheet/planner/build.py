@@ -12,6 +12,7 @@ from nlsheet.nlu.context import letters_outside, overlaps
 from nlsheet.nlu.coverage import Leftover, is_row_noun, keys_rows, unaccounted
 from nlsheet.nlu.interpret import Interpretation
 from nlsheet.nlu.text import header_words, word_after
+from nlsheet.nlu.values import ValueMatch
 from nlsheet.plan import AggFunc, Aggregate, ArgExtreme, Lookup, Op, Plan, TopN, op_columns
 from nlsheet.planner.aggregates import plan_aggregate, plan_group_share, plan_most_frequent
 from nlsheet.planner.asked_for import refuse_unmet_operation_words
@@ -59,6 +60,8 @@ def build(interp: Interpretation, table: Table) -> Built | Clarification:
         raise ctx.refuse(ctx.frame.problems[0], "a column for every condition")
     if ctx.frame.unclear_years:
         return _which_year(interp.text, *ctx.frame.unclear_years[0])
+    if ctx.frame.unclear_dates:
+        return _which_date(interp.text, *ctx.frame.unclear_dates[0])
     builder = _BUILDERS.get(interp.intent)
     if builder is None:
         raise NotUnderstoodError(
@@ -274,41 +277,46 @@ _PART_AFTER = re.compile(r"\s+(?:in|within)\s+(?:the|their|its|his|her)\s+\w+", 
 
 
 def _which_value(interp: Interpretation, table: Table) -> Clarification | None:
-    """Ask which one a word inside several names means ('the total for Fischer' with Lina and
-    Vera Fischer): each name, or all of them. Words inside notes or titles ('tickets about a
-    refund') pick every row they are in, without a question."""
+    """Ask which one words inside several names mean ('the total for Fischer' with Lina and
+    Vera Fischer, 'from Green Roots' with Green Roots Trust and Green Roots Foundation): each
+    name, or all of them. Words inside notes or titles ('tickets about a refund') pick every
+    row they are in, without a question."""
+    parts: dict[str, list[ValueMatch]] = {}
     for v in interp.values:
-        if not v.contains or v.column.kind is not ColumnKind.TEXT:
-            continue
-        if any(o is not v and o.column.name == v.column.name for o in interp.values):
+        if v.contains and v.column.kind is ColumnKind.TEXT:
+            parts.setdefault(v.column.name, []).append(v)
+    for column, said in parts.items():
+        if any(not o.contains and o.column.name == column for o in interp.values):
             continue  # the column's value is named already ('the bout at Arena 12')
-        if _PART_CUE.search(interp.text[max(0, v.start - 25) : v.start]) or _PART_AFTER.match(
-            interp.text[v.end :]
+        first, last = said[0], said[-1]
+        text = interp.text
+        if _PART_CUE.search(text[max(0, first.start - 25) : first.start]) or _PART_AFTER.match(
+            text[last.end :]
         ):
             continue  # 'described as taxi', 'with Paris in the name': any row with the word
-        word = re.compile(r"(?<!\w)" + re.escape(v.words.casefold()) + r"(?!\w)")
-        cells = {str(c) for c in table.values(v.column.name).series.dropna().unique()}
+        words = [re.compile(r"(?<!\w)" + re.escape(v.words.casefold()) + r"(?!\w)") for v in said]
+        cells = {str(c) for c in table.values(column).series.dropna().unique()}
         if sum(len(c.split()) for c in cells) > 3 * len(cells):
             continue  # sentences, not names
-        names = sorted(c for c in cells if word.search(c.casefold()))
-        if len(names) < 2 or _kind_of_row(interp, v.end, v.words, names, table):
+        names = sorted(c for c in cells if all(w.search(c.casefold()) for w in words))
+        typed = text[first.start : last.end]
+        if len(names) < 2 or _kind_of_row(interp, last.end, typed, names, table):
             continue
-        if word_after(interp.text, v.end) in header_words(v.column.name):
+        if word_after(text, last.end) in header_words(column):
             continue  # 'the steel products': every product with the word, a kind of product
-        if all(word.search(n.casefold().partition("@")[2]) for n in names):
+        if all(w.search(n.casefold().partition("@")[2]) for n in names for w in words):
             continue  # 'hotmail' after the @ of addresses: every address at that domain
-        before, after = interp.text[: v.start], interp.text[v.end :]
+        before, after = text[: first.start], text[last.end :]
         options = [Option(name, f"{before}{name}{after}") for name in names[:6]]
-        column = v.column.name
         options.append(
             Option(
-                f"all {len(names)} with '{v.words}' in {column}",
-                f'{before}{column} containing "{v.words}"{after}',
+                f"all {len(names)} with '{typed}' in {column}",
+                f'{before}{column} containing "{typed}"{after}',
             )
         )
         shown = ", ".join(names[:6]) + (" ..." if len(names) > 6 else "")
         return Clarification(
-            f"'{v.words}' is part of {len(names)} values of {column} ({shown}). Which do you mean?",
+            f"'{typed}' is part of {len(names)} values of {column} ({shown}). Which do you mean?",
             tuple(options),
         )
     return None
@@ -341,6 +349,25 @@ def _which_year(
     shown = ", ".join(str(y) for y in years)
     return Clarification(
         f"The dates have '{words.strip()}' in more than one year ({shown}). Which do you mean?",
+        tuple(options),
+    )
+
+
+_DATE_OPENER = re.compile(r"\b(?:in|during|for|on|of)\s+(?:the\s+)?$", re.I)
+
+
+def _which_date(text: str, start: int, end: int, dates: tuple[str, ...]) -> Clarification:
+    """Ask which date column a date means when several could ('since 10 May' over Entry and
+    Exit): one option per column, each the command with the column named before the date."""
+    said = _DATE_OPENER.search(text[:start])
+    start = said.start() if said else start  # 'in the second half of 2023' asked whole
+    words = text[start:end].strip()
+    options = [
+        Option(f"{name} {words}", f"{text[:start]}with {name} {text[start:]}") for name in dates
+    ]
+    shown = ", ".join(dates)
+    return Clarification(
+        f"'{words}' could be about any of the date columns {shown}. Which do you mean?",
         tuple(options),
     )
 

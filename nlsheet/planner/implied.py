@@ -11,7 +11,8 @@ from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.coverage import is_row_noun
 from nlsheet.nlu.derived import counts_items, header_has
 from nlsheet.nlu.flags import find_flags, flag_value, is_flag_column
-from nlsheet.nlu.text import header_words, normalize_word
+from nlsheet.nlu.lexicon import AMOUNT_NOUNS
+from nlsheet.nlu.text import canonical, header_words, normalize_word
 from nlsheet.plan import Cmp, Condition, Where
 from nlsheet.planner.context import Context, numeric_columns
 from nlsheet.workbook.table import Column, ColumnKind
@@ -36,6 +37,40 @@ _ROW_COUNT = re.compile(
     r"fewer)\s+(?P<b>\w+)",
     re.I,
 )
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+# 'top 3 reporters by bugs (filed)': a noun for the rows after 'by', counted per name; not a
+# noun for money the rows hold ('by expenses', 'by donations').
+_PAID_NOUNS = frozenset({"donation", "payment", "contribution", "gift", "spending", "takings"})
+_BY_ROWS = re.compile(r"\bby\s+(?:the\s+)?(?P<a>\w+)(?P<b>)", re.I)
+
+
+def _after_picks(ctx: Context, start: int) -> re.Match[str] | None:
+    """The noun for the rows right after the words of conditions that follow a superlative
+    ('most critical bugs', 'fewest open P1 tickets'), the first at ``start``: the match of
+    that noun, or None."""
+    text, position = ctx.interp.text, start
+    bound = sorted((b.start, b.end) for b in ctx.frame.bound)
+    for _ in range(3):
+        inside = next((b for b in bound if b[0] <= position < b[1]), None)
+        if inside is None:
+            break
+        position = inside[1]
+        word = _NEXT_WORD.match(text, position)
+        if word is not None and is_row_noun(normalize_word(word.group(1).lower()), ctx.table):
+            return re.compile(r"(?P<a>\w+)(?P<b>)").match(text, word.start(1))
+        position = word.start(1) if word is not None else len(text)
+    return None
+
+
+def _counted_by(ctx: Context) -> re.Match[str] | None:
+    """'by bugs' where the rows are bugs: a count of rows per name, as 'by number of bugs'."""
+    found = _BY_ROWS.search(ctx.interp.text)
+    word = normalize_word(found.group("a").lower()) if found is not None else ""
+    if not is_row_noun(word, ctx.table) or canonical(word) in AMOUNT_NOUNS | _PAID_NOUNS:
+        return None  # 'top 2 employees by expenses' ranks by the money the rows hold
+    return found
+
+
 # Superlatives that name what they rank by ('the priciest product', 'the newest account').
 _IMPLIED = (
     (
@@ -298,11 +333,16 @@ def implied_measure(ctx: Context) -> ColumnMatch | None:
     """What a superlative ranks by when no column is named: the price for 'priciest', the date
     for 'newest', the rows counted for 'most orders' (:data:`ROWS`)."""
     text, table = ctx.interp.text, ctx.table
-    counted = _ROW_COUNT.search(text)
+    counted = _ROW_COUNT.search(text) or _counted_by(ctx)
     if counted is not None:
         word = (counted.group("a") or counted.group("b")).lower()
         # 'which lab had the most failures': rows counted among those a yes/no word picks.
         word_at = counted.start("a") if counted.group("a") else counted.start("b")
+        picked = _after_picks(ctx, word_at)
+        if picked is not None and not is_row_noun(normalize_word(word), table):
+            # 'the most critical bugs': the rows counted among those a value picks.
+            word, word_at = picked.group().lower(), picked.start()
+            counted = picked
         flagged = any(f.start <= word_at < f.end for f in find_flags(text, table))
         fewest = re.match(r"(?:fewest|least|fewer)\b", counted.group(), re.I)
         if not flagged and not ctx.frame.where.any and not fewest:

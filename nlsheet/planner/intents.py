@@ -3,16 +3,51 @@ the columns' types, each an option that runs the command with its intent stated.
 
 from __future__ import annotations
 
-from nlsheet.errors import NotUnderstoodError
-from nlsheet.nlu.interpret import Interpretation, intent_fits_types
-from nlsheet.nlu.model import OUT_OF_SCOPE
-from nlsheet.nlu.readings import names_intent
-from nlsheet.planner.context import INTENT_PHRASES
-from nlsheet.result import Clarification, Option
-from nlsheet.settings import Settings
-from nlsheet.workbook.table import ColumnKind
+import dataclasses
 
-__all__ = ["intent_question"]
+from nlsheet.backends import pandas_exec
+from nlsheet.errors import NlsheetError, NotUnderstoodError
+from nlsheet.nlu.interpret import Interpretation, intent_fits_types, interpret
+from nlsheet.nlu.model import OUT_OF_SCOPE, NluModel
+from nlsheet.nlu.readings import names_intent
+from nlsheet.planner.build import SUPPORTED_INTENTS, build
+from nlsheet.planner.context import INTENT_PHRASES, Built
+from nlsheet.result import Clarification, Option, json_value
+from nlsheet.settings import Settings
+from nlsheet.workbook.table import ColumnKind, Table
+
+__all__ = ["intent_question", "same_answer"]
+
+
+def same_answer(
+    question: Clarification, table: Table, model: NluModel, settings: Settings
+) -> tuple[Interpretation, Built] | None:
+    """The first reading of a question about the intent when every reading it offers gives
+    the same answer ('which area has the most critical bugs': the most frequent Area among
+    the critical rows, or the Area ranked by its count of them): nothing is left to choose.
+    None when an option is no stated question reading, fails, asks back, or answers
+    differently."""
+    found: list[tuple[Interpretation, Built]] = []
+    values = []
+    for option in question.options:
+        intent, _, text = option.command.partition(": ")
+        if intent not in SUPPORTED_INTENTS or not text:
+            return None
+        try:
+            interp = interpret(text, table, model, settings, intent)
+            built = build(interp, table)
+            if isinstance(built, Clarification):
+                return None
+            values.append(json_value(pandas_exec.execute(built.plan, table).value))
+        except NlsheetError:
+            return None
+        found.append((interp, built))
+    if len(found) < 2 or any(v != values[0] for v in values) or values[0] is None:
+        return None
+    labels = " and the ".join(o.label for o in question.options)
+    interp, built = found[0]
+    note = f"the {labels} give the same answer"
+    return interp, dataclasses.replace(built, notes=(*built.notes, note))
 
 
 def intent_question(interp: Interpretation, settings: Settings) -> Clarification | None:

@@ -94,6 +94,14 @@ def check_sense(ctx: Context, op: Op) -> None:
     table = ctx.table
     _check_together(ctx, where)
     for c in where.conditions:
+        searched = c.cmp is Cmp.CONTAINS and isinstance(c.value, str) and not where.any
+        if searched and not bool(row_mask(Where((c,)), table).any()):
+            # 'notes that say a police report was attached': words no cell holds together are
+            # no search that found nothing; say so rather than answer 0 or an empty list.
+            raise ctx.refuse(
+                f"no cell of {c.column} contains {c.value!r}",
+                f"words that stand in {c.column}",
+            )
         if isinstance(op, Lookup) and c.column == op.target and c.cmp is Cmp.EQ and c.other is None:
             raise ctx.refuse(
                 f"the {op.target} of the rows where {op.target} is {shown_value(c.value)} is that "
