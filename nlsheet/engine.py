@@ -133,7 +133,7 @@ class Nlsheet:
         if question is None:
             built = build(interp, table)
         else:
-            agreed = same_answer(question, table, self.model, self.settings)
+            agreed = same_answer(question, interp, table, self.model, self.settings)
             if agreed is None:
                 return self.clarify(interp, table, question, notes, book)
             interp, built = agreed

@@ -14,6 +14,8 @@ from conftest import answer_of, book_of_frame
 
 import nlsheet
 from nlsheet.nlu.coverage import row_nouns
+from nlsheet.nlu.interpret import Interpretation, interpret
+from nlsheet.planner.context import Built
 from nlsheet.planner.intents import same_answer
 from nlsheet.result import Clarification, Option
 
@@ -186,18 +188,19 @@ def test_readings_that_agree_need_no_question(tmp_path: Path) -> None:
     issues = _issues()
     book = book_of_frame(issues, "Issues", tmp_path / "issues.xlsx")
     table, engine = book.table(), book.engine
-
-    def asked(*commands: str) -> Clarification:
-        return Clarification("?", tuple(Option(c, c) for c in commands))
-
     text = "which area has the most critical bugs"
-    agreed = same_answer(
-        asked(f"most_frequent: {text}", f"arg_max: {text}"), table, engine.model, engine.settings
-    )
-    assert agreed is not None and agreed[1].notes[-1].endswith("give the same answer")
+    typed = interpret(text, table, engine.model, engine.settings)
+
+    def agreed(*commands: str) -> tuple[Interpretation, Built] | None:
+        question = Clarification("?", tuple(Option(c, c) for c in commands))
+        return same_answer(question, typed, table, engine.model, engine.settings)
+
+    found = agreed(f"most_frequent: {text}", f"arg_max: {text}")
+    assert found is not None and found[1].notes[-1].endswith("give the same answer")
+    # The answer keeps the classifier's doubt: the readings agree, the words stayed unsure.
+    assert found[0].confidence == typed.confidence < 1 and not found[0].stated
+    assert book.ask(text).confidence == typed.confidence
     # Readings that differ, or one that fails, leave the question to the user.
-    differ = asked("sum: hours on Login", "average: hours on Login")
-    assert same_answer(differ, table, engine.model, engine.settings) is None
-    failing = asked("sum: hours on Login", "sum: blorp on Login")
-    assert same_answer(failing, table, engine.model, engine.settings) is None
-    assert same_answer(asked("sum: hours on Login"), table, engine.model, engine.settings) is None
+    assert agreed("sum: hours on Login", "average: hours on Login") is None
+    assert agreed("sum: hours on Login", "sum: blorp on Login") is None
+    assert agreed("sum: hours on Login") is None

@@ -101,9 +101,9 @@ _NOT_EVENTS = frozenset("due end start close expiry birth review ship paid".spli
 
 def row_nouns(table: Table) -> frozenset[str]:
     """Normalised nouns that name the table's rows whatever the columns hold: the sheet's name
-    ('Orders'), an identifier column's ('Invoice No' -> invoice), the event the first date
-    column dates ('Visit Date' -> visit), and words any table's rows
-    answer to ('rows', 'records', 'entries'). A column keying the rows with a name each
+    ('Orders') and its synonyms ('jobs' on Work Orders), an identifier column's ('Invoice No'
+    -> invoice), the event the first date column dates ('Visit Date' -> visit), and words any
+    table's rows answer to ('rows', 'records', 'entries'). A column keying the rows with a name each
     ('Employee', 'Member') names them too: :func:`is_row_noun` checks that one word at a time,
     so that a plain question never reads a whole column."""
 

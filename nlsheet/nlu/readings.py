@@ -162,7 +162,7 @@ def traded_blanked(text: str, frame: Frame) -> str:
 
 def _heads(text: str, frame: Frame) -> bool:
     """Whether the command opens with the column it names and then describes it ('subject
-    with the fewest sessions', 'the driver that drove most'): that column is what is asked."""
+    with the fewest sessions', 'the driver that drove least'): that column is what is asked."""
     first = frame.free[0] if frame.free else None
     return (
         first is not None

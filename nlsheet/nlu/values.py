@@ -159,9 +159,11 @@ def _pick(
     return ValueMatch(best, value, words, start, end, others)
 
 
-# Words before a word searched for in the cells ('notes that mention harvest').
-_SEARCH_CUE = re.compile(
-    r"\b(?:mention(?:s|ed|ing)?|about|contain(?:s|ed|ing)?|say(?:s|ing)?|word)\s+(?:an?\s+|the\s+)?$",
+# Words before a word searched for in the cells ('notes that mention harvest', 'described as
+# taxi'): any row with the word, whatever else it names.
+SEARCH_CUE = re.compile(
+    r"\b(?:described\s+as|mention\w*|contain\w*|about|include\w*|say(?:s|ing)?|word)\s+"
+    r"(?:an?\s+|the\s+)?$",
     re.I,
 )
 # Words before the noun of what is counted ('how many payslips', 'average tax per payslip').
@@ -192,7 +194,7 @@ def link_words_in_values(
             continue
         if NEW.match(text, start) and start_date(table) is not None:
             continue  # 'new tickets' began lately; a title saying 'new' is another matter
-        searched = _SEARCH_CUE.search(text[:start])
+        searched = SEARCH_CUE.search(text[:start])
         nxt = re.match(r"\W+(\w+)", text[end:])
         # 'how many renewal deals': a word before the rows' noun says which rows.
         counted = _COUNTED.search(text[:start]) and not (

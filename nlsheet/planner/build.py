@@ -12,7 +12,7 @@ from nlsheet.nlu.context import letters_outside, overlaps
 from nlsheet.nlu.coverage import Leftover, is_row_noun, keys_rows, unaccounted
 from nlsheet.nlu.interpret import Interpretation
 from nlsheet.nlu.text import header_words, word_after
-from nlsheet.nlu.values import ValueMatch
+from nlsheet.nlu.values import SEARCH_CUE, ValueMatch
 from nlsheet.plan import AggFunc, Aggregate, ArgExtreme, Lookup, Op, Plan, TopN, op_columns
 from nlsheet.planner.aggregates import plan_aggregate, plan_group_share, plan_most_frequent
 from nlsheet.planner.asked_for import refuse_unmet_operation_words
@@ -272,7 +272,6 @@ def _refuse_unused(ctx: Context, op: Op | None) -> None:
     )
 
 
-_PART_CUE = re.compile(r"\b(?:described\s+as|mention\w*|contain\w*|about|include\w*)\s+$", re.I)
 _PART_AFTER = re.compile(r"\s+(?:in|within)\s+(?:the|their|its|his|her)\s+\w+", re.I)
 
 
@@ -290,7 +289,7 @@ def _which_value(interp: Interpretation, table: Table) -> Clarification | None:
             continue  # the column's value is named already ('the bout at Arena 12')
         first, last = said[0], said[-1]
         text = interp.text
-        if _PART_CUE.search(text[max(0, first.start - 25) : first.start]) or _PART_AFTER.match(
+        if SEARCH_CUE.search(text[max(0, first.start - 25) : first.start]) or _PART_AFTER.match(
             text[last.end :]
         ):
             continue  # 'described as taxi', 'with Paris in the name': any row with the word

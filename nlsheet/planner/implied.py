@@ -38,6 +38,7 @@ _ROW_COUNT = re.compile(
     re.I,
 )
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+_NOUN_AT = re.compile(r"(?P<a>\w+)(?P<b>)")  # a noun found, as _ROW_COUNT's groups name it
 # 'top 3 reporters by bugs (filed)': a noun for the rows after 'by', counted per name; not a
 # noun for money the rows hold ('by expenses', 'by donations').
 _PAID_NOUNS = frozenset({"donation", "payment", "contribution", "gift", "spending", "takings"})
@@ -57,7 +58,7 @@ def _after_picks(ctx: Context, start: int) -> re.Match[str] | None:
         position = inside[1]
         word = _NEXT_WORD.match(text, position)
         if word is not None and is_row_noun(normalize_word(word.group(1).lower()), ctx.table):
-            return re.compile(r"(?P<a>\w+)(?P<b>)").match(text, word.start(1))
+            return _NOUN_AT.match(text, word.start(1))
         position = word.start(1) if word is not None else len(text)
     return None
 

@@ -20,13 +20,18 @@ __all__ = ["intent_question", "same_answer"]
 
 
 def same_answer(
-    question: Clarification, table: Table, model: NluModel, settings: Settings
+    question: Clarification,
+    asked: Interpretation,
+    table: Table,
+    model: NluModel,
+    settings: Settings,
 ) -> tuple[Interpretation, Built] | None:
     """The first reading of a question about the intent when every reading it offers gives
     the same answer ('which area has the most critical bugs': the most frequent Area among
     the critical rows, or the Area ranked by its count of them): nothing is left to choose.
     None when an option is no stated question reading, fails, asks back, or answers
-    differently."""
+    differently. The reading keeps the classifier's confidence in ``asked``, the command as
+    typed, and its alternatives: the readings agree, the words stayed unsure."""
     found: list[tuple[Interpretation, Built]] = []
     values = []
     for option in question.options:
@@ -47,6 +52,9 @@ def same_answer(
     labels = " and the ".join(o.label for o in question.options)
     interp, built = found[0]
     note = f"the {labels} give the same answer"
+    interp = dataclasses.replace(
+        interp, confidence=asked.confidence, alternatives=asked.alternatives, stated=False
+    )
     return interp, dataclasses.replace(built, notes=(*built.notes, note))
 
 
