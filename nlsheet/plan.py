@@ -253,11 +253,14 @@ class Share:
 
 @dataclass(frozen=True)
 class Ratio:
-    """Total of ``numerator`` divided by total of ``denominator``."""
+    """Total of ``numerator`` divided by total of ``denominator``; with ``change``, that less
+    one: the change from the denominator's total to the numerator's, as a fraction
+    ('percentage growth from 2020 to 2023' over a column per year)."""
 
     numerator: str
     denominator: str
     where: Where = field(default_factory=Where)
+    change: bool = False
     kind: ClassVar[str] = "ratio"
 
 
@@ -520,7 +523,7 @@ def _decode_field(name: str, data: Any, kind: str) -> Any:
         if not isinstance(data, int) or isinstance(data, bool) or data < 1:
             raise _bad("n", "a whole number of at least 1", data)
         return data
-    if name in ("largest", "grouped", "intercept", "count", "average", "share"):
+    if name in ("largest", "grouped", "intercept", "count", "average", "share", "change"):
         if not isinstance(data, bool):
             raise _bad(name, "true or false", data)
         return data

@@ -16,7 +16,7 @@ from helpers_books import cell, column_range, write_book
 
 import nlsheet
 from nlsheet.errors import NlsheetError, NotUnderstoodError
-from nlsheet.plan import Aggregate
+from nlsheet.plan import Aggregate, Plan
 from nlsheet.workbook.table import ColumnKind, Table
 
 YEARS = list(range(2010, 2020))
@@ -375,3 +375,25 @@ def test_a_stretch_is_never_read_as_one_of_its_columns(tmp_path: Path) -> None:
     assert not check_parity(path, [("best", best, book.table())], tmp_path)
     with pytest.raises(NlsheetError):
         book.ask("growth rate of Tea from January to March")
+
+
+def test_percentage_change_between_two_year_columns(tmp_path: Path) -> None:
+    """The change of the totals from one year to another as a fraction of the first, for one
+    country or all, asked however; LibreOffice computes the same from the formulas. A ranking
+    by it, or a rate without a word for percent, is not this figure."""
+    path = write_book(tmp_path / "wide.xlsx", {"Sheet1": wide_rows(list(YEARS))})
+    book = nlsheet.open(path)
+    spain = VALUES[COUNTRIES.index("Spain")]
+    one = book.ask("percentage growth for Spain from 2012 to 2015")
+    assert one.value == pytest.approx(spain[YEARS.index(2015)] / spain[YEARS.index(2012)] - 1)
+    first, last = sum(year_column(2011)), sum(year_column(2018))
+    every = book.ask("by how much did the total grow from 2011 to 2018, in percent")
+    assert every.value == pytest.approx(last / first - 1)
+    said = book.ask("percent change in the total between 2011 and 2018")
+    assert said.value == pytest.approx(last / first - 1)
+    results = [("one", one, book.table()), ("every", every, book.table())]
+    assert not check_parity(path, results, tmp_path)
+    assert one.plan is not None and Plan.from_dict(one.plan.to_dict()) == one.plan
+    for command in ("which country grew the most from 2012 to 2015 in percent",):
+        with pytest.raises(NlsheetError):
+            book.ask(command)

@@ -147,7 +147,8 @@ def to_formula(plan: Plan, table: Table, answer: Answer) -> Formula:
         case Ratio():
             num = _total(op.numerator, op.where, table)
             den = _total(op.denominator, op.where, table)
-            return Formula(f"={num}/{den}", array=_is_array(op.where, table))
+            less = "-1" if op.change else ""
+            return Formula(f"={num}/{den}{less}", array=_is_array(op.where, table))
         case Correlation():
             a, b = _filtered(op.first, op.where, table), _filtered(op.second, op.where, table)
             return Formula(f"=CORREL({a},{b})", array=bool(op.where))

@@ -95,7 +95,8 @@ def execute(plan: Plan, table: Table) -> Answer:
         case Ratio():
             num, den = _numbers(op.numerator, table), _numbers(op.denominator, table)
             mask = row_mask(op.where, table)
-            return Answer(_divide(num[mask].sum(), den[mask].sum(), op.denominator))
+            quotient = _divide(num[mask].sum(), den[mask].sum(), op.denominator)
+            return Answer(quotient - 1 if op.change else quotient)
         case Correlation():
             mask = row_mask(op.where, table)
             a, b = _numbers(op.first, table)[mask], _numbers(op.second, table)[mask]

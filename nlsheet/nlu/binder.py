@@ -22,6 +22,7 @@ from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.dates import DateRange, DayMention, resolve_year
 from nlsheet.nlu.joins import Bound
 from nlsheet.nlu.slots import DateSlot, NumberSlot, PeriodSlot, comparator_before
+from nlsheet.nlu.wide import Span
 from nlsheet.plan import Cmp, Condition, Period, Where
 from nlsheet.workbook.table import Column, ColumnKind, Table
 
@@ -57,6 +58,8 @@ class Frame:
         difference: Whether ``expression`` is how much more one column holds than another
             ('how many more in December than in November'): its total is asked.
         bound: The conditions of ``where`` one by one, each with the words that set it.
+        growth: The last and first of side-by-side columns whose totals' change in percent is
+            asked ('percentage growth from 2020 to 2023').
     """
 
     where: Where = field(default_factory=Where)
@@ -77,6 +80,7 @@ class Frame:
     derived: bool = False
     difference: bool = False
     bound: list[Bound] = field(default_factory=list)
+    growth: tuple[Column, Column] | None = None
 
 
 _RANGE_OPEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.I)
@@ -103,6 +107,24 @@ class Binder:
         if mention is not None:
             self.used.add(id(mention))
             self.frame.explained.append((mention.start, mention.end))
+
+    def read_span(self, span: Span, mentions: Sequence[ColumnMatch]) -> None:
+        """A stretch of side-by-side columns ('from January to March'), read cell by cell; the
+        change between its ends ('fall from 2019 to 2020': one end minus the other, per row);
+        or the change of its ends' totals in percent ('percentage growth from 2020 to 2023')."""
+        frame, text = self.frame, self.text
+        frame.span = span.columns
+        frame.problems += span.problems(text)
+        frame.explained += span.explained(text, self.table, mentions)
+        change, percent = span.change(text), span.percent_change(text)
+        if percent is not None:
+            frame.growth, frame.span = (span.columns[-1], span.columns[0]), ()
+            frame.explained.append(percent)
+        if change is not None:
+            ends = [ColumnMatch(c, "", span.start, span.end, 1.0, "implied") for c in span.columns]
+            a, b = (ends[-1], ends[0]) if change[0] > 0 else (ends[0], ends[-1])
+            frame.expression, frame.derived, frame.span = (a, "-", b), True, ()
+            frame.explained.append(change[1])
 
     def bind(self, condition: Condition, start: int, end: int, mention: ColumnMatch | None) -> None:
         self.take(mention)

@@ -10,10 +10,12 @@ from collections.abc import Sequence
 
 from nlsheet.nlu.binder import Binder
 from nlsheet.nlu.binding import gap
+from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.coverage import is_row_noun
 from nlsheet.nlu.derived import implied_partner
 from nlsheet.nlu.slots import CHANGE_FROM, ORDERING, NumberSlot, comparator_before
 from nlsheet.nlu.text import normalize_word
+from nlsheet.nlu.wide import PERCENT_WORD
 from nlsheet.plan import Cmp, Condition
 from nlsheet.workbook.table import ColumnKind, Table
 
@@ -42,6 +44,23 @@ def _amount_asked(before: str, table: Table) -> bool:
 _THAN = re.compile(r"^\s*than\s+(?:in|for|during|on)?\s*$", re.I)
 
 
+def _bind_change(work: Binder, a: ColumnMatch, b: ColumnMatch, change: re.Match[str]) -> None:
+    """'how much did visitors grow from 2019 to 2022': the later total less the earlier ('how
+    much did they fall': the earlier less the later); '..., in percent': the change as a
+    fraction of the earlier total."""
+    up = bool(change.group(1) or change.group(3))
+    work.take(a)
+    work.take(b)
+    work.frame.explained.append((change.start(), b.end))
+    percent = PERCENT_WORD.search(work.text, b.end) if up else None
+    if percent is not None:
+        work.frame.growth = (b.column, a.column)
+        work.frame.explained.append(percent.span())
+        return
+    work.frame.expression = (b, "-", a) if up else (a, "-", b)
+    work.frame.difference = True
+
+
 def bind_column_comparisons(work: Binder, numbers: Sequence[NumberSlot]) -> None:
     """Bind every comparison between two columns the command makes."""
     text = work.text
@@ -53,14 +72,7 @@ def bind_column_comparisons(work: Binder, numbers: Sequence[NumberSlot]) -> None
         change = CHANGE_FROM.search(text[: a.start])
         to = re.fullmatch(r"\s*(?:to|through|and|-|–)\s*", gap(text, a.end, b.start))
         if change is not None and to and _amount_asked(text[: change.start()], work.table):
-            # 'how much did visitors grow from 2019 to 2022': the later total less the earlier
-            # ('how much did they fall': the earlier less the later).
-            up = bool(change.group(1) or change.group(3))
-            work.take(a)
-            work.take(b)
-            work.frame.expression = (b, "-", a) if up else (a, "-", b)
-            work.frame.difference = True
-            work.frame.explained.append((change.start(), b.end))
+            _bind_change(work, a, b, change)
             continue
         if change is not None and to:
             # 'countries that went down from 2023 to 2024': the later value below the earlier.

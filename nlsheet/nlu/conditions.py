@@ -434,15 +434,7 @@ def assemble(
     work = _Assembler(text, table, mentions)
     work.frame.explained += cells_words(text, table, mentions)
     if span is not None:
-        work.frame.span = span.columns
-        work.frame.problems += span.problems(text)
-        work.frame.explained += span.explained(text, table, mentions)
-        change = span.change(text)
-        if change is not None:  # 'fall from 2019 to 2020': one end minus the other, per row
-            ends = [ColumnMatch(c, "", span.start, span.end, 1.0, "implied") for c in span.columns]
-            a, b = (ends[-1], ends[0]) if change[0] > 0 else (ends[0], ends[-1])
-            work.frame.expression, work.frame.derived, work.frame.span = (a, "-", b), True, ()
-            work.frame.explained.append(change[1])
+        work.read_span(span, mentions)
     taken_words = [(m.start, m.end) for m in mentions] + [(v.start, v.end) for v in values]
     if span is not None:
         taken_words.append((span.start, span.end))

@@ -336,8 +336,7 @@ def _read_words(text: str, table: Table, model: NluModel, settings: Settings) ->
     firm_spans += [(v.start, v.end) for v in values] + [(d.start, d.end) for d in dates]
     loose_words = _unexplained(tokens, firm_spans, model)
     values += link_words_in_values(text, table, [(t.start, t.end) for t in loose_words])
-    # A value outranks the header words inside it ('Price Club', 'North Park Primary School')
-    # and a loose (fuzzy or partial) reading of the same words as a header.
+    # A value outranks header words inside it ('Price Club') and a loose header reading.
     free_of_values = _outside([(v.start, v.end) for v in values])
     numbers = [
         n
@@ -409,13 +408,13 @@ def _rank(
             frame = words.frame(text, table, ranked[0][0])
     named = [(m.start, m.end) for m in words.chosen]
     plain = not aggregate_cue(blank(text, frame.explained + named)) and frame.n is None
-    # 'sales in April' on a sheet with a column per month: the April cells' total ('Scarf
-    # sales in April', one row's cell, is a lookup).
+    # 'sales in April' over a column per month: the April cells' total (not 'Scarf sales ...').
     cells = (
         len(frame.free) == 1 and not frame.where and counts_cells(text, table, frame.free[0].column)
     )
-    if frame.difference:
-        return [("sum", 1.0)], frame  # 'how many more in December than November': no count
+    if frame.difference or frame.growth:
+        # 'how many more in May than April' (no count), 'percentage growth' (a ratio less one)
+        return [("ratio" if frame.growth else "sum", 1.0)], frame
     # A change the words ask for ('copy the value from above') keeps its reading.
     derived = frame.derived and not (ranked[0][0] in CHANGES and CHANGE_CUE.search(text))
     # A worth named by its words ('revenue' = quantity x price) adds up, asked 'what is' or not.

@@ -25,6 +25,7 @@ from nlsheet.nlu.text import Token, canonical, header_words, sheet_words, tokeni
 from nlsheet.workbook.table import Column, ColumnKind, Table
 
 __all__ = [
+    "PERCENT_WORD",
     "Span",
     "cells_words",
     "column_runs",
@@ -74,6 +75,9 @@ _CHANGE = re.compile(
     r"f[ae]ll\w*|drop\w*|decreas\w*|declin\w*|los[et]|loses|losing)\b",
     re.I,
 )
+PERCENT_WORD = re.compile(r"\b(?:percent(?:age)?|per\s+cent)\b|%", re.I)
+# Words that rank rows by the change ('which sector grew the most'): no one figure answers.
+_RANKS = re.compile(r"\b(?:which|who|most|least|top|bottom|highest|lowest|biggest|rank\w*)\b", re.I)
 _FALL = re.compile(r"f[ae]ll\w*|drop\w*|decreas\w*|declin\w*|los[et]|loses|losing", re.I)
 _MONTHLY = re.compile(r"\b(?:monthly|per\s+month|a\s+month|each\s+month)\b", re.I)
 # Words for a whole year of month columns: 'the annual budget', 'total for the year'.
@@ -108,10 +112,28 @@ class Span:
         sign = -1 if _FALL.fullmatch(found.group()) else 1
         return sign, found.span()
 
+    def percent_change(self, text: str) -> tuple[int, int] | None:
+        """'percentage growth from 2020 to 2023', 'by how much did exports grow, in percent':
+        the change of the totals from the span's first column to its last as a fraction, with
+        the words that ask for it; None when no word asks for it, or another word asks for
+        more (a rank, a share of something)."""
+        outside = text[: self.start] + " " * (self.end - self.start) + text[self.end :]
+        percent = PERCENT_WORD.search(outside)
+        changed = _CHANGE.search(outside) or re.search(r"\bgrowth\b", outside, re.I)
+        others = [
+            m
+            for m in _UNSUPPORTED.finditer(outside)
+            if not (_CHANGE.fullmatch(m.group()) or PERCENT_WORD.fullmatch(m.group()))
+            and m.group().lower() != "growth"
+        ]
+        if percent is None or changed is None or others or _RANKS.search(outside):
+            return None
+        return min(percent.start(), changed.start()), max(percent.end(), changed.end())
+
     def problems(self, text: str) -> list[str]:
         """Why a total or average of the cells cannot answer the command ('growth rate from
         2015 to 2022', 'share of 2015 to 2017'), if it cannot."""
-        if self.change(text) is not None:
+        if self.change(text) is not None or self.percent_change(text) is not None:
             return []
         found = _UNSUPPORTED.search(text[: self.start] + " " + text[self.end :])
         if found is None:

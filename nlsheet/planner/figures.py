@@ -78,6 +78,10 @@ def _two_numbers(ctx: Context, what: str) -> tuple[Column, Column]:
 
 
 def plan_ratio(ctx: Context) -> Op | Clarification:
+    if ctx.frame.growth is not None:
+        last, first = ctx.frame.growth
+        ctx.notes.append(f"the change in percent: total {last.name} / total {first.name} - 1")
+        return Ratio(last.name, first.name, ctx.frame.where, change=True)
     a, b = _two_numbers(ctx, "ratio")
     asked = rate_question(ctx, a.name, b.name)
     return asked if asked is not None else Ratio(a.name, b.name, ctx.frame.where)
