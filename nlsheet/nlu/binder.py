@@ -89,6 +89,7 @@ _BARE_DAY = re.compile(
     r"(?:and|to|until|till|through|thru|-|–)\s*(?:the\s+)?$",
     re.I,
 )
+_DATE_OPENER = re.compile(r"\b(?:in|during|for|on|of)\s+(?:the\s+)?$", re.I)
 _RANGE_JOIN = re.compile(r"\s*(?:and|to|until|till|through|thru|-|–)\s*(?:the\s+)?", re.I)
 
 
@@ -189,8 +190,11 @@ class Binder:
         if not dates:
             self.frame.problems.append(f"'{words}' needs a date column, and there is none")
         else:
-            before = comparator_before(self.text, start)  # 'since 10 May' is asked whole
-            self.frame.unclear_dates.append((before[1] if before else start, end, dates))
+            # 'since 10 May', 'in the second half of 2023' are asked whole.
+            before = comparator_before(self.text, start)
+            start = before[1] if before else start
+            said = _DATE_OPENER.search(self.text[:start])
+            self.frame.unclear_dates.append((said.start() if said else start, end, dates))
 
     def _joined_ranges(self, ranges: Sequence[DateRange]) -> list[DateRange]:
         """'between March 2020 and June 2021', 'from Q1 to Q3 2024': two spans said as the ends

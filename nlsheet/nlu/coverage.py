@@ -254,19 +254,17 @@ def dates_rows(mention: ColumnMatch, table: Table) -> bool:
     dates ('trip' for Trip Date on a trip log: 'average trip distance'), or any column by a
     word only like its header ('screenings' for Screen on a sheet of Screenings). The word
     names the rows, not the column."""
+    dated = mention.column.kind is ColumnKind.DATE
+    if not dated and mention.how != "fuzzy":
+        return False  # the common case, decided before any word is read
     said = [t.norm for t in tokenize(mention.words)]
     header = set(header_words(mention.column.name))
-    if mention.column.kind is ColumnKind.DATE:
+    if dated:
         return bool(said) and all(is_row_noun(w, table) for w in said) and not header <= set(said)
     # A fuzzy match only, by the rows' own noun, of a header that names no rows ('slaes' is
     # the Sales column on a sheet of Sales).
     nouns = row_nouns(table)
-    return (
-        mention.how == "fuzzy"
-        and bool(said)
-        and all(w in nouns for w in said)
-        and not header & nouns
-    )
+    return bool(said) and all(w in nouns for w in said) and not header & nouns
 
 
 def is_row_noun(word: str, table: Table) -> bool:

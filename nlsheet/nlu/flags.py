@@ -265,16 +265,13 @@ def find_flags(text: str, table: Table, tokens: list[Token] | None = None) -> li
 def _longer_headers_said(text: str, table: Table) -> list[tuple[int, int]]:
     """Where the command says a header of two words or more in full ('gross pay')."""
 
-    def make() -> list[str]:
+    def make() -> list[re.Pattern[str]]:
         phrases = {" ".join(header_words(c.name, typed=True)) for c in table.columns}
-        return sorted(p for p in phrases if " " in p)
+        return [re.compile(r"\b" + re.escape(p) + r"\b") for p in sorted(phrases) if " " in p]
 
     lowered = text.lower()
-    return [
-        (m.start(), m.end())
-        for phrase in table.memo("flags:long-headers", make)
-        for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", lowered)
-    ]
+    said = table.memo("flags:long-headers", make)
+    return [m.span() for pattern in said for m in pattern.finditer(lowered)]
 
 
 def _phrase_flags(

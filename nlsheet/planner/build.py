@@ -352,14 +352,9 @@ def _which_year(
     )
 
 
-_DATE_OPENER = re.compile(r"\b(?:in|during|for|on|of)\s+(?:the\s+)?$", re.I)
-
-
 def _which_date(text: str, start: int, end: int, dates: tuple[str, ...]) -> Clarification:
     """Ask which date column a date means when several could ('since 10 May' over Entry and
     Exit): one option per column, each the command with the column named before the date."""
-    said = _DATE_OPENER.search(text[:start])
-    start = said.start() if said else start  # 'in the second half of 2023' asked whole
     words = text[start:end].strip()
     options = [
         Option(f"{name} {words}", f"{text[:start]}with {name} {text[start:]}") for name in dates
