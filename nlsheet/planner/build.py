@@ -26,6 +26,8 @@ from nlsheet.planner.figures import (
     plan_trend,
 )
 from nlsheet.planner.longest import plan_longest
+from nlsheet.planner.per_unit import per_unit_condition, per_unit_total
+from nlsheet.planner.repeated import repeated_total
 from nlsheet.planner.rows import plan_lookup, plan_top, plan_unique, rank_rows
 from nlsheet.planner.sense import check_sense, mixed_units
 from nlsheet.result import Clarification, Option
@@ -86,8 +88,9 @@ def build(interp: Interpretation, table: Table) -> Built | Clarification:
         _refuse_unused(ctx, None)
         return op
     check_sense(ctx, op)
+    per_unit_condition(ctx)
     _check_keys(ctx, op)
-    mixed = mixed_units(ctx, op)
+    mixed = mixed_units(ctx, op) or per_unit_total(ctx, op) or repeated_total(ctx, op)
     if mixed is not None:
         _refuse_unused(ctx, op)
         return mixed
