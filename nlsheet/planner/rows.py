@@ -39,13 +39,12 @@ from nlsheet.planner.context import Context, ask_which_column, where_note
 from nlsheet.planner.implied import DATE_ORDER, ROWS, direct, implied_measure, not_additive
 from nlsheet.planner.quantities import amount_over_time, amount_transacted
 from nlsheet.planner.ranking_words import row_or_total, single_row_said, total_said
+from nlsheet.planner.who import WHO_OPENS, refuse_who_of_no_one
 from nlsheet.result import Clarification
 from nlsheet.workbook.table import Column, ColumnKind
 
 __all__ = ["plan_lookup", "plan_top", "plan_unique", "rank_rows", "single_column"]
 
-# A question opening with 'who': it asks for a person (or a team, a winner ...).
-_WHO_OPENS = re.compile(r"^\s*(who|whom|whose)\b", re.I)
 _QUESTION_TARGETS = (
     (
         re.compile(r"^\s*(when|what\s+(date|day|year|time)|which\s+(date|day|year))\b", re.I),
@@ -59,7 +58,7 @@ _QUESTION_TARGETS = (
         False,
     ),
     (
-        _WHO_OPENS,
+        WHO_OPENS,
         PERSON_HEADERS | {"winner", "incumbent", "director", "champion", "team", "opponent"},
         False,
     ),
@@ -142,7 +141,7 @@ def plan_lookup(ctx: Context) -> Op | Clarification:
             raise ctx.refuse(
                 "could not tell which column to return", "the column whose value to show"
             )
-    _refuse_who_of_no_one(ctx, free[0].column)
+    refuse_who_of_no_one(ctx, free[0])
     target = ctx.use(free[0])
     assert target is not None
     where_note(ctx)
@@ -163,24 +162,6 @@ def _added_up(ctx: Context, target: Column, over: str) -> Aggregate:
     ctx.intent = "sum"
     ctx.notes.append(f"added up {target.name} over {over}")
     return Aggregate(AggFunc.SUM, Measure(target.name), ctx.frame.where)
-
-
-def _refuse_who_of_no_one(ctx: Context, target: Column) -> None:
-    """'who pays the lease on U105' answered with the Lease Amount: 'who' asks for a person,
-    and a number is no one. Refused when a column of people exists and the target is not one.
-
-    Raises:
-        NotUnderstoodError: Naming the column the words picked and the people's column.
-    """
-    if not _WHO_OPENS.match(ctx.interp.text) or target.kind is ColumnKind.TEXT:
-        return
-    people = people_columns(ctx.table)
-    if people and target not in people:
-        raise ctx.refuse(
-            f"'who' asks for a person ({', '.join(c.name for c in people)}), but the words "
-            f"named {target.name}, which holds no people",
-            f"which of {', '.join(c.name for c in people)} to show",
-        )
 
 
 def _describes_value(ctx: Context, mention: ColumnMatch) -> bool:
@@ -529,6 +510,8 @@ def plan_unique(ctx: Context) -> Op | Clarification:
             return UniqueValues(person.name, ctx.frame.where)
         if person is not None:
             return person
+    if ctx.free():
+        refuse_who_of_no_one(ctx, ctx.free()[0])  # 'who rode in the race on 18 May'
     return single_column(ctx, lambda c: UniqueValues(c, ctx.frame.where))
 
 
