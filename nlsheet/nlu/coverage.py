@@ -41,6 +41,7 @@ from nlsheet.nlu.wide import column_runs
 from nlsheet.workbook.table import Column, ColumnKind, Table
 
 __all__ = [
+    "ID_WORDS",
     "PERSON_HEADERS",
     "Leftover",
     "dates_rows",
@@ -57,7 +58,7 @@ __all__ = [
 ]
 
 # Header words that say a column identifies rows, and add nothing to what the rows are.
-_ID_WORDS = frozenset({"id", "identifier", "no", "nr", "num", "number", "code", "ref", "key", "#"})
+ID_WORDS = frozenset({"id", "identifier", "no", "nr", "num", "number", "code", "ref", "key", "#"})
 _NAME_WORDS = frozenset({"name", "full", "title"})
 PERSON_HEADERS = frozenset(
     """employee staff worker member person name player athlete runner student customer client
@@ -115,7 +116,7 @@ def row_nouns(table: Table) -> frozenset[str]:
             nouns.update(w for w in sheet_words(table) if w.isalpha())
         for column in table.columns:
             if column.is_id:
-                nouns.update(w for w in header_words(column.name) if w not in _ID_WORDS)
+                nouns.update(w for w in header_words(column.name) if w not in ID_WORDS)
         dated = next((c for c in table.columns if c.kind is ColumnKind.DATE), None)
         own = header_words(dated.name) if dated is not None else []
         if len(own) == 2 and own[1] == "date" and own[0].isalpha() and own[0] not in _NOT_EVENTS:

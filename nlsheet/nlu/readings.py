@@ -19,9 +19,9 @@ from rapidfuzz.distance import DamerauLevenshtein
 from nlsheet.changes import CHANGES
 from nlsheet.nlu.binding import holds_years
 from nlsheet.nlu.conditions import SUPERLATIVE_WORD, Frame
-from nlsheet.nlu.coverage import is_row_noun, verb_of_header
+from nlsheet.nlu.coverage import ID_WORDS, is_row_noun, verb_of_header
 from nlsheet.nlu.lexicon import ROLES
-from nlsheet.nlu.text import Token, tokenize
+from nlsheet.nlu.text import Token, is_plural, tokenize, words_of
 from nlsheet.plan import Cmp
 from nlsheet.workbook.table import ColumnKind, Table
 
@@ -33,11 +33,11 @@ __all__ = [
     "blank",
     "describes_rows",
     "fits",
+    "names_identifiers",
     "names_intent",
     "ranks_rows",
     "relative_pronoun",
     "traded_blanked",
-    "words_of",
 ]
 
 _RANKING = re.compile(
@@ -413,9 +413,10 @@ def describes_rows(text: str, masked: str, tokens: list[Token], frame: Frame, ta
         return False
     if any(
         not all(is_row_noun(w, table) or verb_of_header(w, table) for w in words_of(m.words))
+        or names_identifiers(m.words)
         for m in frame.free
     ):
-        return False
+        return False  # a column asked for ('claim refs with zip in the description' lists them)
     return is_row_noun(tokens[0].norm, table) or is_row_noun(tokens[-1].norm, table)
 
 
@@ -437,7 +438,13 @@ def lists_rows(text: str, masked: str, tokens: list[Token], frame: Frame, table:
         if m.column.name not in frame.where.columns
         and not all(is_row_noun(w, table) for w in words_of(m.words))  # 'stores' for Store
     ]
-    if not frame.where or named or CHANGE_CUE.search(text):
+    if not frame.where or CHANGE_CUE.search(text):
+        return False
+    first = frame.free[0] if frame.free else None
+    if first is not None and not text[: first.start].strip() and names_identifiers(first.words):
+        # 'claim refs with zip in the notes', 'order numbers over £500': the identifiers
+        return not aggregate_cue(_COMPARATIVE.sub(" ", masked))
+    if named:
         return False  # a column named and not tested is what to list ('list the clients ...')
     said = LIST_OPENER.match(masked)  # 'list' itself is no aggregate here
     if aggregate_cue(_COMPARATIVE.sub(" ", masked[said.end() if said else 0 :])):
@@ -453,17 +460,10 @@ def lists_rows(text: str, masked: str, tokens: list[Token], frame: Frame, table:
     return bool(nouns) and is_plural(nouns[0])  # several rows
 
 
-_PLURALS = frozenset({"people", "staff", "personnel", "children", "men", "women", "folks"})
-
-
-def is_plural(token: Token) -> bool:
-    """A plural noun as typed ('invoices', 'people'), not its singular ('invoice')."""
-    return token.lower != token.norm or token.lower in _PLURALS
-
-
-def words_of(text: str) -> list[str]:
-    """The alphabetic words of a mention, normalised (the text itself when there are none)."""
-    return [t.norm for t in tokenize(text) if t.norm.isalpha()] or [text]
+def names_identifiers(words: str) -> bool:
+    """'claim refs', 'order numbers': identifiers of several rows, asked to be shown."""
+    tokens = tokenize(words)
+    return bool(tokens) and is_plural(tokens[-1]) and tokens[-1].norm in ID_WORDS
 
 
 _NAMED = {

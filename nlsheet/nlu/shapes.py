@@ -18,9 +18,8 @@ from nlsheet.nlu.readings import (
     WH_QUESTION,
     aggregate_cue,
     traded_blanked,
-    words_of,
 )
-from nlsheet.nlu.text import normalize_word, tokenize
+from nlsheet.nlu.text import normalize_word, tokenize, words_of
 from nlsheet.workbook.table import ColumnKind, Table
 
 __all__ = [

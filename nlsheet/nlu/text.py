@@ -24,12 +24,14 @@ __all__ = [
     "canonical",
     "header_vocabulary",
     "header_words",
+    "is_plural",
     "is_verb",
     "normalize_word",
     "table_vocabulary",
     "tokenize",
     "value_vocabulary",
     "word_after",
+    "words_of",
 ]
 
 # Stands for a column mention in the text the classifier sees ("average of xcolx").
@@ -346,3 +348,16 @@ def word_after(text: str, at: int) -> str | None:
     None at the end of the text."""
     found = re.match(r"\s+(\w+)", text[at:])
     return normalize_word(found.group(1)) if found is not None else None
+
+
+_PLURALS = frozenset({"people", "staff", "personnel", "children", "men", "women", "folks"})
+
+
+def is_plural(token: Token) -> bool:
+    """A plural noun as typed ('invoices', 'people'), not its singular ('invoice')."""
+    return token.lower != token.norm or token.lower in _PLURALS
+
+
+def words_of(text: str) -> list[str]:
+    """The alphabetic words of a mention, normalised (the text itself when there are none)."""
+    return [t.norm for t in tokenize(text) if t.norm.isalpha()] or [text]

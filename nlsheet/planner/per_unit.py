@@ -20,8 +20,7 @@ import re
 from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.coverage import is_row_noun
 from nlsheet.nlu.derived import counts_items
-from nlsheet.nlu.readings import words_of
-from nlsheet.nlu.text import canonical, header_words
+from nlsheet.nlu.text import canonical, header_words, words_of
 from nlsheet.plan import AggFunc, Aggregate, ArgExtreme, Cmp, Op, Share
 from nlsheet.planner.context import Context
 from nlsheet.result import Clarification, Option

@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 
 from nlsheet.backends.masks import column_numbers, row_mask
-from nlsheet.nlu.readings import is_plural
-from nlsheet.nlu.text import tokenize
+from nlsheet.nlu.text import is_plural, tokenize
 from nlsheet.planner.context import Context
 from nlsheet.result import Clarification, Option
 from nlsheet.workbook.table import Column

@@ -20,10 +20,10 @@ from nlsheet.nlu.lexicon import PERSON_NOUN, ROLES, is_amount_noun
 from nlsheet.nlu.readings import (
     LIST_OPENER,
     intent_words,
-    is_plural,
+    names_identifiers,
     relative_pronoun,
 )
-from nlsheet.nlu.text import header_words, is_verb
+from nlsheet.nlu.text import header_words, is_plural, is_verb
 from nlsheet.plan import (
     AggFunc,
     Aggregate,
@@ -117,7 +117,8 @@ def plan_lookup(ctx: Context) -> Op | Clarification:
             free = [ColumnMatch(person, "", 0, 0, 0.9, "implied")]
         elif rows is not None:
             return rows
-    if len(untested) == 1 and _names_rows(ctx, untested[0]):
+    named_ids = bool(untested) and names_identifiers(untested[0].words)  # 'claim refs'
+    if len(untested) == 1 and _names_rows(ctx, untested[0]) and not named_ids:
         # 'stores opened before 2015' names the rows through their key column's header.
         rows = _rows_asked(ctx)
         if rows is not None:
@@ -151,8 +152,9 @@ def plan_lookup(ctx: Context) -> Op | Clarification:
         return _added_up(ctx, target, "the rows of that time")
     if amount_transacted(ctx) is not None and not _WHO.search(ctx.interp.text):
         return _added_up(ctx, target, "the rows asked for")
-    if _WHO.search(ctx.interp.text) and not fixed:
-        ctx.intent = "unique_values"  # 'who was hired in 2024': everyone the range picks
+    if (_WHO.search(ctx.interp.text) and not fixed) or names_identifiers(free[0].words):
+        # 'who was hired in 2024', 'claim refs with zip in the notes': every row picked
+        ctx.intent = "unique_values"
         return UniqueValues(target.name, ctx.frame.where)
     return Lookup(target.name, ctx.frame.where)
 
