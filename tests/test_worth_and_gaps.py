@@ -153,3 +153,48 @@ def test_worth_and_gap_formulas_recalculate_to_the_answer(tmp_path: Path) -> Non
         work = tmp_path / path.stem
         work.mkdir()
         assert not check_parity(path, results, work)
+
+
+def _purchase_orders() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "PO Number": [f"PO-{n}" for n in range(7001, 7007)],
+            "Supplier": ["Brill", "Acorn", "Brill", "Dunmore", "Acorn", "Brill"],
+            "Qty": [10, 4, 25, 2, 8, 5],
+            "Unit Cost (€)": [3.5, 120.0, 1.2, 310.0, 15.0, 42.0],
+            "Discount": [0.0, 0.1, 0.05, 0.0, 0.0, 0.15],
+            "Parcels": [1, 2, 3, 1, 2, 1],
+            "Weight kg": [4.0, 18.5, 9.0, 30.0, 6.5, 2.0],
+        }
+    )
+
+
+def test_the_value_of_orders_is_count_times_unit_cost_before_discount(tmp_path: Path) -> None:
+    orders = _purchase_orders()
+    plain = book_of_frame(orders.drop(columns="Discount"), "Purchase Orders", tmp_path / "p.xlsx")
+    value = orders["Qty"] * orders["Unit Cost (€)"]
+    assert answer_of(plain, "total value of all orders") == pytest.approx(value.sum())
+    book = book_of_frame(orders, "Purchase Orders", tmp_path / "po.xlsx")
+    # Beside a Discount column, the value before or after it: the words must say.
+    assert book.ask("total value of all orders").clarification is not None
+    assert answer_of(book, "total value of all orders before discount") == pytest.approx(
+        value.sum()
+    )
+    by_supplier = answer_of(book, "value of orders by supplier excluding discounts")
+    assert by_supplier == pytest.approx(value.groupby(orders.Supplier).sum().to_dict())
+    # The discount asked for is the Discount column itself.
+    assert answer_of(book, "total discount") == pytest.approx(orders["Discount"].sum())
+
+
+def test_an_average_per_item_asks_for_the_totals_ratio_or_the_rows_average(
+    tmp_path: Path,
+) -> None:
+    orders = _purchase_orders()
+    book = book_of_frame(orders, "Purchase Orders", tmp_path / "po.xlsx")
+    result = book.ask("average weight per parcel")
+    assert result.clarification is not None, result.value
+    options = {o.label: o.command for o in result.clarification.options}
+    totals = book.ask(options["total Weight kg / total Parcels"]).value
+    assert totals == pytest.approx(orders["Weight kg"].sum() / orders["Parcels"].sum())
+    rows = book.ask(options["average of Weight kg / Parcels per row"]).value
+    assert rows == pytest.approx((orders["Weight kg"] / orders["Parcels"]).mean())

@@ -224,17 +224,15 @@ _ITEMS_OF = r"(?:goods|items|products|units|orders|shipments|stock|sales)"
 # 'value of goods shipped' over Units and Unit Value, 'food cost' over Qty and Unit Cost,
 # 'billable amount' over Hours and Rate. Each: the words, the word no other header may hold,
 # the count's kind, the worth's kind.
+_WORTH_WORDS_SAID = re.compile(
+    rf"\b(?:(?:total|{_ITEMS_OF}|shipped|sold)\s+)?(?P<core>values?|worth)"
+    rf"(?:\s+of\s+(?:the\s+|all\s+)?{_ITEMS_OF})?\b",
+    re.I,
+)
 _PER_ONE: tuple[tuple[re.Pattern[str], str, _Kind, _Kind], ...] = (
-    (
-        re.compile(
-            rf"\b(?:(?:total|{_ITEMS_OF}|shipped|sold)\s+)?(?P<core>values?|worth)"
-            rf"(?:\s+of\s+(?:the\s+|all\s+)?{_ITEMS_OF})?\b",
-            re.I,
-        ),
-        "value",
-        units_sold,
-        _unit_of("value", "price"),
-    ),
+    (_WORTH_WORDS_SAID, "value", units_sold, _unit_of("value", "price")),
+    # Without a price, an order's value is what it costs (Qty and Unit Cost on purchase orders).
+    (_WORTH_WORDS_SAID, "value", units_sold, _unit_of("cost")),
     (
         re.compile(
             rf"\b(?:(?:total|food|ingredients?|materials?|parts?|{_ITEMS_OF})\s+)?(?P<core>costs?)\b",
@@ -297,6 +295,8 @@ def _worth_of_units(
         found = every[0]
         if _TAKEN_AWAY.search(text[: found.start()]):
             return None  # 'the most money after food costs': what is left, not the costs
+        if word != "rate" and any(_DEDUCTED(c) for c in numeric) and not _GROSS.search(text):
+            continue  # a Discount column: the worth before it or after it, the words say not
         worths = [c for c in numeric if worth_kind(c)]
         counts = [c for c in numeric if count_kind(c) and not worth_kind(c)]
         others = [c for c in numeric if word in header_words(c.name) and c not in worths]
@@ -388,6 +388,15 @@ _COMPARED = re.compile(
 )
 
 
+_DEDUCTED = header_has("discount", "discounts", "rebate")
+# What a worth is counted before: the deductions no product of count and price includes.
+_GROSS = re.compile(
+    r"\b(?:before|excluding|without|ignoring|not\s+counting|pre-?)\s*(?:any\s+|the\s+)?"
+    r"(?:discounts?|rebates?|tax(?:es)?|vat|deductions?)\b",
+    re.I,
+)
+
+
 def apply_derived(frame: Frame, derived: Derived | None, text: str) -> None:
     """Put the derived measure (of :func:`find_derived`) into the frame: its expression, and the
     rows it is about ('missed its target': only the rows that missed it)."""
@@ -408,6 +417,12 @@ def apply_derived(frame: Frame, derived: Derived | None, text: str) -> None:
     frame.explained.extend(spans)
     # A loose header reading of the same words gives way ('expected revenue').
     frame.free = [m for m in frame.free if all(m.end <= a or m.start >= b for a, b in spans)]
+    gross = _GROSS.search(text, derived.end)
+    if gross is not None and frame.expression is not None:
+        # 'value of all orders before discount': the product as it stands, the Discount
+        # column named only to be left out.
+        frame.free = [m for m in frame.free if not gross.start() <= m.start < gross.end()]
+        frame.explained.append(gross.span())
     first, second = derived.first.column.name, derived.second.column.name
     pair = {first, second}
     said = any({c.column, c.other} == pair for c in frame.where.conditions)

@@ -92,8 +92,9 @@ def plan_aggregate(ctx: Context) -> Op | Clarification:
         func, measure = _span_measure(ctx, func)
     elif frame.expression is not None:
         measure = _expression_measure(ctx)
-        if func is AggFunc.SUM and measure.op == "/":
-            # 'total amount per unit' adds up no rates: the totals' ratio or the average rate.
+        if func in (AggFunc.SUM, AggFunc.AVERAGE) and measure.op == "/":
+            # 'total amount per unit' adds up no rates, and 'average weight per parcel' may
+            # be the totals' ratio (each parcel counted once) or the rows' average rate.
             asked = rate_question(ctx, measure.column, str(measure.other))
             if asked is not None:
                 return asked
