@@ -63,6 +63,29 @@ def test_a_misspelt_noun_for_the_rows_is_still_the_rows(tmp_path: Path) -> None:
         book.ask("how many bkongis in March 2024")
 
 
+def test_a_real_word_is_no_misspelt_command_word(tmp_path: Path) -> None:
+    # 'small' is one letter from 'shall', 'large' from 'larger', 'staff' from 'stuff': each
+    # is a word of its own that nothing in the table explains, so it is not counted over.
+    booked = [dt.date(2024, m, d) for m, d in [(3, 2), (3, 9), (4, 1), (3, 30), (5, 5), (3, 11)]]
+    bookings = pd.DataFrame(
+        {"Booking ID": [f"B{i}" for i in range(6)], "Booked": booked, "Nights": [1, 2, 3, 1, 2, 4]}
+    )
+    book = _book(bookings, "Bookings", tmp_path / "bookings.xlsx")
+    for command, word in [
+        ("how many small bookings in March 2024", "small"),
+        ("how many large bookings in March 2024", "large"),
+        ("how many staff bookings in March 2024", "staff"),
+    ]:
+        with pytest.raises(nlsheet.NlsheetError, match=word):
+            book.ask(command)
+    # A misspelt aggregate word, or two letters of a function word swapped, is still read.
+    march = bookings.Nights[[d.month == 3 for d in booked]]
+    assert _answer(book, "avrage nights in March 2024") == pytest.approx(march.mean())
+    assert _answer(book, "total nights for bookings whcih were booked in March 2024") == (
+        march.sum()
+    )
+
+
 def _members() -> pd.DataFrame:
     return pd.DataFrame(
         {

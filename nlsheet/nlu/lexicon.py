@@ -186,11 +186,18 @@ def role_of(word: str, *, typos: bool = True) -> str | None:
     a misspelling one edit away from a listed word of five letters or more, with the same first
     letter, plays that word's role ('avrage', 'totl'); a word of four letters is read so only
     as an aggregate word ('totl'), since short words collide ('note' is no typo of 'none').
+    A function word is reached only by two letters swapped ('whcih'), and a comparative not
+    from its base: the other words one edit from them are mostly words of their own ('small'
+    and 'shall', 'large' and 'larger').
     """
     role = _ALL.get(word)
     if role is not None or not typos or len(word) < 4:
         return role
     for known, known_role in _ALL.items():
+        if known in (word + "r", word + "er"):
+            continue  # 'large' is no 'larger'
+        if known_role == "function" and sorted(known) != sorted(word):
+            continue  # 'whcih' is 'which' typed fast; 'small' is no 'shall', 'staff' no 'stuff'
         if (
             len(known) >= 5
             and known[0] == word[0]
