@@ -141,6 +141,12 @@ def test_a_name_typed_in_part_of_several_is_asked(tmp_path: Path) -> None:
     assert [answer_of(book, o.command) for o in asked.options] == [1, 2, 3]
     # A name that is part of one only is that one.
     assert answer_of(book, "how many applications from Valley") == 1
+    # Long names are still names, not notes: title case, however many words.
+    longer = grants.assign(Organisation=grants.Organisation + " of the North Riding")
+    book = book_of_frame(longer, "Applications", tmp_path / "longer.xlsx")
+    asked = book.ask("show the applications from Green Roots").clarification
+    assert asked is not None
+    assert len(asked.options) == 3, asked
 
 
 def test_whether_still_names_a_second_key(tmp_path: Path) -> None:

@@ -29,7 +29,14 @@ from nlsheet.nlu.text import (
 )
 from nlsheet.workbook.table import Column, ColumnKind, Table
 
-__all__ = ["ValueMatch", "fold_value", "link_values", "link_words_in_values"]
+__all__ = [
+    "SEARCH_CUE",
+    "ValueMatch",
+    "fold_value",
+    "is_prose",
+    "link_values",
+    "link_words_in_values",
+]
 
 _MAX_WORDS = 12
 _WORD = re.compile(r"[^\W_]+")
@@ -209,7 +216,7 @@ def link_words_in_values(
             if holders:
                 norm = form
                 break
-        if counted and not searched and any(_prose(table, c) for c in holders):
+        if counted and not searched and any(_wordy(table, c) for c in holders):
             # 'how many payslips were paid', 'tax per payslip': the rows counted, not the
             # rows whose notes say 'payslip' ('how many engineers' may be a job title's word).
             continue
@@ -318,15 +325,35 @@ def _short_name(table: Table, word: str) -> tuple[Column, str] | None:
 _MAX_NAMED = 30
 
 
-def _prose(table: Table, column: Column) -> bool:
+def is_prose(table: Table, column: Column) -> bool:
     """Whether a text column holds sentences (notes, comments): three words a cell or more on
-    average, not names, titles or addresses."""
+    average, and most cells not in title case ('Green Roots Trust', 'Old Mill Bitter' are
+    names however many words they have; 'bag lost in transfer' is prose)."""
+
+    def make() -> bool:
+        cells = [str(v) for v in table.values(column.name).series.dropna().unique()]
+        if not cells or sum(len(c.split()) for c in cells) < 3 * len(cells):
+            return False
+        return sum(_titled(c) for c in cells) < len(cells) / 2
+
+    return table.memo(f"values:prose:{column.name}", make)
+
+
+def _wordy(table: Table, column: Column) -> bool:
+    """Three words a cell or more on average: notes, but also long names and titles, whose
+    words a counted noun may be ('how many championships' over cup names)."""
 
     def make() -> bool:
         cells = [len(str(v).split()) for v in table.values(column.name).series.dropna()]
         return bool(cells) and sum(cells) / len(cells) >= 3
 
-    return table.memo(f"values:prose:{column.name}", make)
+    return table.memo(f"values:wordy:{column.name}", make)
+
+
+def _titled(cell: str) -> bool:
+    """Every word of four letters or more capitalised: a name or a title."""
+    words = [w for w in re.findall(r"[^\W\d_]+", cell) if len(w) >= 4]
+    return bool(words) and all(w[0].isupper() for w in words)
 
 
 def _free_text_holders(table: Table, norm: str) -> list[Column]:

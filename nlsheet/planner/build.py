@@ -12,7 +12,7 @@ from nlsheet.nlu.context import letters_outside, overlaps
 from nlsheet.nlu.coverage import Leftover, is_row_noun, keys_rows, unaccounted
 from nlsheet.nlu.interpret import Interpretation
 from nlsheet.nlu.text import header_words, word_after
-from nlsheet.nlu.values import SEARCH_CUE, ValueMatch
+from nlsheet.nlu.values import SEARCH_CUE, ValueMatch, is_prose
 from nlsheet.plan import AggFunc, Aggregate, ArgExtreme, Lookup, Op, Plan, TopN, op_columns
 from nlsheet.planner.aggregates import plan_aggregate, plan_group_share, plan_most_frequent
 from nlsheet.planner.asked_for import refuse_unmet_operation_words
@@ -297,9 +297,9 @@ def _which_value(interp: Interpretation, table: Table) -> Clarification | None:
         ):
             continue  # 'described as taxi', 'with Paris in the name': any row with the word
         words = [re.compile(r"(?<!\w)" + re.escape(v.words.casefold()) + r"(?!\w)") for v in said]
-        cells = {str(c) for c in table.values(column).series.dropna().unique()}
-        if sum(len(c.split()) for c in cells) > 3 * len(cells):
+        if is_prose(table, table.column(column)):
             continue  # sentences, not names
+        cells = {str(c) for c in table.values(column).series.dropna().unique()}
         names = sorted(c for c in cells if all(w.search(c.casefold()) for w in words))
         typed = text[first.start : last.end]
         if len(names) < 2 or _kind_of_row(interp, last.end, typed, names, table):
