@@ -204,3 +204,24 @@ def test_readings_that_agree_need_no_question(tmp_path: Path) -> None:
     assert agreed("sum: hours on Login", "average: hours on Login") is None
     assert agreed("sum: hours on Login", "sum: blorp on Login") is None
     assert agreed("sum: hours on Login") is None
+
+
+def test_per_the_rows_noun_is_per_row_beside_a_column_of_kinds(tmp_path: Path) -> None:
+    # Rows are performances (the sheet's name); the Performance column says which kind.
+    shows = pd.DataFrame(
+        {
+            "Show": ["Hamlet", "Hamlet", "Annie", "Annie", "Annie", "Hamlet", "Annie"],
+            "Performance": ["Evening", "Matinee", "Evening", "Evening", "Matinee", "Evening", "X"],
+            "Tickets Sold": [210, 120, 300, 280, 150, 190, 95],
+            "Comps": [4, 2, 6, 5, 1, 3, 0],
+        }
+    )
+    book = book_of_frame(shows, "Performances", tmp_path / "shows.xlsx")
+    assert answer_of(book, "average number of comps per performance") == pytest.approx(
+        shows.Comps.mean()
+    )
+    per_show = answer_of(book, "average tickets sold per performance, by show")
+    assert per_show == pytest.approx(shows.groupby("Show")["Tickets Sold"].mean().to_dict())
+    # 'by performance' groups by the column.
+    by_kind = answer_of(book, "average tickets sold by performance")
+    assert by_kind == pytest.approx(shows.groupby("Performance")["Tickets Sold"].mean().to_dict())

@@ -11,7 +11,7 @@ from nlsheet.errors import NotUnderstoodError, UnknownColumnError
 from nlsheet.nlu.context import letters_outside, overlaps
 from nlsheet.nlu.coverage import Leftover, is_row_noun, keys_rows, unaccounted
 from nlsheet.nlu.interpret import Interpretation
-from nlsheet.nlu.text import header_words, word_after
+from nlsheet.nlu.text import header_words, sheet_words, word_after, words_of
 from nlsheet.nlu.values import SEARCH_CUE, ValueMatch, is_prose
 from nlsheet.plan import AggFunc, Aggregate, ArgExtreme, Lookup, Op, Plan, TopN, op_columns
 from nlsheet.planner.aggregates import plan_aggregate, plan_group_share, plan_most_frequent
@@ -64,6 +64,7 @@ def build(interp: Interpretation, table: Table) -> Built | Clarification:
         return _which_year(interp.text, *ctx.frame.unclear_years[0])
     if ctx.frame.unclear_dates:
         return _which_date(interp.text, *ctx.frame.unclear_dates[0])
+    _per_row_of_sheet(ctx)
     builder = _BUILDERS.get(interp.intent)
     if builder is None:
         raise NotUnderstoodError(
@@ -116,6 +117,30 @@ def build(interp: Interpretation, table: Table) -> Built | Clarification:
     return Built(
         Plan(table.sheet, op), tuple(ctx.used), tuple(ctx.notes), ctx.intent, tuple(ctx.ignored)
     )
+
+
+def _per_row_of_sheet(ctx: Context) -> None:
+    """'average tickets sold per performance' on a sheet of Performances: each row is one, so
+    the average is the rows', not one per value of a Performance column of kinds (Evening,
+    Matinee), which 'by performance' would ask for; another key stays ('..., by show')."""
+    frame, text, table = ctx.frame, ctx.interp.text, ctx.table
+    if ctx.intent != "average":
+        return
+    for key in (frame.by, frame.then_by):
+        if key is None or key.how == "implied" or not _PER_BEFORE.search(text[: key.start]):
+            continue
+        words = words_of(key.words)
+        if not words or not set(words) <= sheet_words(table) or keys_rows(table, key.column.name):
+            continue
+        if key is frame.by:
+            frame.by, frame.by_period = frame.then_by, frame.then_period
+        frame.then_by, frame.then_period = None, None
+        frame.explained.append((key.start, key.end))
+        ctx.notes.append(f"'per {key.words}': each row of {table.sheet} is one")
+        return
+
+
+_PER_BEFORE = re.compile(r"\bper\s+$", re.I)
 
 
 def _check_keys(ctx: Context, op: Op) -> None:
