@@ -187,6 +187,7 @@ def test_heldout_shares_no_line_with_training() -> None:
         "dev4/cases.jsonl",
         "dev5/cases.jsonl",
         "dev6/cases.jsonl",
+        "dev7/cases.jsonl",
         "test5/cases.jsonl",
     ],
 )
