@@ -169,6 +169,20 @@ def test_blank_rows_parting_the_data_do_not_end_it(tmp_path: Path) -> None:
     assert answer_of(book, "hours by crew") == pytest.approx(by_crew)
 
 
+def test_a_number_stored_as_text_after_a_blank_row_does_not_end_the_data(
+    tmp_path: Path,
+) -> None:
+    rows, f = _parted_rows()
+    # The first row after the first blank row holds its hours as text ('5.5').
+    after = rows.index([], 3) + 1  # past the blank row under the title
+    rows[after] = [*rows[after][:3], str(rows[after][3])]
+    path = write_book(tmp_path / "visits.xlsx", {"Visits": rows})
+    book = nlsheet.open(path)
+    assert (book.table("Visits").first_row, book.table("Visits").last_row) == (4, 17)
+    assert answer_of(book, "how many visits") == len(f)
+    assert answer_of(book, "total hours") == pytest.approx(f.Hours.sum())
+
+
 def test_a_second_table_or_a_title_below_a_blank_row_is_no_more_data(tmp_path: Path) -> None:
     first = [["Crew", "Hours"], ["Ash", 2.5], ["Birch", 4.0]]
     # A second table: a header of text over numbers.
