@@ -225,3 +225,22 @@ def test_per_the_rows_noun_is_per_row_beside_a_column_of_kinds(tmp_path: Path) -
     # 'by performance' groups by the column.
     by_kind = answer_of(book, "average tickets sold by performance")
     assert by_kind == pytest.approx(shows.groupby("Performance")["Tickets Sold"].mean().to_dict())
+
+
+def test_what_a_size_measures_names_the_rows(tmp_path: Path) -> None:
+    # Each row is a batch (its Batch Size says how big): 'how many batches' counts rows.
+    log = pd.DataFrame(
+        {
+            "Product": ["Baguette", "Rye", "Baguette", "Croissant", "Rye", "Baguette"],
+            "Baker": ["Marta", "Luca", "Marta", "Marta", "Ines", "Luca"],
+            "Batch Size": [48, 24, 60, 36, 24, 48],
+            "Units Sold": [45, 20, 58, 30, 24, 40],
+        }
+    )
+    book = book_of_frame(log, "Production Log", tmp_path / "bakery.xlsx")
+    assert answer_of(book, "how many batches did Marta bake") == (log.Baker == "Marta").sum()
+    assert (
+        answer_of(book, "total batch size for Marta")
+        == log["Batch Size"][log.Baker == "Marta"].sum()
+    )
+    assert answer_of(book, "average batch size") == pytest.approx(log["Batch Size"].mean())

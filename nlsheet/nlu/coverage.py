@@ -97,6 +97,8 @@ class Leftover:
 
 
 # First words of date headers that date no event a row is ('Due Date', 'Birth Date').
+# What a row's thing measures, said after it in a header ('Batch Size', 'Parcel Weight').
+_SIZES = frozenset("size weight length height width duration capacity".split())  # noqa: SIM905
 _NOT_EVENTS = frozenset("due end start close expiry birth review ship paid".split())  # noqa: SIM905
 
 
@@ -121,6 +123,10 @@ def row_nouns(table: Table) -> frozenset[str]:
         own = header_words(dated.name) if dated is not None else []
         if len(own) == 2 and own[1] == "date" and own[0].isalpha() and own[0] not in _NOT_EVENTS:
             nouns.add(own[0])  # 'visits' over a Visit Date, the first date column: the rows
+        for column in table.columns:
+            own = header_words(column.name)
+            if column.kind is ColumnKind.NUMBER and len(own) == 2 and own[1] in _SIZES:
+                nouns.add(own[0])  # 'batches' over a Batch Size: each row is one batch
         said = " ".join(t.norm for t in tokenize(table.sheet)) if not column_runs(table) else ""
         nouns.update(other for n in list(nouns) for other in ROW_NOUN_SYNONYMS.get(n, ()))
         nouns.update(
@@ -252,14 +258,19 @@ def names_number_column(word: str, table: Table) -> bool:
 
 def dates_rows(mention: ColumnMatch, table: Table) -> bool:
     """Whether a column is named only by a noun for the rows: a date column by the rows it
-    dates ('trip' for Trip Date on a trip log: 'average trip distance'), or any column by a
+    dates ('trip' for Trip Date on a trip log: 'average trip distance'), a size by what it
+    sizes ('batches' for Batch Size: each row is a batch), or any column by a
     word only like its header ('screenings' for Screen on a sheet of Screenings). The word
     names the rows, not the column."""
     dated = mention.column.kind is ColumnKind.DATE
-    if not dated and mention.how != "fuzzy":
+    own = header_words(mention.column.name)
+    sized = mention.column.kind is ColumnKind.NUMBER and len(own) == 2 and own[1] in _SIZES
+    if not dated and not sized and mention.how != "fuzzy":
         return False  # the common case, decided before any word is read
     said = [t.norm for t in tokenize(mention.words)]
-    header = set(header_words(mention.column.name))
+    if sized:
+        return said == own[:1]  # 'how many batches' beside a Batch Size counts the batches
+    header = set(own)
     if dated:
         return bool(said) and all(is_row_noun(w, table) for w in said) and not header <= set(said)
     # A fuzzy match only, by the rows' own noun, of a header that names no rows ('slaes' is
