@@ -135,3 +135,21 @@ def test_an_amount_of_money_for_a_row_is_not_compared_with_a_price_per_item(
     assert answer_of(book, "how many sales with Price/Bottle between €15 and €30") == int(
         price.between(15, 30).sum()
     )
+
+
+def test_money_asked_with_no_column_named_over_a_rate_per_item_asks(tmp_path: Path) -> None:
+    invoices = pd.DataFrame(
+        {
+            "Invoice No": [f"T-{n}" for n in range(1, 7)],
+            "Client": ["Ardent", "Borel", "Ardent", "Cato", "Borel", "Cato"],
+            "Words": [1200, 800, 2500, 400, 1500, 950],
+            "Rate per Word (€)": [0.08, 0.1, 0.08, 0.12, 0.1, 0.12],
+            "Status": ["Paid", "Overdue", "Paid", "Unpaid", "Overdue", "Paid"],
+        }
+    )
+    book = book_of_frame(invoices, "Invoices", tmp_path / "invoices.xlsx")
+    options = dict(_options(book, "how much money is overdue"))
+    chosen = book.ask(options["Words × Rate per Word (€), added up"]).value
+    overdue = invoices.Status == "Overdue"
+    paid = invoices.Words * invoices["Rate per Word (€)"]
+    assert chosen == pytest.approx(paid[overdue].sum())

@@ -93,19 +93,21 @@ def per_unit_total(ctx: Context, op: Op) -> Clarification | None:
     table = ctx.table
     column = table.column(name)
     item = _item_of(column)
-    saids = _words_for(ctx, column)
-    if item is None or not saids:
+    if item is None:
         return None
+    saids = _words_for(ctx, column)
     for m in saids:
         if _SAID_PER_ITEM.search(m.words) or item in {canonical(w) for w in header_words(m.words)}:
             return None  # 'sum of the unit prices', 'the price of a bottle': said so
-    said = saids[0]
+    said = saids[0] if saids else None  # None: no word named it ('how much is overdue')
     counts = _counts_for(item, table)
     if len(counts) != 1:
         return None
     count = counts[0]
     worths = [c for c in table.columns if _item_of(c) == item]
-    noun = bool(set(header_words(said.words)) & set(header_words(name)) & _WORTH)
+    noun = said is not None and bool(
+        set(header_words(said.words)) & set(header_words(name)) & _WORTH
+    )
     if noun:
         worths = [column]  # 'total price': the price, not the cost
     if isinstance(op, Share):
@@ -123,13 +125,14 @@ def per_unit_total(ctx: Context, op: Op) -> Clarification | None:
         Option(
             f"the {name} figures themselves, added up",
             f"{ctx.intent}: {text[: said.start]}{name}{text[said.end :]}"
-            if noun
+            if said is not None and noun
             else f"{ctx.intent}: {text} in {name}",
         )
     )
     return Clarification(
         f"{name} is a figure per {item}; adding it up over rows gives no total of money. "
-        f"'{said.words}' may mean {count.name} times a figure per {item}. Which do you want?",
+        f"{repr(said.words) if said else 'The amount'} may mean {count.name} times a figure "
+        f"per {item}. Which do you want?",
         tuple(options),
     )
 
