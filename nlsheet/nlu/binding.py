@@ -244,8 +244,10 @@ def column_for(
     if in_range or (ordering is not None and ordering[0] in (Cmp.GT, Cmp.GE, Cmp.LT, Cmp.LE)):
         holders = _within_range(table, slot)
     if slot.currency:
+        # A sum of money goes to a money column; beside one that cannot hold it, to none
+        # ('invoices over €1,000' is no count of Words over 1,000).
         money = [c for c in holders if is_money(c)]
-        holders = money or holders
+        holders = money if money or any(is_money(c) for c in table.columns) else holders
     if slot.per:
         # '$20 a month' goes to Monthly Fee rather than Annual Fee.
         periodic = [c for c in holders if _PERIODIC[slot.per].search(c.name)]

@@ -142,8 +142,11 @@ def presence(text: str, table: Table, mention: ColumnMatch) -> tuple[Condition, 
         return Condition(name, Cmp.EQ, flag_value(table, mention.column, has)), start, end
     if mention.column.kind is ColumnKind.NUMBER and not after:
         # 'loans that had a late fee' over a Late Fee of 0 or more: a fee above zero.
+        # 'with no arrears' over zeros and a few blanks (vacant units): the zeros, the
+        # amount said to be none, unless blanks are what the column mostly leaves.
         cells = table.values(name).series
-        if bool((cells == 0).any()) and (has or not cells.isna().any()):
+        zeros = int((cells == 0).sum())
+        if zeros and (has or zeros >= int(cells.isna().sum())):
             return Condition(name, Cmp.GT if has else Cmp.LE, 0.0), start, end
     return Condition(name, Cmp.NOT_BLANK if has else Cmp.BLANK), start, end
 
@@ -163,7 +166,10 @@ def flag_value(table: Table, column: Column, positive: bool) -> str:
 def _stem(word: str) -> str:
     for ending in ("ing", "ed", "d", "s"):
         if word.endswith(ending) and len(word) - len(ending) >= 4:
-            return word[: -len(ending)]
+            stem = word[: -len(ending)]
+            # 'resitting', 'resubmitted': the consonant doubled before the ending is one.
+            doubled = ending in ("ing", "ed") and stem[-1] == stem[-2] and stem[-1] not in "aeiouls"
+            return stem[:-1] if doubled else stem
     return word
 
 

@@ -23,7 +23,7 @@ from nlsheet.nlu.readings import (
     names_identifiers,
     relative_pronoun,
 )
-from nlsheet.nlu.text import header_words, is_plural, is_verb
+from nlsheet.nlu.text import header_words, is_plural, is_verb, tokenize
 from nlsheet.plan import (
     AggFunc,
     Aggregate,
@@ -152,11 +152,28 @@ def plan_lookup(ctx: Context) -> Op | Clarification:
         return _added_up(ctx, target, "the rows of that time")
     if amount_transacted(ctx) is not None and not _WHO.search(ctx.interp.text):
         return _added_up(ctx, target, "the rows asked for")
-    if (_WHO.search(ctx.interp.text) and not fixed) or names_identifiers(free[0].words):
+    if (_WHO.search(ctx.interp.text) and not fixed) or _many_asked(ctx.interp.text, free[0]):
         # 'who was hired in 2024', 'claim refs with zip in the notes': every row picked
         ctx.intent = "unique_values"
         return UniqueValues(target.name, ctx.frame.where)
     return Lookup(target.name, ctx.frame.where)
+
+
+_WHICH_OPENS = re.compile(r"^\s*(?:which|what|list|show(?:\s+me)?)\s+(?:the\s+|all\s+)?$", re.I)
+
+
+def _many_asked(text: str, target: ColumnMatch) -> bool:
+    """'claim refs with zip in the notes', 'which students are resitting maths': the column
+    asked for in the plural, so every row's value, not the first."""
+    if names_identifiers(target.words):
+        return True
+    tokens = tokenize(target.words)
+    if not tokens or not is_plural(tokens[-1]) or _NEVER.search(text):
+        return False  # 'which riders never DNF'd' asks of all of each one's rows: not this
+    return bool(_WHICH_OPENS.match(text[: target.start]))
+
+
+_NEVER = re.compile(r"\bnever\b", re.I)
 
 
 def _added_up(ctx: Context, target: Column, over: str) -> Aggregate:
