@@ -37,3 +37,19 @@ def test_plural_identifiers_are_listed_and_bare_descriptions_counted(tmp_path: P
     listed = answer_of(book, "claim refs with 'zip' in the description")
     assert sorted(listed) == sorted(claims.loc[zipped, "Claim Ref"])
     assert answer_of(book, "claims with 'zip' in the description") == int(zipped.sum())
+
+
+def test_a_question_after_a_dash_is_no_change(tmp_path: Path) -> None:
+    # 'order by value' reads like a sort, but '- which order id?' asks a question.
+    orders = pd.DataFrame(
+        {
+            "Order ID": ["F-1", "F-2", "F-3", "F-4"],
+            "Qty": [2, 5, 1, 3],
+            "Unit Price (£)": [60.0, 45.0, 180.0, 45.0],
+        }
+    )
+    book = book_of_frame(orders, "Ticket Sales", tmp_path / "tickets.xlsx")
+    value = orders["Qty"] * orders["Unit Price (£)"]
+    result = book.ask("biggest order by value - which order id?")
+    assert not result.changes
+    assert result.value == orders["Order ID"][value.idxmax()]

@@ -30,6 +30,7 @@ __all__ = [
     "PERSON_NOUN",
     "ROLES",
     "ROW_NOUN_SYNONYMS",
+    "TRADED_AFTER",
     "VALUE_SYNONYMS",
     "in_digits",
     "is_amount_noun",
@@ -279,3 +280,13 @@ VALUE_SYNONYMS = {
     "guy": "male",
     "boy": "male",
 }
+
+
+# A verb of trade or work right after an amount ('bottles sold', 'hours logged', 'miles
+# driven'): the amount of many rows.
+TRADED_AFTER = re.compile(
+    r"^\s+(?:(?:were|was|we|did\s+we|have\s+we|we\s+have|have\s+been)\s+)?(?:sold|bought|"
+    r"purchased|shipped|delivered|ordered|spent|paid|earned|received|collected|raised|donated|"
+    r"harvested|picked|produced|consumed|driven|logged|worked|billed|invoiced)\b",
+    re.I,
+)

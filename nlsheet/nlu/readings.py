@@ -20,14 +20,13 @@ from nlsheet.changes import CHANGES
 from nlsheet.nlu.binding import holds_years
 from nlsheet.nlu.conditions import SUPERLATIVE_WORD, Frame
 from nlsheet.nlu.coverage import ID_WORDS, is_row_noun, verb_of_header
-from nlsheet.nlu.lexicon import ROLES
+from nlsheet.nlu.lexicon import ROLES, TRADED_AFTER
 from nlsheet.nlu.text import Token, is_plural, tokenize, words_of
 from nlsheet.plan import Cmp
 from nlsheet.workbook.table import ColumnKind, Table
 
 __all__ = [
     "CHANGE_CUE",
-    "TRADED_AFTER",
     "WH_QUESTION",
     "aggregate_cue",
     "blank",
@@ -67,6 +66,7 @@ _SHEET_CUE = re.compile(
 # A question asks for information; it does not order a change ('how many units sold when the
 # price was over 20' is no highlight). Polite requests ('can you sort ...') are not this.
 WH_QUESTION = re.compile(r"^\s*(what|which|who|whom|whose|when|where|why|how)\b", re.I)
+_WH_CLAUSE = re.compile(r"\s[-–—:;]\s*(?:what|which|who|whose|when|where|how)\b[^.!]*\?\s*$", re.I)
 # Counting *different* values needs a word saying so (typos allowed: 'diffrent', 'unqiue').
 _DISTINCT = re.compile(
     r"\b(dif+e?r\w*nt|distin\w*|un[iq]{2}\w*|separate|non-?duplicate\w*|non-?repeat\w*|"
@@ -202,7 +202,8 @@ def fits(intent: str, text: str, frame: Frame, table: Table, masked: str = "") -
             return False  # 'sales by customer' asks for totals, not for an order
         if intent in ("pivot", "chart", "dashboard") and not _asks_for_sheet(text):
             return False  # 'revenue by region and status' is a question, not a new sheet
-        return not WH_QUESTION.match(text)
+        # 'biggest order by value - which order id?': a question after a dash is still one.
+        return not WH_QUESTION.match(text) and not _WH_CLAUSE.search(text)
     if intent in _FIGURES and _WHO_ASKED.match(text):
         return False  # 'who is the newest member' asks for a name, never a figure
     if intent == "percentile" and frame.percentile is None:
@@ -282,16 +283,6 @@ def fits(intent: str, text: str, frame: Frame, table: Table, masked: str = "") -
     if intent == "trend":
         return _trend_fits(frame, table)
     return True
-
-
-# A verb of trade or work right after an amount ('bottles sold', 'hours logged', 'miles
-# driven'): the amount of many rows.
-TRADED_AFTER = re.compile(
-    r"^\s+(?:(?:were|was|we|did\s+we|have\s+we|we\s+have|have\s+been)\s+)?(?:sold|bought|"
-    r"purchased|shipped|delivered|ordered|spent|paid|earned|received|collected|raised|donated|"
-    r"harvested|picked|produced|consumed|driven|logged|worked|billed|invoiced)\b",
-    re.I,
-)
 
 
 _PERIOD_HALF = re.compile(r"\b(?:first|second|1st|2nd|latter|last|this|next)\s+half\b", re.I)

@@ -13,8 +13,7 @@ from nlsheet.nlu.binding import is_money
 from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.coverage import is_row_noun
 from nlsheet.nlu.derived import units_sold
-from nlsheet.nlu.lexicon import AMOUNT_NOUNS
-from nlsheet.nlu.readings import TRADED_AFTER
+from nlsheet.nlu.lexicon import AMOUNT_NOUNS, TRADED_AFTER
 from nlsheet.nlu.text import canonical, header_words, normalize_word
 from nlsheet.plan import AggFunc, Measure
 from nlsheet.planner.context import Context
