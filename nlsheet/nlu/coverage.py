@@ -96,9 +96,9 @@ class Leftover:
     bearing: bool = False
 
 
-# First words of date headers that date no event a row is ('Due Date', 'Birth Date').
 # What a row's thing measures, said after it in a header ('Batch Size', 'Parcel Weight').
 _SIZES = frozenset("size weight length height width duration capacity".split())  # noqa: SIM905
+# First words of date headers that date no event a row is ('Due Date', 'Birth Date').
 _NOT_EVENTS = frozenset("due end start close expiry birth review ship paid".split())  # noqa: SIM905
 
 

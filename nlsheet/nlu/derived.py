@@ -28,12 +28,15 @@ from nlsheet.plan import Cmp, Condition, Where
 from nlsheet.workbook.table import Column, ColumnKind, Table
 
 __all__ = [
+    "PER_ITEM_WORTHS",
     "Derived",
     "apply_derived",
+    "counting",
     "counts_items",
     "find_derived",
     "header_has",
     "implied_partner",
+    "item_of",
     "net_of",
     "out_of_stock",
     "units_sold",
@@ -186,16 +189,45 @@ def find_derived(text: str, table: Table, mentions: Sequence[ColumnMatch]) -> De
 def _counted_by_price(numeric: Sequence[Column], price: Column) -> list[Column]:
     """The column counting what a price is per: Bottles beside 'Price/Bottle (€)', Seats
     beside 'Price per Seat'."""
-    unit = re.search(r"(?:/|\bper\s+)\s*([a-z]+)", price.name.casefold())
-    if unit is None:
-        return []
-    return [
-        c
-        for c in numeric
-        if not _UNIT_PRICE(c)
-        and not re.search(r"/|\bper\b", c.name.casefold())
-        and canonical(unit[1]) in {canonical(w) for w in header_words(c.name)}
-    ]
+    unit = _PER_ITEM.search(price.name.casefold())
+    return [] if unit is None else counting(canonical(unit[1]), numeric)
+
+
+_PER_ITEM = re.compile(r"(?:/|\bper\s+)\s*([a-z]+)", re.I)
+# Header words of a worth: what one item, hour or word is priced at.
+PER_ITEM_WORTHS = frozenset({"price", "cost", "value", "rate", "fee", "charge"})
+
+
+def item_of(column: Column) -> str | None:
+    """The item one of a column's figures is per ('bottle' for 'Price/Bottle (€)', 'unit' for
+    'Unit Cost', 'hour' for an hourly Rate), or None for a column of totals."""
+    if column.kind is not ColumnKind.NUMBER or column.is_id:
+        return None
+    words = set(header_words(column.name))
+    if not words & PER_ITEM_WORTHS:
+        return None
+    found = _PER_ITEM.search(column.name)
+    if found is not None:
+        return canonical(found.group(1).casefold())
+    if "unit" in words:
+        return "unit"
+    return "hour" if _hourly(column) else None
+
+
+def counting(item: str, columns: Sequence[Column]) -> list[Column]:
+    """The number columns counting the items a figure is per: Bottles for a price per bottle,
+    Qty or Units for a unit price, Hours for an hourly rate."""
+    found = []
+    for column in columns:
+        if column.kind is not ColumnKind.NUMBER or column.is_id or item_of(column):
+            continue
+        if re.search(r"/|\bper\b", column.name.casefold()):
+            continue
+        words = {canonical(w) for w in header_words(column.name)}
+        hours = item == "hour" and _HOURS(column)
+        if item in words or (item == "unit" and counts_items(column)) or hours:
+            found.append(column)
+    return found
 
 
 def _unit_of(*words: str) -> _Kind:

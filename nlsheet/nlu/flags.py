@@ -168,7 +168,9 @@ def _stem(word: str) -> str:
         if word.endswith(ending) and len(word) - len(ending) >= 4:
             stem = word[: -len(ending)]
             # 'resitting', 'resubmitted': the consonant doubled before the ending is one.
-            doubled = ending in ("ing", "ed") and stem[-1] == stem[-2] and stem[-1] not in "aeiouls"
+            doubled = (
+                ending in ("ing", "ed") and stem[-1] == stem[-2] and stem[-1] not in "aeioulsfz"
+            )
             return stem[:-1] if doubled else stem
     return word
 

@@ -10,7 +10,7 @@ as they stand.
 
 Example:
     >>> per_unit_total(ctx, op).question
-    "Price/Bottle (€) is a price per bottle; adding it up ..."
+    'Price/Bottle (€) is a figure per bottle; adding it up over rows gives no total ...'
 """
 
 from __future__ import annotations
@@ -19,52 +19,17 @@ import re
 
 from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.coverage import is_row_noun
-from nlsheet.nlu.derived import counts_items
+from nlsheet.nlu.derived import PER_ITEM_WORTHS, counting, item_of
 from nlsheet.nlu.text import canonical, header_words, words_of
 from nlsheet.plan import AggFunc, Aggregate, ArgExtreme, Cmp, Op, Share
 from nlsheet.planner.context import Context
 from nlsheet.result import Clarification, Option
-from nlsheet.workbook.table import Column, ColumnKind, Table
+from nlsheet.workbook.table import Column, ColumnKind
 
 __all__ = ["per_unit_condition", "per_unit_total"]
 
-_WORTH = frozenset({"price", "cost", "value", "rate", "fee", "charge"})
-# 'Price/Bottle (€)', 'Cost per Seat', 'Price (€/kg)': the item after the slash or 'per'.
-_PER_ITEM = re.compile(r"(?:/|\bper\s+)\s*([a-z]+)", re.I)
 # Words that say a figure is per item, as the user typed them.
 _SAID_PER_ITEM = re.compile(r"/|\b(?:unit|units|per|each|apiece|rate|rates|hourly)\b", re.I)
-
-
-def _item_of(column: Column) -> str | None:
-    """The item one of a column's figures is per ('bottle' for 'Price/Bottle (€)', 'unit' for
-    'Unit Cost', 'hour' for an hourly Rate), or None for a column of totals."""
-    if column.kind is not ColumnKind.NUMBER or column.is_id:
-        return None
-    words = set(header_words(column.name))
-    if not words & _WORTH:
-        return None
-    found = _PER_ITEM.search(column.name)
-    if found is not None:
-        return canonical(found.group(1).casefold())
-    if "unit" in words:
-        return "unit"
-    if words & {"rate", "hourly"} and words <= {"rate", "hourly", "bill", "billing", "charge"}:
-        return "hour"
-    return None
-
-
-def _counts_for(item: str, table: Table) -> list[Column]:
-    """The columns counting the items a figure is per: Bottles for a price per bottle, Qty or
-    Units for a unit price, Hours for an hourly rate."""
-    found = []
-    for column in table.columns:
-        if column.kind is not ColumnKind.NUMBER or column.is_id or _item_of(column):
-            continue
-        words = {canonical(w) for w in header_words(column.name)}
-        hours = item == "hour" and bool(words & {"hour", "hrs", "hr"})
-        if item in words or (item == "unit" and counts_items(column)) or hours:
-            found.append(column)
-    return found
 
 
 def _summed(op: Op) -> str | None:
@@ -92,7 +57,7 @@ def per_unit_total(ctx: Context, op: Op) -> Clarification | None:
         return None
     table = ctx.table
     column = table.column(name)
-    item = _item_of(column)
+    item = item_of(column)
     if item is None:
         return None
     saids = _words_for(ctx, column)
@@ -100,13 +65,13 @@ def per_unit_total(ctx: Context, op: Op) -> Clarification | None:
         if _SAID_PER_ITEM.search(m.words) or item in {canonical(w) for w in header_words(m.words)}:
             return None  # 'sum of the unit prices', 'the price of a bottle': said so
     said = saids[0] if saids else None  # None: no word named it ('how much is overdue')
-    counts = _counts_for(item, table)
+    counts = counting(item, table.columns)
     if len(counts) != 1:
         return None
     count = counts[0]
-    worths = [c for c in table.columns if _item_of(c) == item]
+    worths = [c for c in table.columns if item_of(c) == item]
     noun = said is not None and bool(
-        set(header_words(said.words)) & set(header_words(name)) & _WORTH
+        set(header_words(said.words)) & set(header_words(name)) & PER_ITEM_WORTHS
     )
     if noun:
         worths = [column]  # 'total price': the price, not the cost
@@ -170,13 +135,13 @@ def per_unit_condition(ctx: Context) -> None:
         if said or condition.cmp in (Cmp.CONTAINS, Cmp.NE):
             continue
         column = table.column(condition.column)
-        item = _item_of(column)
+        item = item_of(column)
         words = text[bound.start : bound.end]
         if item is None or not _MONEY_SAID.search(words) or _EACH_AFTER.match(text[bound.end :]):
             continue
         if _SAID_PER_ITEM.search(words):
             continue
-        counts = _counts_for(item, table)
+        counts = counting(item, table.columns)
         if len(counts) != 1:
             continue
         raise ctx.refuse(

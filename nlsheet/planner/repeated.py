@@ -9,7 +9,7 @@ figure again and again; nlsheet asks whether the figure itself is meant or that 
 
 Example:
     >>> repeated_total(ctx, op).options[0].label
-    'the Seats of Screen 3 (120)'
+    'the Seats of Screen 3'
 """
 
 from __future__ import annotations

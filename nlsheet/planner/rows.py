@@ -39,7 +39,7 @@ from nlsheet.planner.context import Context, ask_which_column, where_note
 from nlsheet.planner.implied import DATE_ORDER, ROWS, direct, implied_measure, not_additive
 from nlsheet.planner.quantities import amount_over_time, amount_transacted
 from nlsheet.planner.ranking_words import row_or_total, single_row_said, total_said
-from nlsheet.planner.who import WHO_OPENS, refuse_who_of_no_one
+from nlsheet.planner.who import WHO_MAY_ASK, WHO_OPENS, refuse_who_of_no_one
 from nlsheet.result import Clarification
 from nlsheet.workbook.table import Column, ColumnKind
 
@@ -59,7 +59,7 @@ _QUESTION_TARGETS = (
     ),
     (
         WHO_OPENS,
-        PERSON_HEADERS | {"winner", "incumbent", "director", "champion", "team", "opponent"},
+        PERSON_HEADERS | WHO_MAY_ASK,
         False,
     ),
 )

@@ -18,7 +18,7 @@ from nlsheet.nlu.text import header_words
 from nlsheet.planner.context import Context
 from nlsheet.workbook.table import ColumnKind
 
-__all__ = ["WHO_OPENS", "refuse_who_of_no_one"]
+__all__ = ["WHO_MAY_ASK", "WHO_OPENS", "refuse_who_of_no_one"]
 
 # A question opening with 'who': it asks for a person (or a team, a winner ...).
 WHO_OPENS = re.compile(r"^\s*(who|whom|whose)\b", re.I)
@@ -27,7 +27,7 @@ _WHO_IS = re.compile(
     r"^\s*who\s*(?:is|was|are|were|'s|will\s+be)\s+(?:(?:the|a|an|their|his|her)\s+)?", re.I
 )
 # Headers a 'who' question may ask for though no person is in them.
-_WHO_MAY_ASK = frozenset(
+WHO_MAY_ASK = frozenset(
     {"winner", "incumbent", "director", "champion", "team", "opponent", "club", "band"}
 )
 
@@ -52,7 +52,7 @@ def refuse_who_of_no_one(ctx: Context, mention: ColumnMatch) -> None:
         said = _WHO_IS.match(text)
         if mention.how == "implied" or (said is not None and mention.start == said.end()):
             return
-        if set(header_words(target.name)) & _WHO_MAY_ASK:
+        if set(header_words(target.name)) & WHO_MAY_ASK:
             return
     raise ctx.refuse(
         f"'who' asks for a person ({', '.join(c.name for c in people)}), but the words "
