@@ -98,6 +98,15 @@ class Leftover:
 
 # What a row's thing measures, said after it in a header ('Batch Size', 'Parcel Weight').
 _SIZES = frozenset("size weight length height width duration capacity".split())  # noqa: SIM905
+
+
+def _sized(column: Column) -> str | None:
+    """The thing a size column measures, each row being one ('batch' for Batch Size)."""
+    own = header_words(column.name)
+    sized = column.kind is ColumnKind.NUMBER and len(own) == 2 and own[1] in _SIZES
+    return own[0] if sized else None
+
+
 # First words of date headers that date no event a row is ('Due Date', 'Birth Date').
 _NOT_EVENTS = frozenset("due end start close expiry birth review ship paid".split())  # noqa: SIM905
 
@@ -123,10 +132,8 @@ def row_nouns(table: Table) -> frozenset[str]:
         own = header_words(dated.name) if dated is not None else []
         if len(own) == 2 and own[1] == "date" and own[0].isalpha() and own[0] not in _NOT_EVENTS:
             nouns.add(own[0])  # 'visits' over a Visit Date, the first date column: the rows
-        for column in table.columns:
-            own = header_words(column.name)
-            if column.kind is ColumnKind.NUMBER and len(own) == 2 and own[1] in _SIZES:
-                nouns.add(own[0])  # 'batches' over a Batch Size: each row is one batch
+        # 'batches' over a Batch Size: each row is one batch.
+        nouns.update(noun for c in table.columns if (noun := _sized(c)) is not None)
         said = " ".join(t.norm for t in tokenize(table.sheet)) if not column_runs(table) else ""
         nouns.update(other for n in list(nouns) for other in ROW_NOUN_SYNONYMS.get(n, ()))
         nouns.update(
@@ -263,14 +270,13 @@ def dates_rows(mention: ColumnMatch, table: Table) -> bool:
     word only like its header ('screenings' for Screen on a sheet of Screenings). The word
     names the rows, not the column."""
     dated = mention.column.kind is ColumnKind.DATE
-    own = header_words(mention.column.name)
-    sized = mention.column.kind is ColumnKind.NUMBER and len(own) == 2 and own[1] in _SIZES
-    if not dated and not sized and mention.how != "fuzzy":
+    sized = _sized(mention.column)
+    if not dated and sized is None and mention.how != "fuzzy":
         return False  # the common case, decided before any word is read
     said = [t.norm for t in tokenize(mention.words)]
-    if sized:
-        return said == own[:1]  # 'how many batches' beside a Batch Size counts the batches
-    header = set(own)
+    if sized is not None:
+        return said == [sized]  # 'how many batches' beside a Batch Size counts the batches
+    header = set(header_words(mention.column.name))
     if dated:
         return bool(said) and all(is_row_noun(w, table) for w in said) and not header <= set(said)
     # A fuzzy match only, by the rows' own noun, of a header that names no rows ('slaes' is

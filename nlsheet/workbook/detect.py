@@ -479,23 +479,13 @@ def _continues(
         if is_blank(value):
             continue
         kind = _kind(value)
-        if kind == "text" and kinds == {"number"} and _numeric_text(value):
+        if kind == "text" and kinds == {"number"} and parse_number_text(str(value)) is not None:
             kind = "number"  # '54' typed as text among marks: a number, as the reader takes it
         if len(kinds) == 1 and kind not in kinds:
             return False
         matched += kinds in ({"number"}, {"date"})
     # Under a table of numbers or dates, a row of text alone ('Source:', 'ONS') is a note.
     return matched > 0 or typed == 0
-
-
-def _numeric_text(value: Any) -> bool:
-    """A number stored as text ('54', ' 1,250.5')."""
-    text = str(value).strip().replace(",", "")
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return any(ch.isdigit() for ch in text)  # not 'nan' or 'inf'
 
 
 def _kind(value: Any) -> str:
