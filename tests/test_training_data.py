@@ -188,6 +188,8 @@ def test_heldout_shares_no_line_with_training() -> None:
         "dev5/cases.jsonl",
         "dev6/cases.jsonl",
         "dev7/cases.jsonl",
+        "dev8/cases.jsonl",
+        "dev9/cases.jsonl",
         "test5/cases.jsonl",
     ],
 )
