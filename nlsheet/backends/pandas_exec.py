@@ -275,20 +275,29 @@ def _aggregate(op: Aggregate, table: Table) -> Answer:
 
 def _span_aggregate(op: Aggregate, span: tuple[str, ...], mask: pd.Series, table: Table) -> Answer:
     """An aggregate of every cell of side-by-side columns in the rows that pass (Jan ... Mar
-    of the Head Torch row), per group when grouped."""
+    of the Head Torch row), per group when grouped (by one key or two)."""
     cells = pd.concat([_numbers(c, table).reset_index(drop=True) for c in span], axis=1)
     if not op.keys:
         flat = pd.Series(cells[mask].to_numpy(dtype=float).ravel())
         return Answer(_reduce(op.func, flat, op.percentile, span[0], table))
-    labels = group_labels(op.keys[0][0], op.keys[0][1], table, mask)
-    keep = mask & labels.notna()
+    labels = [group_labels(column, period, table, mask) for column, period in op.keys]
+    keep = mask.copy()
+    for key in labels:
+        keep &= key.notna()
+    keys = pd.DataFrame({f"k{i}": key[keep] for i, key in enumerate(labels)})
     result: dict[str, object] = {}
-    for label in dict.fromkeys(labels[keep]):
-        rows = keep & (labels == label)
-        flat = pd.Series(cells[rows].to_numpy(dtype=float).ravel())
-        result[str(label)] = _reduce(op.func, flat, op.percentile, span[0], table)
-    column, period = op.keys[0]
-    return Answer(result, groups=(_group_conditions(column, period, table, labels, mask),))
+    for key_tuple, group in keys.groupby(list(keys.columns), sort=False):
+        parts = key_tuple if isinstance(key_tuple, tuple) else (key_tuple,)
+        place = result
+        for part in parts[:-1]:
+            place = cast(dict[str, object], place.setdefault(str(part), {}))
+        flat = pd.Series(cells.loc[group.index].to_numpy(dtype=float).ravel())
+        place[str(parts[-1])] = _reduce(op.func, flat, op.percentile, span[0], table)
+    groups = tuple(
+        _group_conditions(column, period, table, key, mask)
+        for (column, period), key in zip(op.keys, labels, strict=True)
+    )
+    return Answer(_in_calendar_order(result, op, labels), groups=groups)
 
 
 def group_labels(column: str, period: Period | None, table: Table, mask: pd.Series) -> pd.Series:

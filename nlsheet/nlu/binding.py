@@ -24,7 +24,14 @@ from nlsheet.nlu.slots import (
     comparator_after,
     comparator_before,
 )
-from nlsheet.nlu.text import header_words, singular_forms, value_vocabulary
+from nlsheet.nlu.text import (
+    header_words,
+    searched_stem,
+    singular_forms,
+    value_vocabulary,
+    verb_stem,
+)
+from nlsheet.nlu.units import fits_unit, in_column_unit, measured_in
 from nlsheet.nlu.wide import period_after_noun
 from nlsheet.plan import Cmp, Condition, Scalar
 from nlsheet.workbook.table import Column, ColumnKind, Table, value_words
@@ -100,6 +107,8 @@ def _number_value(slot: NumberSlot, column: Column, table: Table) -> float:
     per_day = _PER_DAY.get(slot.unit.casefold().rstrip("s")) if slot.unit else None
     if per_day is not None and table.values(column.name).clock:
         return slot.value / per_day  # '45 minutes' beside times, which Excel holds in days
+    if slot.unit and not slot.currency:
+        return in_column_unit(slot.value, slot.unit, column)  # 'over 2 days' beside Hours: 48
     if not slot.percent:
         return slot.value
     # '15%' compares with 0.15 when the column holds fractions (formatted as percent).
@@ -238,6 +247,9 @@ def column_for(
     dates = date_columns(table)
     if slot.year_like and len(dates) == 1 and _TEMPORAL.search(text[start : slot.start]):
         return dates[0], None  # 'orders since 2024', 'members who joined before 2020'
+    measured = measured_in(slot.unit, table.columns) if not slot.currency else []
+    if len(measured) == 1:
+        return measured[0], None  # 'more than 2 days' over the one column of hours
     holders = [c for c in numeric_holders(table, slot) if not c.is_id]
     ordering = comparator_before(text, slot.start)
     in_range = re.search(r"\b(?:between|from)\s+$", text[start : slot.start], re.I)
@@ -253,7 +265,8 @@ def column_for(
         periodic = [c for c in holders if _PERIODIC[slot.per].search(c.name)]
         holders = periodic or holders
     if slot.unit and not slot.currency:
-        # '5 kg' goes to 'Weight (kg)'; 'in 3 hours' to 'Resolution hours'.
+        # '5 kg' goes to 'Weight (kg)'; 'in 3 hours' to 'Resolution hours'; never to Hours.
+        holders = [c for c in holders if fits_unit(slot.unit, c)]
         stem = slot.unit.rstrip("s")
         fitting = [c for c in holders if re.search(rf"\b{re.escape(stem)}", c.name.casefold())]
         if not fitting and _TIME_UNIT.fullmatch(slot.unit):
@@ -404,7 +417,10 @@ def contained_form(
     holds when its cells hold the singular as a word ('mention taxis' over 'Taxi to airport')."""
     typed = column if column is not None else column_containing(table, p)
     if typed is not None and (column is None or _passes(table, typed, p)):
-        return typed, p.value
+        stem = " " not in p.value and searched_stem(
+            p.value.strip().casefold(), value_vocabulary(table, typed.name)
+        )
+        return typed, stem or p.value
     word = p.value.strip().casefold()
     for form in _word_forms(word):
         if " " in word or len(form) < 3:
@@ -424,8 +440,8 @@ def contained_form(
 def _word_forms(word: str) -> list[str]:
     """The word's singular forms, then its stem without a verb ending ('delayed' -> delay)."""
     forms = list(singular_forms(word))
-    forms += [word[: -len(x)] for x in ("ing", "ed") if word.endswith(x) and len(word) > len(x) + 3]
-    return forms
+    stem = verb_stem(word)
+    return [*forms, stem] if stem != word and word.endswith(("ing", "ed")) else forms
 
 
 def _inflected_in(form: str, vocabulary: Collection[str]) -> bool:

@@ -25,6 +25,7 @@ from nlsheet.nlu.binder import Binder, Frame
 from nlsheet.nlu.binding import (
     bound_after_column,
     cmp_for_number,
+    column_containing,
     column_for,
     column_of_text,
     contained_form,
@@ -42,6 +43,7 @@ from nlsheet.nlu.dates import find_days, find_ranges
 from nlsheet.nlu.derived import apply_derived, find_derived, out_of_stock
 from nlsheet.nlu.flags import WHETHER, FlagMatch, adjective_flag, flag_value, presence
 from nlsheet.nlu.joins import combine, text_condition
+from nlsheet.nlu.owing import bind_owing
 from nlsheet.nlu.slots import (
     ORDERING,
     DateSlot,
@@ -52,6 +54,7 @@ from nlsheet.nlu.slots import (
     comparator_before,
     find_percentiles,
 )
+from nlsheet.nlu.text import words_of
 from nlsheet.nlu.values import ValueMatch
 from nlsheet.nlu.wide import cells_words, find_span
 from nlsheet.plan import Cmp, Condition, Period
@@ -360,7 +363,14 @@ class _Assembler(Binder):
             inside = _IN_THE.match(self.text, p.end)
             named = [m for m in self.mentions if inside and m.start == inside.end()]
             near = named[0] if named else left_mention(self.text, self.mentions, p.cmp_start, 40)
-            if near and near.column.is_id and is_row_noun(near.words.lower(), self.table):
+            rows = near is not None and all(
+                is_row_noun(w, self.table) for w in words_of(near.words)
+            )
+            if (
+                near
+                and rows
+                and (near.column.is_id or not column_containing(self.table, p, (near.column,)))
+            ):
                 near = None  # 'responses that mention staff': the rows, not their IDs
             found = contained_form(self.table, p, near.column if near is not None else None)
             if found is None:
@@ -379,6 +389,7 @@ class _Assembler(Binder):
         gone = out_of_stock(self.text, self.table, self.mentions)
         if gone is not None:
             self.bind(gone[0], gone[1], gone[2], None)
+        bind_owing(self)
         for m in self.mentions:
             if id(m) in self.used:
                 continue

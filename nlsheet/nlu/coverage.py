@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import DamerauLevenshtein
 
 from nlsheet.nlu.context import ColumnMatch
+from nlsheet.nlu.flags import is_flag_column
 from nlsheet.nlu.lexicon import (
     AMOUNT_NOUNS,
     GENERIC_ROW_NOUNS,
@@ -32,6 +33,7 @@ from nlsheet.nlu.text import (
     canonical,
     header_words,
     is_common_verb,
+    is_plural,
     is_verb,
     normalize_word,
     sheet_words,
@@ -44,6 +46,7 @@ __all__ = [
     "ID_WORDS",
     "PERSON_HEADERS",
     "Leftover",
+    "counts_items",
     "dates_rows",
     "is_row_noun",
     "key_column",
@@ -52,6 +55,7 @@ __all__ = [
     "people_columns",
     "person_column",
     "row_nouns",
+    "traded_item",
     "unaccounted",
     "verb_of_header",
     "verb_of_rows",
@@ -98,11 +102,49 @@ class Leftover:
 
 # What a row's thing measures, said after it in a header ('Batch Size', 'Parcel Weight').
 _SIZES = frozenset("size weight length height width duration capacity".split())  # noqa: SIM905
+# A unit written after a header's words without brackets ('Bag Weight kg').
+_MEASURE_UNITS = frozenset("kg g lb oz t cm mm m km ft l ml min h hr".split())  # noqa: SIM905
+
+
+_ITEM_WORDS = frozenset(
+    {"qty", "quantity", "unit", "units", "stock", "hand", "onhand", "inventory", "piece", "part"}
+)
+_WORTH_WORDS = frozenset({"price", "cost", "value"})
+
+
+def counts_items(column: Column) -> bool:
+    """A column counting items (Qty, Units, Stock, On Hand, Pieces), never what they are worth
+    (Unit Price, Stock Value): the one definition of a quantity column."""
+    words = set(header_words(column.name))
+    return column.kind is ColumnKind.NUMBER and bool(
+        words & _ITEM_WORDS and not words & _WORTH_WORDS
+    )
+
+
+# The last word of a sheet of trades, each row moving some items: 'Ticket Sales', 'Book Orders'.
+_TRADES = frozenset({"sale", "order", "purchase", "booking", "delivery", "shipment"})
+
+
+def traded_item(table: Table) -> tuple[str, Column] | None:
+    """The item a sheet of trades names before the trade ('ticket' on Ticket Sales) and the one
+    column counting them (Qty). Each row is a sale of some tickets, so 'how many tickets' is
+    the quantity's total, not a count of the rows."""
+
+    def make() -> tuple[str, Column] | None:
+        words = [t.norm for t in tokenize(table.sheet)]
+        if len(words) != 2 or words[1] not in _TRADES or not words[0].isalpha():
+            return None
+        counted = [c for c in table.columns if counts_items(c)]
+        return (words[0], counted[0]) if len(counted) == 1 else None
+
+    return table.memo("coverage:traded-item", make)
 
 
 def _sized(column: Column) -> str | None:
-    """The thing a size column measures, each row being one ('batch' for Batch Size)."""
+    """The thing a size column measures, each row being one ('batch' for Batch Size, 'bag'
+    for Bag Weight kg)."""
     own = header_words(column.name)
+    own = own[:-1] if len(own) == 3 and own[2] in _MEASURE_UNITS else own
     sized = column.kind is ColumnKind.NUMBER and len(own) == 2 and own[1] in _SIZES
     return own[0] if sized else None
 
@@ -176,6 +218,12 @@ def key_column(table: Table) -> Column | None:
     return None
 
 
+# Header words of a way to reach someone, not of their name.
+_CONTACT_DETAILS = frozenset(
+    {"email", "mail", "phone", "mobile", "tel", "telephone", "address", "postcode", "zip"}
+)
+
+
 def people_columns(table: Table) -> list[Column]:
     """The text columns whose header names people ('Employee', 'Client', 'Sales Rep'); an
     identifier only when no other does ('who ...' is answered with a name: Name beside
@@ -183,6 +231,8 @@ def people_columns(table: Table) -> list[Column]:
 
     def personal(column: Column) -> bool:
         words = header_words(column.name)
+        if _CONTACT_DETAILS.intersection(words):
+            return False  # 'Buyer Email' reaches a buyer; 'Buyer' names them
         return any(w in PERSON_HEADERS or canonical(w) in PERSON_HEADERS for w in words)
 
     people = [c for c in table.columns if c.kind is ColumnKind.TEXT and personal(c)]
@@ -267,13 +317,20 @@ def dates_rows(mention: ColumnMatch, table: Table) -> bool:
     """Whether a column is named only by a noun for the rows: a date column by the rows it
     dates ('trip' for Trip Date on a trip log: 'average trip distance'), a size by what it
     sizes ('batches' for Batch Size: each row is a batch), or any column by a
-    word only like its header ('screenings' for Screen on a sheet of Screenings). The word
-    names the rows, not the column."""
+    word only like its header ('screenings' for Screen on a sheet of Screenings), or a yes/no
+    column by a plural for part of its header ('gifts' for Gift Aid: whether each gift had
+    it). The word names the rows, not the column."""
     dated = mention.column.kind is ColumnKind.DATE
     sized = _sized(mention.column)
-    if not dated and sized is None and mention.how != "fuzzy":
+    if not dated and sized is None and mention.how not in ("fuzzy", "partial"):
         return False  # the common case, decided before any word is read
-    said = [t.norm for t in tokenize(mention.words)]
+    tokens = tokenize(mention.words)
+    said = [t.norm for t in tokens]
+    if not dated and sized is None and mention.how == "partial":
+        # 'tenants' for Tenant Charged? says who was charged: a header with a verb keeps it.
+        rest = [w for w in header_words(mention.column.name) if w not in said]
+        plural = any(is_plural(t) for t in tokens) and not any(is_verb(w) for w in rest)
+        return plural and is_flag_column(table, mention.column)
     if sized is not None:
         return said == [sized]  # 'how many batches' beside a Batch Size counts the batches
     header = set(header_words(mention.column.name))

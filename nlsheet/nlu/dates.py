@@ -42,6 +42,8 @@ _YEAR = r"(?:19|20)\d{2}"
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
 _ORDINALS.update({"fourth": 4, "4th": 4, "last": 4, "final": 4})
 _OF_YEAR = rf"(?:\s*(?:of|in|,|/|-)?\s*(?:the\s+year\s+)?(?P<year>{_YEAR}))?"
+# 'the second half of the year' says no year: the one the table's dates settle.
+_OF_THE_YEAR = r"(?:\s+of\s+the\s+year)?"
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -63,7 +65,15 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "quarter",
         re.compile(
             rf"\b(?:(?P<year0>{_YEAR})\s*[-/ ]?\s*)?(?:q(?P<q>[1-4])|(?P<qw>first|second|third|"
-            rf"fourth|last|final|1st|2nd|3rd|4th)\s+quarter)(?!\w){_OF_YEAR}\b",
+            rf"fourth|last|final|1st|2nd|3rd|4th)\s+quarter)(?!\w){_OF_YEAR}{_OF_THE_YEAR}\b",
+            re.I,
+        ),
+    ),
+    (
+        "half-month",
+        re.compile(
+            rf"\b(?:the\s+)?(?P<hw>first|second|1st|2nd|last|latter)\s+half\s+of\s+"
+            rf"(?:the\s+month\s+of\s+)?(?P<m1>{_MONTH}){_OF_YEAR}\b",
             re.I,
         ),
     ),
@@ -71,12 +81,16 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "half",
         re.compile(
             rf"\b(?:(?P<year0>{_YEAR})\s*[-/ ]?\s*)?(?:h(?P<h>[12])|(?P<hw>first|second|1st|2nd|"
-            rf"last)\s+half|(?P<hm>first|last)\s+six\s+months)(?!\w){_OF_YEAR}\b",
+            rf"last)\s+half|(?P<hm>first|last)\s+six\s+months)(?!\w){_OF_YEAR}{_OF_THE_YEAR}\b",
             re.I,
         ),
     ),
     ("month", re.compile(rf"\b(?P<m1>{_MONTH})(?:\s*(?:of|,)?\s*(?P<year>{_YEAR}))\b", re.I)),
 )
+
+# The first of a month's halves: days 1 to 15 ('the first half of March'); the second runs from
+# the 16th to the month's end.
+_EARLY_HALF = re.compile(r"(?:the\s+)?(?:first|1st)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -84,7 +98,8 @@ class DateRange:
     """A span of months: ``first_month`` to ``last_month`` of ``year`` (None: not said).
 
     Attributes:
-        kind: 'month', 'months', 'quarter' or 'half'.
+        kind: 'month', 'months', 'quarter', 'half' or 'half-month' (days 1-15 or 16 to the
+            end of one month: 'the second half of March').
         first_month: 1..12.
         last_month: 1..12, not before ``first_month``.
         year: The year, when the command gives one.
@@ -104,7 +119,11 @@ class DateRange:
     def bounds(self, year: int) -> tuple[dt.date, dt.date]:
         """The first and last day of the span in a year."""
         last_day = calendar.monthrange(year, self.last_month)[1]
-        return dt.date(year, self.first_month, 1), dt.date(year, self.last_month, last_day)
+        first, last = dt.date(year, self.first_month, 1), dt.date(year, self.last_month, last_day)
+        if self.kind != "half-month":
+            return first, last
+        early = _EARLY_HALF.match(self.text) is not None
+        return (first, first.replace(day=15)) if early else (first.replace(day=16), last)
 
 
 @dataclass(frozen=True)

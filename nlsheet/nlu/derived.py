@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from nlsheet.nlu.binder import Frame
 from nlsheet.nlu.binding import date_named
 from nlsheet.nlu.context import ColumnMatch
+from nlsheet.nlu.coverage import counts_items
+from nlsheet.nlu.flags import is_flag_column
 from nlsheet.nlu.slots import ORDERING, comparator_before
 from nlsheet.nlu.text import canonical, header_words
 from nlsheet.plan import Cmp, Condition, Where
@@ -32,7 +34,6 @@ __all__ = [
     "Derived",
     "apply_derived",
     "counting",
-    "counts_items",
     "find_derived",
     "header_has",
     "implied_partner",
@@ -61,21 +62,6 @@ def header_has(*words: str) -> Callable[[Column], bool]:
     """A test of a column: whether its header holds one of the words."""
     wanted = frozenset(words)
     return lambda c: bool(wanted & set(header_words(c.name)))
-
-
-_ITEM_WORDS = frozenset(
-    {"qty", "quantity", "unit", "units", "stock", "hand", "onhand", "inventory", "piece", "part"}
-)
-_WORTH_WORDS = frozenset({"price", "cost", "value"})
-
-
-def counts_items(column: Column) -> bool:
-    """A column counting items (Qty, Units, Stock, On Hand, Pieces), never what they are worth
-    (Unit Price, Stock Value): the one definition of a quantity column."""
-    words = set(header_words(column.name))
-    return column.kind is ColumnKind.NUMBER and bool(
-        words & _ITEM_WORDS and not words & _WORTH_WORDS
-    )
 
 
 _UNIT_PRICE = header_has("price", "cost")
@@ -183,7 +169,17 @@ def find_derived(text: str, table: Table, mentions: Sequence[ColumnMatch]) -> De
         first = ColumnMatch(firsts[0], words, start, end, 0.9, "implied")
         second = ColumnMatch(seconds[0], words, start, end, 0.9, "implied")
         return Derived(first, op, second, start, end)
-    return _worth_of_units(text, mentions, numeric)
+    return _worth_of_units(text, mentions, numeric, _flag_words(table))
+
+
+def _flag_words(table: Table) -> frozenset[str]:
+    """Header words of the yes/no columns: 'billed' beside a Billed column says which rows."""
+    return table.memo(
+        "derived:flag-words",
+        lambda: frozenset(
+            w for c in table.columns if is_flag_column(table, c) for w in header_words(c.name)
+        ),
+    )
 
 
 def _counted_by_price(numeric: Sequence[Column], price: Column) -> list[Column]:
@@ -314,7 +310,7 @@ def net_of(text: str, mentions: Sequence[ColumnMatch]) -> list[str]:
 
 
 def _worth_of_units(
-    text: str, mentions: Sequence[ColumnMatch], numeric: Sequence[Column]
+    text: str, mentions: Sequence[ColumnMatch], numeric: Sequence[Column], flags: frozenset[str]
 ) -> Derived | None:
     """A total (value, cost, amount) named by a word no column takes, over one column counting
     items (or hours) and one holding the worth of one (or the hourly rate)."""
@@ -325,6 +321,8 @@ def _worth_of_units(
         if not every:
             continue
         found = every[0]
+        if found.group("core").casefold() in flags:
+            continue  # 'hours not billed yet' beside a Billed column: which rows, no amount
         if _TAKEN_AWAY.search(text[: found.start()]):
             return None  # 'the most money after food costs': what is left, not the costs
         if word != "rate" and any(_DEDUCTED(c) for c in numeric) and not _GROSS.search(text):

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from nlsheet.nlu.lexicon import NEGATIONS
-from nlsheet.nlu.text import Token, header_words, normalize_word, tokenize
+from nlsheet.nlu.text import Token, header_words, normalize_word, tokenize, verb_stem
 from nlsheet.plan import Cmp, Condition
 from nlsheet.workbook.table import Column, ColumnKind, Table
 
@@ -116,7 +116,7 @@ _BLANK_BEFORE = re.compile(
 _BLANK_AFTER = re.compile(
     r"^\s+(?:is|are|was|were)\s+(not\s+)?(?:blank|empty|missing|null)\b", re.I
 )
-_HAS_BEFORE = re.compile(r"\b(?:with|having|has|have|had)\s+(?:an?\s+|some\s+)$", re.I)
+_HAS_BEFORE = re.compile(r"\b(?:with|having|has|have|had)\s+(?:an?\s+|some\s+|any\s+)?$", re.I)
 
 
 def presence(text: str, table: Table, mention: ColumnMatch) -> tuple[Condition, int, int] | None:
@@ -163,18 +163,6 @@ def flag_value(table: Table, column: Column, positive: bool) -> str:
     return "Yes" if positive else "No"
 
 
-def _stem(word: str) -> str:
-    for ending in ("ing", "ed", "d", "s"):
-        if word.endswith(ending) and len(word) - len(ending) >= 4:
-            stem = word[: -len(ending)]
-            # 'resitting', 'resubmitted': the consonant doubled before the ending is one.
-            doubled = (
-                ending in ("ing", "ed") and stem[-1] == stem[-2] and stem[-1] not in "aeioulsfz"
-            )
-            return stem[:-1] if doubled else stem
-    return word
-
-
 def _core(column: Column) -> str | None:
     words = [w for w in header_words(column.name, typed=True) if w not in _AUXILIARIES]
     return words[0] if len(words) == 1 and len(words[0]) >= 3 else None
@@ -196,18 +184,18 @@ _OPPOSITES |= {"present": frozenset({"absent"}), "attend": frozenset({"absent", 
 def _reads(token: str, core: str) -> bool | None:
     """True when the token is the flag word, False when it is the word negated by a prefix or
     its opposite ('failed' beside Passed, 'rejected' beside Approved)."""
-    if token == core or (len(core) >= 5 and _stem(token) == _stem(core)):
+    if token == core or (len(core) >= 5 and verb_stem(token) == verb_stem(core)):
         return True
     if token in _FORMS.get(core, ()):
         return True
-    if token in _OPPOSITES.get(_stem(core).removesuffix("e"), ()):
+    if token in _OPPOSITES.get(verb_stem(core).removesuffix("e"), ()):
         return False
     if core.startswith("on") and token == "off" + core[2:]:
         return False  # 'offline' beside Online
     for prefix in _NEGATING_PREFIXES:
         rest = token[len(prefix) :]
         if token.startswith(prefix) and (
-            rest == core or (len(core) >= 5 and _stem(rest) == _stem(core))
+            rest == core or (len(core) >= 5 and verb_stem(rest) == verb_stem(core))
         ):
             return False
     return None

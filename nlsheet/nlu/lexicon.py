@@ -95,7 +95,7 @@ ROLES: dict[str, frozenset[str]] = {
     ),
     "ordering": _words(
         """rank ranked ranking order ordered sorted sort ascending descending largest smallest
-        top bottom highest lowest first last next previous prior ahead behind"""
+        top bottom highest lowest first last next previous prior"""
     ),
     # Calendar words themselves (months, quarters, 'monthly') are not listed: a period must be
     # used by a condition or a grouping, or the answer would ignore it.
@@ -218,11 +218,22 @@ _SPELT_NUMBERS = {
 _SPELT_NUMBER = re.compile(rf"\b(?:{'|'.join(_SPELT_NUMBERS)})\b", re.I)
 
 
+_ONE_UNIT = re.compile(
+    r"\b((?:under|over|below|above|than|least|most|within|exceeding)\s+)an?"
+    r"(?=\s+(?:hour|day|week|fortnight|minute|year|month|mile|kilo|kilogram|kg|km|litre|liter|"
+    r"metre|meter|pound|dozen)\b)",
+    re.I,
+)
+
+
 def in_digits(text: str, keep: Callable[[], Collection[str]]) -> str:
     """``text`` with numbers spelt as words written in digits ('the top three' -> 'the top 3',
     'zero sales' -> '0 sales'). 'one' stays ('which one', 'the one with'); so does a word of
     ``keep()``, the words of the table's headers and values ('Two-Door', 'Seven Seas'), read
-    only when a number word is there."""
+    only when a number word is there. A unit after a comparison counts one ('under an hour' ->
+    'under 1 hour')."""
+    # 'under an hour', 'more than a day': one of the unit.
+    text = _ONE_UNIT.sub(r"\g<1>1", text)
     if not _SPELT_NUMBER.search(text):
         return text
     kept = keep()

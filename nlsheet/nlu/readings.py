@@ -219,8 +219,11 @@ def fits(intent: str, text: str, frame: Frame, table: Table, masked: str = "") -
         late, early = bool(LATE.search(text)), bool(EARLY.search(text))
         if late != early:
             return (intent == "arg_max") == late
-    if intent in ("min", "max") and not _said(text, _RANKING, _EXTREMES):
-        return False  # 'sales in March' asks for no extreme ('march' is no 'max')
+    free = blank(text, [(b.start, b.end) for b in frame.bound])  # 'at most 5%' ranks nothing
+    if intent in ("min", "max") and not _said(free, _RANKING, _EXTREMES):
+        return False  # 'sales in March', 'in the first half' ask for no extreme
+    if intent in ("most_frequent", "mode") and not (_FREQUENCY.search(free) or ranks_rows(free)):
+        return False
     if intent in ("most_frequent", "mode") and frame.derived:
         return False  # 'which branch missed its quota by the most' ranks by the shortfall
     numbers_first = bool(frame.free) and frame.free[0].column.kind is ColumnKind.NUMBER

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from nlsheet.changes import CHANGES
 from nlsheet.nlu.conditions import Frame
 from nlsheet.nlu.context import ColumnMatch
-from nlsheet.nlu.coverage import is_row_noun
+from nlsheet.nlu.coverage import is_row_noun, traded_item
 from nlsheet.nlu.readings import (
     CHANGE_CUE,
     EARLY,
@@ -99,7 +99,14 @@ def total_per_group(
         return None
     measures = [m for m in frame.free if m is not by and m is not frame.then_by]
     # 'employees by department': a mention made of row nouns names the rows, not a measure.
-    measures = [m for m in measures if not all(is_row_noun(w, table) for w in words_of(m.words))]
+    # 'tickets by channel' on a sheet of Ticket Sales: the tickets are its Qty, not its rows.
+    traded = traded_item(table)
+    measures = [
+        m
+        for m in measures
+        if (traded is not None and m.column is traded[1])
+        or not all(is_row_noun(w, table) for w in words_of(m.words))
+    ]
     others = [(c, p) for c, p in ranked if c not in ("sum", "count")][:3]
     if not measures and _row_noun_before(text, by.start, table):
         return [("count", 1.0), *others]  # 'orders by city': the rows counted per group

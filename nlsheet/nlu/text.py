@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -27,9 +28,11 @@ __all__ = [
     "is_plural",
     "is_verb",
     "normalize_word",
+    "searched_stem",
     "table_vocabulary",
     "tokenize",
     "value_vocabulary",
+    "verb_stem",
     "word_after",
     "words_of",
 ]
@@ -272,6 +275,34 @@ def singular_forms(word: str) -> list[str]:
     forms |= {w[:-1]} if w.endswith("s") else set()
     forms |= {w[:-2]} if w.endswith("es") else set()
     return sorted(forms - {w}, key=len, reverse=True)
+
+
+def verb_stem(word: str) -> str:
+    """A word without its verb or plural ending ('resitting' -> 'resit', 'noted' -> 'note',
+    'vomited' -> 'vomit'); short words are kept whole."""
+    for ending in ("ing", "ed", "d", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            stem = word[: -len(ending)]
+            # 'resitting', 'resubmitted': the consonant doubled before the ending is one.
+            doubled = (
+                ending in ("ing", "ed") and stem[-1] == stem[-2] and stem[-1] not in "aeioulsfz"
+            )
+            return stem[:-1] if doubled else stem
+    return word
+
+
+_VERB_ENDINGS = frozenset({"", "s", "e", "es", "ed", "d", "ing"})
+
+
+def searched_stem(word: str, vocabulary: Collection[str]) -> str | None:
+    """The stem to search cells for when a verb form is asked ('vomiting' -> 'vomit') and the
+    cells hold another form of it too ('Vomited'): every form is then found. None when the
+    word is no verb form or the cells hold only it."""
+    stem = verb_stem(word)
+    if stem == word or not word.endswith(("ing", "ed")):
+        return None
+    forms = {w for w in vocabulary if w.startswith(stem) and w[len(stem) :] in _VERB_ENDINGS}
+    return stem if forms - {word} else None
 
 
 def canonical(word: str) -> str:

@@ -23,6 +23,7 @@ from nlsheet.nlu.text import (
     STOPWORDS,
     header_words,
     normalize_word,
+    searched_stem,
     singular_forms,
     value_vocabulary,
     word_after,
@@ -40,6 +41,8 @@ __all__ = [
 
 _MAX_WORDS = 12
 _WORD = re.compile(r"[^\W_]+")
+# The mark after a grade's letter: 'A*', 'B+', 'C-' (not a hyphen joining words).
+_GRADE_MARK = re.compile(r"[*+]|-(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -133,10 +136,15 @@ def link_values(
             if not columns:
                 continue
             if j - i == 1 and (key in STOPWORDS or len(key) < 2):
-                # 'IT' typed in capitals is a department; 'it' is a word.
-                spelled = table.value_spelling(columns[0], key)
-                if text[start:end] != spelled or not spelled.isupper():
+                # 'IT' typed in capitals is a department; 'it' is a word. A grade keeps the
+                # mark after its letter ('an A*', 'a B+'); a capital opening the command is
+                # the article.
+                mark = _GRADE_MARK.match(text, end)
+                typed = text[start : mark.end() if mark else end]
+                spelled = table.value_spelling(columns[0], key, typed)
+                if typed != spelled or not spelled.isupper() or (start == end - 1 == 0):
                     continue
+                end = start + len(typed)
             match = _pick(columns, mentioned, table, key, text[start:end], start, end)
             break
         if match is not None:
@@ -373,7 +381,9 @@ def _as_in_cells(table: Table, column: Column, typed: str, norm: str) -> str:
         f"values:folded-text:{column.name}",
         lambda: " ".join(str(v).casefold() for v in table.values(column.name).series.dropna()),
     )
-    return typed if typed in cells else norm
+    found = typed if typed in cells else norm
+    # 'vomiting' where the notes also say 'Vomited': every form of the verb is searched.
+    return searched_stem(found, value_vocabulary(table, column.name)) or found
 
 
 _DOER = ("er", "or", "ist", "ant", "ian")

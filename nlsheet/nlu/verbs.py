@@ -18,10 +18,20 @@ import re
 from collections.abc import Sequence
 
 from nlsheet.nlu.context import ColumnMatch
-from nlsheet.nlu.text import Token, canonical, header_words, tokenize
+from nlsheet.nlu.coverage import traded_item
+from nlsheet.nlu.readings import LIST_OPENER
+from nlsheet.nlu.text import Token, canonical, header_words, is_plural, tokenize
 from nlsheet.workbook.table import Column, ColumnKind, Table
 
 __all__ = ["verb_mentions"]
+
+# Words asking how many items, said before them or as a grouping after them.
+_HOW_MANY_BEFORE = re.compile(
+    r"\b(?:how\s+many|number\s+of|no\.?\s+of|total|sum|average|avg|mean|most|fewest|least|"
+    r"more|fewer|count)\b",
+    re.I,
+)
+_PER_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:by|per)\b", re.I)
 
 # Each family: the verb's forms, the header words of the columns it measures, and whether the
 # column holds numbers (a measure) or text (a place).
@@ -96,6 +106,21 @@ def verb_mentions(
                         "synonym",
                     )
                 )
+            break
+    traded = traded_item(table)
+    if traded is None or traded[1].name in named or LIST_OPENER.match(text):
+        return found
+    # 'how many tickets did we sell', 'tickets by channel' on a sheet of Ticket Sales: the Qty
+    # column's tickets ('list the tickets', 'who bought tickets' ask for the sales).
+    for token in tokens or tokenize(text):
+        if (
+            token.norm == traded[0]
+            and is_plural(token)
+            and (_HOW_MANY_BEFORE.search(text, 0, token.start) or _PER_AFTER.match(text, token.end))
+            and not any(s < token.end and token.start < e for s, e in taken)
+        ):
+            words = text[token.start : token.end]
+            found.append(ColumnMatch(traded[1], words, token.start, token.end, 0.85, "synonym"))
             break
     return found
 

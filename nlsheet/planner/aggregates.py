@@ -239,8 +239,17 @@ def _span_measure(ctx: Context, func: AggFunc) -> tuple[AggFunc, Measure]:
             "supported",
             "a total, average, minimum, maximum or median",
         )
+    if func is AggFunc.SUM and _EACH_MONTH.search(ctx.interp.text):
+        # 'monthly admissions by site' asks a figure per month column, not the year's sum.
+        raise ctx.refuse(
+            f"a figure for each of {columns[0].name} to {columns[-1].name} is a table of its own",
+            "the year's total ('total admissions by site') or 'average monthly admissions'",
+        )
     ctx.notes.append(f"read every cell of {columns[0].name} to {columns[-1].name}")
     return func, Measure.over([c.name for c in columns])
+
+
+_EACH_MONTH = re.compile(r"^(?!.*\btotal).*\b(?:monthly|(?:per|each|every|by)\s+month)\b", re.I)
 
 
 def _count_of_flag(ctx: Context, func: AggFunc, measure: Measure | None) -> Clarification | None:

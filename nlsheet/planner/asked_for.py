@@ -100,6 +100,13 @@ _EXTREME_WORD = re.compile(
     r"record|\w+est)\b",
     re.I,
 )
+# Words comparing the rows with a figure: one the reading did not use was dropped ('entries
+# under an hour' counted every entry when 'an hour' was no number).
+_COMPARED = re.compile(
+    r"\b(?:under|below|above|exceed(?:s|ed|ing)?|beyond)\b"
+    r"|\b(?:more|less|fewer|greater|longer|shorter|higher|lower)\s+than\b",
+    re.I,
+)
 _TOTAL_WORD = re.compile(r"\b(?:total|totals|sum|sums|combined)\b", re.I)
 
 
@@ -127,6 +134,12 @@ def refuse_unmet_operation_words(ctx: Context, op: Op | None, used: list[tuple[i
                 f"({describe_op(op)}) does not give",
                 f"{what} nlsheet can compute, e.g. 'average sales by region'",
             )
+    compared = free(_COMPARED)
+    if compared is not None:
+        raise ctx.refuse(
+            f"'{compared.group()}' compares with nothing the reading found",
+            "a number to compare with, e.g. 'under 2 hours'",
+        )
     if _func(AggFunc.MIN, AggFunc.MAX)(op) and free(_EXTREME_WORD) is None:
         raise ctx.refuse(
             f"nothing outside the values and dates asks for the {describe_op(op)} (the word "

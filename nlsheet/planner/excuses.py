@@ -13,9 +13,8 @@ import re
 from collections.abc import Callable
 
 from nlsheet.nlu.binding import is_money
-from nlsheet.nlu.coverage import Leftover
+from nlsheet.nlu.coverage import Leftover, counts_items
 from nlsheet.nlu.dates import NEW, start_date
-from nlsheet.nlu.derived import counts_items
 from nlsheet.nlu.interpret import Interpretation
 from nlsheet.nlu.text import STATUS_VERBS, header_words, is_common_verb, is_verb, value_vocabulary
 from nlsheet.plan import ArgExtreme, Op, TopN, op_columns

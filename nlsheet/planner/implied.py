@@ -8,8 +8,8 @@ import re
 
 from nlsheet.nlu.binding import is_money
 from nlsheet.nlu.context import ColumnMatch
-from nlsheet.nlu.coverage import is_row_noun
-from nlsheet.nlu.derived import counts_items, header_has
+from nlsheet.nlu.coverage import counts_items, is_row_noun
+from nlsheet.nlu.derived import header_has
 from nlsheet.nlu.flags import find_flags, flag_value, is_flag_column
 from nlsheet.nlu.lexicon import AMOUNT_NOUNS
 from nlsheet.nlu.text import canonical, header_words, normalize_word

@@ -26,6 +26,7 @@ import re
 import pandas as pd
 
 from nlsheet.backends.masks import row_mask
+from nlsheet.nlu.flags import is_flag_column
 from nlsheet.plan import (
     AggFunc,
     Aggregate,
@@ -88,6 +89,7 @@ def check_sense(ctx: Context, op: Op) -> None:
         NotUnderstoodError: Naming the condition and what was found instead.
     """
     _check_sum_units(ctx, op)
+    _check_flag_lookup(ctx, op)
     where = getattr(op, "where", None)
     if not isinstance(where, Where):
         return
@@ -133,6 +135,27 @@ def check_sense(ctx: Context, op: Op) -> None:
                 "column",
                 "the column each number belongs to",
             )
+
+
+_YES_NO_ASKED = re.compile(
+    r"^\s*(?:is|was|were|are|did|does|do|has|have|had)\b|\b(?:whether|if)\b", re.I
+)
+
+
+def _check_flag_lookup(ctx: Context, op: Op) -> None:
+    """'pledges received on 4 Jan' read as the Pledge Matched cell of that day: a yes/no cell
+    answers a yes/no question, or a header said in full, not a word it shares with one."""
+    if not isinstance(op, Lookup) or not is_flag_column(ctx.table, ctx.table.column(op.target)):
+        return
+    said = [m for m in ctx.interp.columns if m.column.name == op.target]
+    if not said or any(m.how != "partial" for m in said):
+        return
+    if _YES_NO_ASKED.search(ctx.interp.text) is None:
+        raise ctx.refuse(
+            f"{said[0].words!r} shares a word with {op.target}, a column of yes/no answers, "
+            "but nothing asks a yes/no question",
+            f"the header in full ('{op.target}') or a question such as 'was it {op.target}?'",
+        )
 
 
 def _check_together(ctx: Context, where: Where) -> None:
