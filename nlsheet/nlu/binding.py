@@ -31,7 +31,7 @@ from nlsheet.nlu.text import (
     value_vocabulary,
     verb_stem,
 )
-from nlsheet.nlu.units import fits_unit, in_column_unit, measured_in
+from nlsheet.nlu.units import fits_unit, in_column_unit, measured_in, unit_sides
 from nlsheet.nlu.wide import period_after_noun
 from nlsheet.plan import Cmp, Condition, Scalar
 from nlsheet.workbook.table import Column, ColumnKind, Table, value_words
@@ -210,6 +210,8 @@ def column_for(
         # next to Bottles), it goes to the one money column that can hold it, or to none.
         paid = [m for m in sides if is_money(m.column)]
         sides = paid or ([] if any(is_money(c) for c in table.columns) else sides)
+    if isinstance(slot, NumberSlot) and slot.unit and not slot.currency:
+        sides = unit_sides(slot.unit, table.columns, sides)  # 'sacks over 2 kg': no Sacks
     if isinstance(slot, NumberSlot) and len(sides) == 2:
         holding = [m for m in sides if holds(table, m.column, slot)]
         if len(holding) == 1:
@@ -247,9 +249,9 @@ def column_for(
     dates = date_columns(table)
     if slot.year_like and len(dates) == 1 and _TEMPORAL.search(text[start : slot.start]):
         return dates[0], None  # 'orders since 2024', 'members who joined before 2020'
-    measured = measured_in(slot.unit, table.columns) if not slot.currency else []
-    if len(measured) == 1:
-        return measured[0], None  # 'more than 2 days' over the one column of hours
+    measured = _measured(table, slot)
+    if measured is not None:
+        return (measured[0], None) if measured[0] is not None else None
     holders = [c for c in numeric_holders(table, slot) if not c.is_id]
     ordering = comparator_before(text, slot.start)
     in_range = re.search(r"\b(?:between|from)\s+$", text[start : slot.start], re.I)
@@ -306,6 +308,16 @@ def is_money(column: Column) -> bool:
     return bool(re.search(r"[$€£¥]|\b(usd|eur|gbp)\b", name)) or bool(
         _MONEY_WORDS & set(re.findall(r"[a-z]+", name))
     )
+
+
+def _measured(table: Table, slot: NumberSlot) -> tuple[Column | None] | None:
+    """The one column of the number's unit ('more than 2 days' over Hours), or (None,) when
+    its values never reach the number ('orders over 24kg' beside bag sizes of 1 to 5 kg
+    weighs something unsaid, the whole order); None when no one column has the unit."""
+    measured = measured_in(slot.unit, table.columns) if not slot.currency else []
+    if len(measured) != 1:
+        return None
+    return (measured[0] if measured[0] in _within_range(table, slot) else None,)
 
 
 def _within_range(table: Table, slot: NumberSlot) -> list[Column]:

@@ -38,12 +38,13 @@ from nlsheet.nlu.binding import (
 )
 from nlsheet.nlu.comparisons import bind_column_comparisons
 from nlsheet.nlu.context import ColumnMatch, column_tails
-from nlsheet.nlu.coverage import is_row_noun, key_column
+from nlsheet.nlu.coverage import is_row_noun
 from nlsheet.nlu.dates import find_days, find_ranges
 from nlsheet.nlu.derived import apply_derived, find_derived, out_of_stock
 from nlsheet.nlu.flags import WHETHER, FlagMatch, adjective_flag, flag_value, presence
 from nlsheet.nlu.joins import combine, text_condition
 from nlsheet.nlu.owing import bind_owing
+from nlsheet.nlu.rows_said import name_holder, rows_counted
 from nlsheet.nlu.slots import (
     ORDERING,
     DateSlot,
@@ -84,7 +85,6 @@ _KEY_JOIN = re.compile(
     re.I,
 )
 _OUT_OF = re.compile(r"\bout\s+of\s+$", re.I)
-_NAME_WORD = re.compile(r"(?:name|title)s?\b", re.I)
 _IN_COLUMN = re.compile(r"^\s+(?:in|within|inside)\s+(?:the\s+|its\s+|their\s+)?", re.I)
 # Number columns that name categories, by which 'per' groups ('sales per year', 'per rating').
 _CATEGORY_NUMBERS = frozenset(
@@ -271,6 +271,10 @@ class _Assembler(Binder):
             if id(slot) in consumed:
                 continue
             cmp, cmp_start, cmp_end = cmp_for_number(self.text, slot.start, slot.end)
+            counted = rows_counted(self.text, self.table, self.mentions, slot)
+            if counted is not None:
+                self.frame.problems.append(counted)
+                continue
             column = column_for(self.text, self.table, self.mentions, cmp_start, slot.end, slot)
             if column is None:
                 self.frame.loose.append(slot)
@@ -307,13 +311,11 @@ class _Assembler(Binder):
                 condition = Condition(named.column.name, Cmp.CONTAINS, q.value)
                 self.bind(condition, q.start, named.end, named)
                 continue
-            name_word = _NAME_WORD.match(self.text[q.end + inside.end() :]) if inside else None
-            keyed = key_column(self.table) if name_word is not None else None
-            if inside and name_word is not None and keyed is not None:
-                # "with 'box' in the name" where no header says name: the column naming the rows.
-                end = q.end + inside.end() + name_word.end()
-                self.bind(Condition(keyed.name, Cmp.CONTAINS, q.value), q.start, end, None)
-                self.frame.explained.append((q.start, end))
+            held = name_holder(self.text, self.table, self.mentions, q, inside)
+            if held is not None:
+                # "with 'box' in the name" where no header says name.
+                self.bind(Condition(held[0].name, Cmp.CONTAINS, q.value), q.start, held[1], None)
+                self.frame.explained.append((q.start, held[1]))
                 continue
             column = column_of_text(self.text, self.table, self.mentions, q)
             if column is None:

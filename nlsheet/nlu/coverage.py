@@ -326,6 +326,9 @@ def dates_rows(mention: ColumnMatch, table: Table) -> bool:
         return False  # the common case, decided before any word is read
     tokens = tokenize(mention.words)
     said = [t.norm for t in tokens]
+    if mention.column.is_id and mention.how == "partial":
+        # 'critical bugs' beside a Bug ID: the bugs are the rows, not their numbers.
+        return bool(said) and all(is_row_noun(w, table) for w in said)
     if not dated and sized is None and mention.how == "partial":
         # 'tenants' for Tenant Charged? says who was charged: a header with a verb keeps it.
         rest = [w for w in header_words(mention.column.name) if w not in said]

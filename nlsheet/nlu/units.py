@@ -15,9 +15,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from nlsheet.nlu.context import ColumnMatch
 from nlsheet.workbook.table import Column, ColumnKind
 
-__all__ = ["column_unit", "fits_unit", "in_column_unit", "measured_in", "unit_of"]
+__all__ = [
+    "column_unit",
+    "fits_unit",
+    "in_column_unit",
+    "measured_in",
+    "unit_of",
+    "unit_sides",
+]
 
 # Each unit: its dimension and its size in the dimension's base unit.
 _UNITS: dict[str, tuple[str, float]] = {
@@ -74,7 +82,9 @@ def column_unit(column: Column) -> tuple[str, float] | None:
         if unit is not None:
             return unit
     found: tuple[str, float] | None = None
-    for word in _WORD.findall(re.sub(r"\([^)]*\)", " ", name)):
+    # 'Price per kg', 'Cost/kg': a rate's unit is what it is per, not what it holds.
+    plain = re.sub(r"\([^)]*\)|(?:\bper\s+|/\s*)[a-z]+", " ", name)
+    for word in _WORD.findall(plain):
         if word in _TIME_SINGULAR:
             continue
         found = unit_of(word, short=False) or found
@@ -94,6 +104,17 @@ def measured_in(unit: str, columns: Sequence[Column]) -> list[Column]:
         and (held := column_unit(c)) is not None
         and held[0] == said[0]
     ]
+
+
+def unit_sides(
+    unit: str, columns: Sequence[Column], sides: Sequence[ColumnMatch]
+) -> list[ColumnMatch]:
+    """The columns named beside a number with a unit that it may be about: 'sacks over 2 kg'
+    beside Sacks, with a Sack Size (kg) in the table, is about the size, not the sacks."""
+    measured = measured_in(unit, columns)
+    if len(measured) != 1 or any(m.column is measured[0] for m in sides):
+        return list(sides)
+    return [m for m in sides if fits_unit(unit, m.column) and column_unit(m.column) is not None]
 
 
 def fits_unit(unit: str, column: Column) -> bool:

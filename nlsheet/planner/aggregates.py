@@ -27,7 +27,13 @@ from nlsheet.planner.context import (
 )
 from nlsheet.planner.figures import rate_question
 from nlsheet.planner.implied import row_size
-from nlsheet.planner.quantities import counted_units, how_many_of_money, units_of_a_thing
+from nlsheet.planner.quantities import (
+    counted_units,
+    how_many_of_money,
+    total_of_unnamed,
+    units_of_a_thing,
+)
+from nlsheet.planner.repeated import one_row_each, refuse_counting_single_rows
 from nlsheet.planner.rows import rank_rows, single_column
 from nlsheet.result import Clarification, Option
 from nlsheet.workbook.table import Column, ColumnKind, Table
@@ -110,12 +116,12 @@ def plan_aggregate(ctx: Context) -> Op | Clarification:
     )
     if added is not None:
         return added
-    if group is not None and then is None and _one_row_each(ctx, func, group):
-        group = None
+    if group is not None and then is None and one_row_each(ctx, func, group):
+        group = frame.by = None
     if group is not None and frame.by_period is not None and frame.where:
         _refuse_periods_of_one_row(ctx)
     if group is not None and then is None and func is AggFunc.COUNT and measure is None:
-        _refuse_counting_single_rows(ctx, group)
+        refuse_counting_single_rows(ctx, group)
     percentile = None
     if func is AggFunc.PERCENTILE:
         if frame.percentile is None:
@@ -206,6 +212,9 @@ def _named_measure(ctx: Context, func: AggFunc) -> tuple[AggFunc, Measure | None
         choices = counted_units(interp.text, choices)
         if len(choices) != 1:
             return _no_column(func, choices, table, interp.text)
+        unnamed = total_of_unnamed(ctx, func, choices[0])
+        if unnamed is not None:
+            return unnamed
         ctx.use(ColumnMatch(choices[0], "", 0, 0, 1.0, "implied"))
         ctx.notes.append(f"no column named; used the only one that fits, {choices[0].name}")
         measure = Measure(choices[0].name)
@@ -239,11 +248,10 @@ def _span_measure(ctx: Context, func: AggFunc) -> tuple[AggFunc, Measure]:
             "supported",
             "a total, average, minimum, maximum or median",
         )
-    if func is AggFunc.SUM and _EACH_MONTH.search(ctx.interp.text):
-        # 'monthly admissions by site' asks a figure per month column, not the year's sum.
+    if func is AggFunc.SUM and _EACH_MONTH.search(ctx.interp.text):  # 'monthly X by site'
         raise ctx.refuse(
             f"a figure for each of {columns[0].name} to {columns[-1].name} is a table of its own",
-            "the year's total ('total admissions by site') or 'average monthly admissions'",
+            "the year's total ('total admissions by site')",
         )
     ctx.notes.append(f"read every cell of {columns[0].name} to {columns[-1].name}")
     return func, Measure.over([c.name for c in columns])
@@ -291,19 +299,6 @@ def _percent_total(ctx: Context, func: AggFunc, measure: Measure | None) -> Clar
     )
 
 
-def _one_row_each(ctx: Context, func: AggFunc, group: Column) -> bool:
-    """'average revenue per store' with a row per store is the average over the stores: True
-    (and a note) when an average or median is grouped by a column whose every value stands in
-    one row only."""
-    if func not in (AggFunc.AVERAGE, AggFunc.MEDIAN) or ctx.frame.by_period is not None:
-        return False
-    series = ctx.table.values(group.name).series.dropna()
-    if len(series) < 2 or bool(series.duplicated().any()):
-        return False
-    ctx.notes.append(f"each {group.name} has one row: the {func.value} over the rows")
-    return True
-
-
 def _refuse_periods_of_one_row(ctx: Context) -> None:
     """'how much does Ann pay per year' where Ann has one row: one period's group of one row
     answers nothing the words asked ('per year' is a rate there, not a grouping).
@@ -320,19 +315,6 @@ def _refuse_periods_of_one_row(ctx: Context) -> None:
             "rate (a monthly fee by the year), name the calculation",
             "a grouping over several rows, or the calculation",
         )
-
-
-def _refuse_counting_single_rows(ctx: Context, group: Column) -> None:
-    """'sales by product' over a table with a row per product: counting rows per product
-    gives 1 each, which answers nothing; refused with what to name instead."""
-    series = ctx.table.values(group.name).series.dropna()
-    if len(series) < 2 or bool(series.duplicated().any()):
-        return
-    numbers = ", ".join(c.name for c in numeric_columns(ctx.table)[:6])
-    raise ctx.refuse(
-        f"each {group.name} has one row, so counting rows per {group.name} gives 1 each",
-        f"a column to total per {group.name} ({numbers})",
-    )
 
 
 def _count_or_sum(ctx: Context, func: AggFunc, column: Column, pick: ColumnMatch) -> AggFunc:

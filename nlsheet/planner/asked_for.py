@@ -107,6 +107,7 @@ _COMPARED = re.compile(
     r"|\b(?:more|less|fewer|greater|longer|shorter|higher|lower)\s+than\b",
     re.I,
 )
+_WORTH_WORD = re.compile(r"\b(?:value|worth|amount|revenue|spend|spent|income|takings)\b", re.I)
 _TOTAL_WORD = re.compile(r"\b(?:total|totals|sum|sums|combined)\b", re.I)
 
 
@@ -134,6 +135,13 @@ def refuse_unmet_operation_words(ctx: Context, op: Op | None, used: list[tuple[i
                 f"({describe_op(op)}) does not give",
                 f"{what} nlsheet can compute, e.g. 'average sales by region'",
             )
+    worth = free(_WORTH_WORD)
+    if worth is not None and _func(AggFunc.COUNT)(op) and getattr(op, "measure", None) is None:
+        # 'total value of orders placed in March' counted the orders and dropped 'value'.
+        raise ctx.refuse(
+            f"'{worth.group()}' asks for an amount, which a count of rows does not give",
+            "the column holding it, e.g. 'total amount of orders in March'",
+        )
     compared = free(_COMPARED)
     if compared is not None:
         raise ctx.refuse(

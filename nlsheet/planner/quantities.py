@@ -26,6 +26,7 @@ __all__ = [
     "amount_transacted",
     "counted_units",
     "how_many_of_money",
+    "total_of_unnamed",
     "units_of_a_thing",
 ]
 
@@ -143,4 +144,22 @@ def amount_transacted(ctx: Context) -> ColumnMatch | None:
             and TRADED_AFTER.match(ctx.interp.text[m.end :])
         ),
         None,
+    )
+
+
+def total_of_unnamed(ctx: Context, func: AggFunc, column: Column) -> Clarification | None:
+    """'total for critical bugs' names no column; the only number column (Story Points) may
+    be meant, or how many bugs there are. Asked when the rows' noun is said and the column's
+    header holds no money, unless the words said which reading ('sum: ...')."""
+    text = ctx.interp.text
+    if func is not AggFunc.SUM or ctx.interp.stated or is_money(column):
+        return None
+    if not any(is_row_noun(t.norm, ctx.table) for t in ctx.interp.tokens):
+        return None
+    return Clarification(
+        f"No column was named: the total of {column.name}, or how many rows there are?",
+        (
+            Option(f"the total of {column.name}", f"sum: {text}"),
+            Option("the number of rows", f"count: {text}"),
+        ),
     )

@@ -12,12 +12,15 @@ from __future__ import annotations
 import re
 
 from nlsheet.backends.masks import column_numbers, row_mask
-from nlsheet.nlu.text import is_plural, tokenize
+from nlsheet.nlu.coverage import is_row_noun
+from nlsheet.nlu.lexicon import PEOPLE_NOUNS
+from nlsheet.nlu.text import is_plural, normalize_word, tokenize
+from nlsheet.plan import ArgExtreme, Op
 from nlsheet.planner.context import Context
 from nlsheet.result import Clarification, Option
-from nlsheet.workbook.table import Column
+from nlsheet.workbook.table import Column, ColumnKind
 
-__all__ = ["row_or_total", "single_row_said", "total_said"]
+__all__ = ["counted_ranking", "row_or_total", "single_row_said", "total_said"]
 
 # Words that ask for each name's total ('who sold the most', 'the highest total').
 _TOTAL = re.compile(
@@ -94,3 +97,34 @@ def row_or_total(
             ),
         ),
     )
+
+
+_WHICH_NAMED = re.compile(r"^\s*(?:which|what)\s+", re.I)
+_MOST_ROWS = re.compile(r"\b(most|fewest|least)\s+([^\W\d_]+)", re.I)
+
+
+def counted_ranking(ctx: Context) -> Op | None:
+    """'which table has the most guests' on a list of guests: the table number standing in the
+    most (or fewest) rows, not the guests of the largest table number. None when 'which' asks
+    for no number column or the superlative is not said of the rows (or of people on a list
+    of people); a text column asked for is ranked so already."""
+    text = ctx.interp.text
+    opener = _WHICH_NAMED.match(text)
+    ranked = _MOST_ROWS.search(text)
+    if opener is None or ranked is None:
+        return None
+    asked = [m for m in ctx.interp.columns if m.start == opener.end()]
+    if not asked or asked[0].column.kind is not ColumnKind.NUMBER:
+        return None
+    named = [m for m in ctx.interp.columns if m.start <= ranked.start(2) < m.end]
+    if any(m.column.kind is not ColumnKind.TEXT for m in named):
+        return None  # 'which year had the most sales' ranks by Sales
+    noun = normalize_word(ranked.group(2).casefold())
+    if not (is_row_noun(noun, ctx.table) or noun in PEOPLE_NOUNS):
+        return None
+    column = asked[0].column
+    for m in [asked[0], *named]:
+        ctx.use(m)
+    largest = ranked.group(1).casefold() == "most"
+    ctx.notes.append(f"ranked each {column.name} by its number of rows")
+    return ArgExtreme(column.name, column.name, largest, True, ctx.frame.where, 1, count=True)

@@ -7,6 +7,10 @@ that column's values (Seats of a Screen, Distance of a Race, Capacity of a Venue
 values repeat. Adding it up over the rows of one such value, or per value, counts the same
 figure again and again; nlsheet asks whether the figure itself is meant or that multiple.
 
+The other way round, a grouping whose every group is one row: 'average paid per pupil' where
+each pupil has one row of the rows picked is the average over the rows, and counting rows per
+such a key gives 1 each, which is refused.
+
 Example:
     >>> repeated_total(ctx, op).options[0].label
     'the Seats of Screen 3'
@@ -18,11 +22,16 @@ import pandas as pd
 
 from nlsheet.backends.masks import row_mask
 from nlsheet.plan import AggFunc, Aggregate, Cmp, Op, Where, shown_value
-from nlsheet.planner.context import Context
+from nlsheet.planner.context import Context, numeric_columns
 from nlsheet.result import Clarification, Option
-from nlsheet.workbook.table import ColumnKind, Table
+from nlsheet.workbook.table import Column, ColumnKind, Table
 
-__all__ = ["repeated_total", "repeats_per"]
+__all__ = [
+    "one_row_each",
+    "refuse_counting_single_rows",
+    "repeated_total",
+    "repeats_per",
+]
 
 
 def repeats_per(table: Table, measure: str, key: str) -> bool:
@@ -82,4 +91,31 @@ def _ask(ctx: Context, where: Where, measure: str, key: str, rows: int) -> Clari
         f"Every row of a {key} repeats its {measure}, so adding {measure} up counts the same "
         f"figure once per row. Which do you want?",
         (Option(one, f"average: {text}"), Option(many, f"sum: {text}")),
+    )
+
+
+def one_row_each(ctx: Context, func: AggFunc, group: Column) -> bool:
+    """'average revenue per store' with a row per store is the average over the stores: True
+    (and a note) when an average or median is grouped by a column whose every value stands in
+    one row only of the rows picked ('average paid per pupil for the Beach Day')."""
+    if func not in (AggFunc.AVERAGE, AggFunc.MEDIAN) or ctx.frame.by_period is not None:
+        return False
+    series = ctx.table.values(group.name).series.reset_index(drop=True)
+    series = series[row_mask(ctx.frame.where, ctx.table).to_numpy()].dropna()
+    if len(series) < 2 or bool(series.duplicated().any()):
+        return False
+    ctx.notes.append(f"each {group.name} has one row: the {func.value} over the rows")
+    return True
+
+
+def refuse_counting_single_rows(ctx: Context, group: Column) -> None:
+    """'sales by product' over a table with a row per product: counting rows per product
+    gives 1 each, which answers nothing; refused with what to name instead."""
+    series = ctx.table.values(group.name).series.dropna()
+    if len(series) < 2 or bool(series.duplicated().any()) or ctx.frame.by_period is not None:
+        return  # 'batches per month': a month holds several dates
+    numbers = ", ".join(c.name for c in numeric_columns(ctx.table)[:6])
+    raise ctx.refuse(
+        f"each {group.name} has one row, so counting rows per {group.name} gives 1 each",
+        f"a column to total per {group.name} ({numbers})",
     )

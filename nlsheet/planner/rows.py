@@ -38,7 +38,12 @@ from nlsheet.plan import (
 from nlsheet.planner.context import Context, ask_which_column, where_note
 from nlsheet.planner.implied import DATE_ORDER, ROWS, direct, implied_measure, not_additive
 from nlsheet.planner.quantities import amount_over_time, amount_transacted
-from nlsheet.planner.ranking_words import row_or_total, single_row_said, total_said
+from nlsheet.planner.ranking_words import (
+    counted_ranking,
+    row_or_total,
+    single_row_said,
+    total_said,
+)
 from nlsheet.planner.who import WHO_MAY_ASK, WHO_OPENS, refuse_who_of_no_one
 from nlsheet.result import Clarification
 from nlsheet.workbook.table import Column, ColumnKind
@@ -159,6 +164,7 @@ def plan_lookup(ctx: Context) -> Op | Clarification:
     return Lookup(target.name, ctx.frame.where)
 
 
+_WHICH_ROW = re.compile(r"^\s*(?:which|what)\s+(?:one\s+of\s+the\s+)?([^\W\d_]+)", re.I)
 _WHICH_OPENS = re.compile(r"^\s*(?:which|what|list|show(?:\s+me)?)\s+(?:the\s+|all\s+)?$", re.I)
 
 
@@ -494,7 +500,13 @@ def rank_rows(ctx: Context) -> Op | Clarification:
     derived = _derived(ctx)
     if derived is not None:
         return _rank_derived(ctx, derived, top=False)
+    counted = counted_ranking(ctx)
+    if counted is not None:
+        return counted
     measure, target = _measure_and_target(ctx, need_target=True)
+    which = _WHICH_ROW.match(ctx.interp.text)
+    if target is None and which and is_row_noun(tokenize(which.group(1))[0].norm, ctx.table):
+        target = key_column(ctx.table)  # 'which bug has the most points': its Bug ID
     if target is None:
         # 'who logged the fewest hours' beside Employee and Client: which people.
         asked = _who_asked(ctx, ctx.intent)

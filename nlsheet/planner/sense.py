@@ -148,7 +148,7 @@ def _check_flag_lookup(ctx: Context, op: Op) -> None:
     if not isinstance(op, Lookup) or not is_flag_column(ctx.table, ctx.table.column(op.target)):
         return
     said = [m for m in ctx.interp.columns if m.column.name == op.target]
-    if not said or any(m.how != "partial" for m in said):
+    if not said or any(m.how in ("exact", "synonym") for m in said):
         return
     if _YES_NO_ASKED.search(ctx.interp.text) is None:
         raise ctx.refuse(
