@@ -17,6 +17,7 @@ from nlsheet.plan import (
     AggFunc,
     Aggregate,
     ArgExtreme,
+    Cmp,
     Growth,
     MostFrequent,
     Op,
@@ -25,6 +26,7 @@ from nlsheet.plan import (
     TopN,
     Trend,
     UniqueValues,
+    Where,
 )
 from nlsheet.planner.context import Context, describe_op
 
@@ -108,6 +110,7 @@ _COMPARED = re.compile(
     re.I,
 )
 _WORTH_WORD = re.compile(r"\b(?:value|worth|amount|revenue|spend|spent|income|takings)\b", re.I)
+_ORDERED = frozenset({Cmp.GT, Cmp.GE, Cmp.LT, Cmp.LE, Cmp.BETWEEN})
 _TOTAL_WORD = re.compile(r"\b(?:total|totals|sum|sums|combined)\b", re.I)
 
 
@@ -143,7 +146,9 @@ def refuse_unmet_operation_words(ctx: Context, op: Op | None, used: list[tuple[i
             "the column holding it, e.g. 'total amount of orders in March'",
         )
     compared = free(_COMPARED)
-    if compared is not None:
+    where = getattr(op, "where", None)
+    tests = where.conditions if isinstance(where, Where) else ()
+    if compared is not None and not any(c.cmp in _ORDERED for c in tests):
         raise ctx.refuse(
             f"'{compared.group()}' compares with nothing the reading found",
             "a number to compare with, e.g. 'under 2 hours'",
