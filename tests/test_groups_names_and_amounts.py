@@ -142,3 +142,21 @@ def test_a_yes_no_column_said_loosely_is_no_lookup(tmp_path: Path) -> None:
     book = book_of_frame(f, "Lots", tmp_path / "lots.xlsx")
     with pytest.raises(NotUnderstoodError):
         book.ask("lots that passed quality assurance on 9 June")
+
+
+def test_how_a_verb_was_done_says_nothing_of_its_status(tmp_path: Path) -> None:
+    f = pd.DataFrame(
+        {
+            "Invoice": [f"N{i}" for i in range(6)],
+            "Method": ["Card", "Cash", "Card", "Transfer", "Card", "Cash"],
+            "Settled": ["Yes", "Yes", "No", "Yes", "Yes", "No"],
+        }
+    )
+    book = book_of_frame(f, "Invoices", tmp_path / "invoices.xlsx")
+    # 'settled by card' picks the method; Settled = Yes is not added to it unasked.
+    try:
+        result = book.ask("how many invoices were settled by card")
+    except NotUnderstoodError:
+        return
+    if result.clarification is None:
+        assert result.value == (f.Method == "Card").sum()

@@ -34,6 +34,7 @@ __all__ = [
     "flag_value",
     "is_flag_column",
     "presence",
+    "said_how",
 ]
 
 _YES = frozenset({"yes", "y", "true", "1", "x", "✓", "✔"})
@@ -241,6 +242,8 @@ def find_flags(text: str, table: Table, tokens: list[Token] | None = None) -> li
             if before in _AS_COLUMN_BEFORE and not _numbers_named(after, table):
                 continue  # 'count by paid'; but 'top 5 by billable hours' picks rows
 
+            if said_how(text, token.end, table):
+                continue  # 'paid by cheque': the payment method, not whether it was paid
             if _SECOND_KEY.search(text[: token.start]):
                 continue  # 'count by status and paid': a second group key, not a condition
             start = token.start
@@ -256,6 +259,22 @@ def find_flags(text: str, table: Table, tokens: list[Token] | None = None) -> li
             found.append(FlagMatch(column, reading, text[start : token.end], start, token.end))
             break
     return found + _phrase_flags(text, table, tokens, found)
+
+
+# A verb's manner: 'paid by cheque', 'booked through the app', 'sent via courier'.
+_HOW_AFTER = re.compile(r"\s+(?:by|through|via|using)\s+(?:the\s+|an?\s+)?([^\W\d_]+)", re.I)
+
+
+def said_how(text: str, end: int, table: Table) -> bool:
+    """Whether the verb ending at ``end`` is followed by how it was done, a value of the table
+    ('paid by cheque' beside a Payment Method of Cheque): the words pick the manner, and the
+    verb says nothing of a yes/no or status column."""
+    how = _HOW_AFTER.match(text, end)
+    if how is None:
+        return False
+    index = table.value_index()
+    word = how.group(1).casefold()
+    return word in index or normalize_word(word) in index
 
 
 def _longer_headers_said(text: str, table: Table) -> list[tuple[int, int]]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from nlsheet.nlu.coverage import is_row_noun, people_columns
 from nlsheet.nlu.dates import NEW, start_date
+from nlsheet.nlu.flags import said_how
 from nlsheet.nlu.lexicon import VALUE_SYNONYMS, role_of
 from nlsheet.nlu.text import (
     STOPWORDS,
@@ -41,6 +42,8 @@ __all__ = [
 
 _MAX_WORDS = 12
 _WORD = re.compile(r"[^\W_]+")
+# Statuses that are a verb's past form: 'paid through the app' may say how, not the status.
+_STATUS_PAST = frozenset({"paid", "sent", "delivered", "shipped", "booked", "submitted", "sold"})
 # The mark after a grade's letter: 'A*', 'B+', 'C-' (not a hyphen joining words).
 _GRADE_MARK = re.compile(r"[*+]|-(?!\w)")
 
@@ -135,6 +138,12 @@ def link_values(
                 columns = index.get(key) if key else None
             if not columns:
                 continue
+            if (
+                j - i == 1
+                and said_how(text, end, table)
+                and table.value_spelling(columns[0], key).casefold() in _STATUS_PAST
+            ):
+                continue  # 'paid through the app': how it was paid, not a Paid status
             if j - i == 1 and (key in STOPWORDS or len(key) < 2):
                 # 'IT' typed in capitals is a department; 'it' is a word. A grade keeps the
                 # mark after its letter ('an A*', 'a B+'); a capital opening the command is
