@@ -120,6 +120,12 @@ def test_counts_per_group_are_ranked_and_never_tested_on_a_column(tmp_path: Path
     # 'more than three guests' counts guests per table: no test of Table > 3 answers it.
     with pytest.raises(NlsheetError, match="guests"):
         book.ask("how many tables have more than three guests")
+    # 'the first 2 guests' says how many rows; no column is tested for a 2.
+    try:
+        first = book.ask("the first 2 guests")
+    except NlsheetError:
+        return
+    assert first.value != (f.Table == 2).sum() or first.clarification is not None
 
 
 def test_periods_of_unique_dates_are_counted(tmp_path: Path) -> None:

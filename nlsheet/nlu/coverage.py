@@ -39,6 +39,7 @@ from nlsheet.nlu.text import (
     sheet_words,
     tokenize,
 )
+from nlsheet.nlu.units import unit_of
 from nlsheet.nlu.wide import column_runs
 from nlsheet.workbook.table import Column, ColumnKind, Table
 
@@ -102,8 +103,6 @@ class Leftover:
 
 # What a row's thing measures, said after it in a header ('Batch Size', 'Parcel Weight').
 _SIZES = frozenset("size weight length height width duration capacity".split())  # noqa: SIM905
-# A unit written after a header's words without brackets ('Bag Weight kg').
-_MEASURE_UNITS = frozenset("kg g lb oz t cm mm m km ft l ml min h hr".split())  # noqa: SIM905
 
 
 _ITEM_WORDS = frozenset(
@@ -144,7 +143,7 @@ def _sized(column: Column) -> str | None:
     """The thing a size column measures, each row being one ('batch' for Batch Size, 'bag'
     for Bag Weight kg)."""
     own = header_words(column.name)
-    own = own[:-1] if len(own) == 3 and own[2] in _MEASURE_UNITS else own
+    own = own[:-1] if len(own) == 3 and unit_of(own[2]) is not None else own
     sized = column.kind is ColumnKind.NUMBER and len(own) == 2 and own[1] in _SIZES
     return own[0] if sized else None
 
@@ -316,10 +315,10 @@ def names_number_column(word: str, table: Table) -> bool:
 def dates_rows(mention: ColumnMatch, table: Table) -> bool:
     """Whether a column is named only by a noun for the rows: a date column by the rows it
     dates ('trip' for Trip Date on a trip log: 'average trip distance'), a size by what it
-    sizes ('batches' for Batch Size: each row is a batch), or any column by a
-    word only like its header ('screenings' for Screen on a sheet of Screenings), or a yes/no
-    column by a plural for part of its header ('gifts' for Gift Aid: whether each gift had
-    it). The word names the rows, not the column."""
+    sizes ('batches' for Batch Size: each row is a batch), any column by a word only like its
+    header ('screenings' for Screen on a sheet of Screenings), a yes/no column by a plural for
+    part of a header with no verb ('gifts' for Gift Aid: whether each gift had it), or an
+    identifier by its noun ('bugs' for Bug ID). The word names the rows, not the column."""
     dated = mention.column.kind is ColumnKind.DATE
     sized = _sized(mention.column)
     if not dated and sized is None and mention.how not in ("fuzzy", "partial"):

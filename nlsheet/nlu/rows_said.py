@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from nlsheet.nlu.binding import left_mention
 from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.coverage import is_row_noun, key_column
-from nlsheet.nlu.slots import DateSlot, NumberSlot, QuotedSlot
+from nlsheet.nlu.slots import ORDERING, DateSlot, NumberSlot, QuotedSlot, comparator_before
 from nlsheet.nlu.text import normalize_word
 from nlsheet.workbook.table import Column, ColumnKind, Table
 
@@ -50,10 +50,12 @@ def rows_counted(
     text: str, table: Table, mentions: Sequence[ColumnMatch], slot: NumberSlot | DateSlot
 ) -> str | None:
     """'tables with more than nine guests' on a list of guests: the number counts rows per
-    group (a test on each table's count), which no condition on a column gives. The problem
-    to report, or None when the number is followed by no plural noun for the rows."""
+    group (a test on each table's count), which no condition on a column gives; 'the first 2
+    orders' says how many rows, and no column equals 2. The problem to report, or None when
+    the number is followed by no plural noun for the rows."""
     if not isinstance(slot, NumberSlot) or slot.unit or slot.currency or slot.percent:
         return None
+    compared = comparator_before(text, slot.start)
     noun = re.match(r"\s+([^\W\d_]+)", text[slot.end :])
     if noun is None or any(
         m.start <= slot.end + noun.start(1) < m.end and m.column.kind is not ColumnKind.TEXT
@@ -63,7 +65,8 @@ def rows_counted(
     word = noun.group(1).casefold()
     if normalize_word(word) == word or not is_row_noun(normalize_word(word), table):
         return None
-    return (
-        f"'{slot.text} {noun.group(1)}' counts {noun.group(1)} per group, which a test on a "
-        "column does not give"
-    )
+    said = f"'{slot.text} {noun.group(1)}'"
+    if compared is None or compared[0] not in ORDERING:
+        # 'the first 2 orders' says how many rows, not that a column holds 2.
+        return f"{said} says how many {noun.group(1)}, not a value of a column"
+    return f"{said} counts {noun.group(1)} per group, which a test on a column does not give"

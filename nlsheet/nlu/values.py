@@ -21,6 +21,7 @@ from nlsheet.nlu.dates import NEW, start_date
 from nlsheet.nlu.flags import said_how
 from nlsheet.nlu.lexicon import VALUE_SYNONYMS, role_of
 from nlsheet.nlu.text import (
+    STATUS_VERBS,
     STOPWORDS,
     header_words,
     normalize_word,
@@ -42,8 +43,6 @@ __all__ = [
 
 _MAX_WORDS = 12
 _WORD = re.compile(r"[^\W_]+")
-# Statuses that are a verb's past form: 'paid through the app' may say how, not the status.
-_STATUS_PAST = frozenset({"paid", "sent", "delivered", "shipped", "booked", "submitted", "sold"})
 # The mark after a grade's letter: 'A*', 'B+', 'C-' (not a hyphen joining words).
 _GRADE_MARK = re.compile(r"[*+]|-(?!\w)")
 
@@ -141,13 +140,13 @@ def link_values(
             if (
                 j - i == 1
                 and said_how(text, end, table)
-                and table.value_spelling(columns[0], key).casefold() in _STATUS_PAST
+                and table.value_spelling(columns[0], key).casefold() in STATUS_VERBS
             ):
                 continue  # 'paid through the app': how it was paid, not a Paid status
             if j - i == 1 and (key in STOPWORDS or len(key) < 2):
                 # 'IT' typed in capitals is a department; 'it' is a word. A grade keeps the
-                # mark after its letter ('an A*', 'a B+'); a capital opening the command is
-                # the article.
+                # mark after its letter ('an A*', 'a B+'); one capital letter opening the
+                # command is the article ('A list of ...').
                 mark = _GRADE_MARK.match(text, end)
                 typed = text[start : mark.end() if mark else end]
                 spelled = table.value_spelling(columns[0], key, typed)

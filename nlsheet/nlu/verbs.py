@@ -7,6 +7,10 @@ Salary column for 'earning'), and only when the command names that column no oth
 two candidates ('sold' beside Sales and Units) it names none, and the word is left for the
 checks that refuse or ask.
 
+A sheet of trades names its item too: on Ticket Sales with a Qty column, 'how many tickets did
+we sell' and 'tickets by channel' are about the Qty column (each row sells some tickets),
+while 'list the tickets' still asks for the sales themselves.
+
 Example:
     >>> [m.column.name for m in verb_mentions("staff earning over 80k", table, [])]
     ['Salary (€)']
