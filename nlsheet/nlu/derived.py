@@ -169,7 +169,7 @@ def find_derived(text: str, table: Table, mentions: Sequence[ColumnMatch]) -> De
         first = ColumnMatch(firsts[0], words, start, end, 0.9, "implied")
         second = ColumnMatch(seconds[0], words, start, end, 0.9, "implied")
         return Derived(first, op, second, start, end)
-    return _worth_of_units(text, mentions, numeric, _flag_words(table))
+    return _worth_of_units(text, mentions, numeric, table)
 
 
 def _flag_words(table: Table) -> frozenset[str]:
@@ -310,7 +310,7 @@ def net_of(text: str, mentions: Sequence[ColumnMatch]) -> list[str]:
 
 
 def _worth_of_units(
-    text: str, mentions: Sequence[ColumnMatch], numeric: Sequence[Column], flags: frozenset[str]
+    text: str, mentions: Sequence[ColumnMatch], numeric: Sequence[Column], table: Table
 ) -> Derived | None:
     """A total (value, cost, amount) named by a word no column takes, over one column counting
     items (or hours) and one holding the worth of one (or the hourly rate)."""
@@ -321,7 +321,7 @@ def _worth_of_units(
         if not every:
             continue
         found = every[0]
-        if found.group("core").casefold() in flags:
+        if found.group("core").casefold() in _flag_words(table):
             continue  # 'hours not billed yet' beside a Billed column: which rows, no amount
         if _TAKEN_AWAY.search(text[: found.start()]):
             return None  # 'the most money after food costs': what is left, not the costs
