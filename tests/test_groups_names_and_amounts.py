@@ -166,3 +166,24 @@ def test_how_a_verb_was_done_says_nothing_of_its_status(tmp_path: Path) -> None:
         return
     if result.clarification is None:
         assert result.value == (f.Method == "Card").sum()
+
+
+def test_a_question_about_days_never_formats_a_column(tmp_path: Path) -> None:
+    f = pd.DataFrame(
+        {
+            "Week Of": [dt.datetime(2025, 3, 3), dt.datetime(2025, 3, 10)] * 2,
+            "Dish": ["Soup", "Soup", "Tart", "Tart"],
+            "Course": ["Starter", "Starter", "Dessert", "Dessert"],
+            "Mon": [10, 12, 4, 5],
+            "Tue": [9, 11, 2, 3],
+            "Wed": [14, 13, 6, 7],
+        }
+    )
+    book = book_of_frame(f, "Sales", tmp_path / "sales.xlsx")
+    try:
+        result = book.ask("quietest day of the week for desserts")
+    except NlsheetError:
+        return
+    assert not result.changes and result.intent != "number_format"
+    # A format asked for in its own words is still a change.
+    assert book.ask("show Mon as whole numbers").intent == "number_format"

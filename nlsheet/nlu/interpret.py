@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import DamerauLevenshtein
 
 from nlsheet.changes import CHANGES
+from nlsheet.nlu.change_cues import CHANGE_CUE, WH_QUESTION
 from nlsheet.nlu.conditions import Frame, assemble
 from nlsheet.nlu.context import ColumnMatch, find_letter_refs, match_columns, overlaps
 from nlsheet.nlu.coverage import dates_rows, is_row_noun
@@ -28,8 +29,6 @@ from nlsheet.nlu.lexicon import in_digits, respelt
 from nlsheet.nlu.model import OUT_OF_SCOPE, NluModel
 from nlsheet.nlu.ranker import Candidate, Ranker, Shape, candidates
 from nlsheet.nlu.readings import (
-    CHANGE_CUE,
-    WH_QUESTION,
     aggregate_cue,
     blank,
     describes_rows,

@@ -8,17 +8,11 @@ import re
 from collections.abc import Sequence
 
 from nlsheet.changes import CHANGES
+from nlsheet.nlu.change_cues import CHANGE_CUE, WH_QUESTION, traded_blanked
 from nlsheet.nlu.conditions import Frame
 from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.coverage import is_row_noun, traded_item
-from nlsheet.nlu.readings import (
-    CHANGE_CUE,
-    EARLY,
-    LATE,
-    WH_QUESTION,
-    aggregate_cue,
-    traded_blanked,
-)
+from nlsheet.nlu.readings import EARLY, LATE, aggregate_cue
 from nlsheet.nlu.text import normalize_word, tokenize, words_of
 from nlsheet.workbook.table import ColumnKind, Table
 
