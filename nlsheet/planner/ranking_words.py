@@ -5,6 +5,9 @@ name's total.
 of the single largest fee or the member whose fees add up to most. When both readings name the
 same member the answer is given; when they differ and no word settles it ('the most', 'in
 total', 'single'), nlsheet asks, each option a command that answers.
+
+'Which table has the most guests' on a list of guests ranks the table numbers by their rows:
+the superlative is said of the rows, not of a number to rank by.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from nlsheet.planner.context import Context
 from nlsheet.result import Clarification, Option
 from nlsheet.workbook.table import Column, ColumnKind
 
-__all__ = ["counted_ranking", "row_or_total", "single_row_said", "total_said"]
+__all__ = ["WHICH_ROW", "counted_ranking", "row_or_total", "single_row_said", "total_said"]
 
 # Words that ask for each name's total ('who sold the most', 'the highest total').
 _TOTAL = re.compile(
@@ -99,7 +102,8 @@ def row_or_total(
     )
 
 
-_WHICH_NAMED = re.compile(r"^\s*(?:which|what)\s+", re.I)
+# 'which bug ...', 'what table ...': the word after the question word names what is asked.
+WHICH_ROW = re.compile(r"^\s*(?:which|what)\s+(?:one\s+of\s+the\s+)?([^\W\d_]+)", re.I)
 _MOST_ROWS = re.compile(r"\b(most|fewest|least)\s+([^\W\d_]+)", re.I)
 
 
@@ -109,11 +113,11 @@ def counted_ranking(ctx: Context) -> Op | None:
     for no number column or the superlative is not said of the rows (or of people on a list
     of people); a text column asked for is ranked so already."""
     text = ctx.interp.text
-    opener = _WHICH_NAMED.match(text)
+    opener = WHICH_ROW.match(text)
     ranked = _MOST_ROWS.search(text)
     if opener is None or ranked is None:
         return None
-    asked = [m for m in ctx.interp.columns if m.start == opener.end()]
+    asked = [m for m in ctx.interp.columns if m.start == opener.start(1)]
     if not asked or asked[0].column.kind is not ColumnKind.NUMBER:
         return None
     named = [m for m in ctx.interp.columns if m.start <= ranked.start(2) < m.end]

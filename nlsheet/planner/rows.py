@@ -39,6 +39,7 @@ from nlsheet.planner.context import Context, ask_which_column, where_note
 from nlsheet.planner.implied import DATE_ORDER, ROWS, direct, implied_measure, not_additive
 from nlsheet.planner.quantities import amount_over_time, amount_transacted
 from nlsheet.planner.ranking_words import (
+    WHICH_ROW,
     counted_ranking,
     row_or_total,
     single_row_said,
@@ -164,7 +165,6 @@ def plan_lookup(ctx: Context) -> Op | Clarification:
     return Lookup(target.name, ctx.frame.where)
 
 
-_WHICH_ROW = re.compile(r"^\s*(?:which|what)\s+(?:one\s+of\s+the\s+)?([^\W\d_]+)", re.I)
 _WHICH_OPENS = re.compile(r"^\s*(?:which|what|list|show(?:\s+me)?)\s+(?:the\s+|all\s+)?$", re.I)
 
 
@@ -504,7 +504,7 @@ def rank_rows(ctx: Context) -> Op | Clarification:
     if counted is not None:
         return counted
     measure, target = _measure_and_target(ctx, need_target=True)
-    which = _WHICH_ROW.match(ctx.interp.text)
+    which = WHICH_ROW.match(ctx.interp.text)
     if target is None and which and is_row_noun(tokenize(which.group(1))[0].norm, ctx.table):
         target = key_column(ctx.table)  # 'which bug has the most points': its Bug ID
     if target is None:
