@@ -31,7 +31,7 @@ from nlsheet.nlu.text import (
     value_vocabulary,
     verb_stem,
 )
-from nlsheet.nlu.units import fits_unit, in_column_unit, measured_in, unit_sides
+from nlsheet.nlu.units import fits_unit, in_column_unit, measured_in, seconds_in, unit_sides
 from nlsheet.nlu.wide import period_after_noun
 from nlsheet.plan import Cmp, Condition, Scalar
 from nlsheet.workbook.table import Column, ColumnKind, Table, value_words
@@ -104,9 +104,10 @@ def right_mention(
 
 
 def _number_value(slot: NumberSlot, column: Column, table: Table) -> float:
-    per_day = _PER_DAY.get(slot.unit.casefold().rstrip("s")) if slot.unit else None
-    if per_day is not None and table.values(column.name).clock:
-        return slot.value / per_day  # '45 minutes' beside times, which Excel holds in days
+    seconds = seconds_in(slot.unit)
+    if seconds is not None and table.values(column.name).clock:
+        # '45 minutes' beside times, which Excel holds in days.
+        return slot.value / (86400.0 / seconds)
     if slot.unit and not slot.currency:
         return in_column_unit(slot.value, slot.unit, column)  # 'over 2 days' beside Hours: 48
     if not slot.percent:
@@ -271,7 +272,7 @@ def column_for(
         holders = [c for c in holders if fits_unit(slot.unit, c)]
         stem = slot.unit.rstrip("s")
         fitting = [c for c in holders if re.search(rf"\b{re.escape(stem)}", c.name.casefold())]
-        if not fitting and _TIME_UNIT.fullmatch(slot.unit):
+        if not fitting and seconds_in(slot.unit) is not None:
             # '45 minutes' is no Age: a duration goes only to a column said to hold one.
             fitting = [c for c in holders if _TIMED.search(c.name) or table.values(c.name).clock]
             return (fitting[0], None) if len(fitting) == 1 else None
@@ -286,10 +287,6 @@ _PERIODIC = {
     "day": re.compile(r"\b(?:daily|day)\b", re.I),
     "hour": re.compile(r"\bhour(?:ly)?\b", re.I),
 }
-# How many of each unit of time make a day.
-_PER_DAY = {"s": 86400.0, "sec": 86400.0, "second": 86400.0, "min": 1440.0, "minute": 1440.0}
-_PER_DAY |= {"h": 24.0, "hr": 24.0, "hour": 24.0, "day": 1.0, "week": 1 / 7}
-_TIME_UNIT = re.compile(r"(?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?)", re.I)
 # Headers of columns holding spans of time ('45 minutes' goes to them), time taken or worked.
 _TIMED = re.compile(
     r"\b(?:time|duration|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?)\b|\((?:s|h)\)",

@@ -23,6 +23,7 @@ __all__ = [
     "fits_unit",
     "in_column_unit",
     "measured_in",
+    "seconds_in",
     "unit_of",
     "unit_sides",
 ]
@@ -72,6 +73,12 @@ def unit_of(word: str, short: bool = True) -> tuple[str, float] | None:
         if form in _UNITS:
             return _UNITS[form]
     return None
+
+
+def seconds_in(unit: str) -> float | None:
+    """How many seconds a unit of time lasts ('minutes' -> 60), or None for another unit."""
+    found = unit_of(unit) if unit else None
+    return found[1] if found is not None and found[0] == "time" else None
 
 
 def column_unit(column: Column) -> tuple[str, float] | None:
