@@ -143,7 +143,8 @@ class Where:
 class Measure:
     """What an aggregate reads: a column, two columns combined row by row (Units * Price), or
     the cells of a run of side-by-side columns (``span``: a wide table's Jan ... Mar or 2015 ...
-    2019, ``column`` being the first)."""
+    2019, ``column`` being the first). A span with ``op`` "+" reads each row's total over the
+    span instead of every cell ('average yearly admissions per ward' over Jan ... Dec)."""
 
     column: str
     op: Literal["*", "/", "+", "-"] | None = None
@@ -171,7 +172,10 @@ class Aggregate:
     ``group_by`` groups the rows, and ``then_by`` each group again ('sales by region and
     quarter'); a date column is grouped by its ``group_period`` / ``then_period`` when set.
     ``share`` gives each group's part of the whole instead: its SUM or COUNT divided by that
-    of every row that passes ``where`` ('percentage of sales by region').
+    of every row that passes ``where`` ('percentage of sales by region'). ``once_per`` counts
+    each value of that column once, with the measure of its first row that has one: the
+    average rent over the properties of a table with a row per viewing, each property's rent
+    repeated on its rows.
     """
 
     func: AggFunc
@@ -183,6 +187,7 @@ class Aggregate:
     then_by: str | None = None
     then_period: Period | None = None
     share: bool = False
+    once_per: str | None = None
     kind: ClassVar[str] = "aggregate"
 
     @property
@@ -374,6 +379,8 @@ def op_columns(op: Op) -> tuple[str, ...]:
     return tuple(names)
 
 
+_SPAN_READS: dict[str | None, str] = {None: "every cell", "+": "each row's total"}
+
 _CMP_WORDS = {
     Cmp.EQ: "=",
     Cmp.NE: "<>",
@@ -502,6 +509,8 @@ def _decode_field(name: str, data: Any, kind: str) -> Any:
         span = data.get("span") or []
         if not isinstance(span, list):
             raise _bad(f"{name}.span", "a list of column names", span)
+        if span and op not in (None, "+"):
+            raise _bad(f"{name}.op", "null (every cell) or + (each row's total) with a span", op)
         return Measure(
             _name(data.get("column"), f"{name}.column"),
             op,
@@ -538,7 +547,7 @@ def _decode_field(name: str, data: Any, kind: str) -> Any:
         if isinstance(value, str):
             raise _bad("at", "a number or a date", data)
         return value
-    optional = name in ("group_by", "then_by", "measure")
+    optional = name in ("group_by", "then_by", "measure", "once_per")
     return _name(data, name, optional=optional)
 
 
@@ -571,7 +580,11 @@ class Plan:
                 lines.append(
                     f"{f.name}: {value.column}"
                     + (f" {value.op} {value.other}" if value.other else "")
-                    + (f" to {value.span[-1]} (every cell)" if value.span else "")
+                    + (
+                        f" to {value.span[-1]} ({_SPAN_READS.get(value.op, value.op)})"
+                        if value.span
+                        else ""
+                    )
                 )
             elif value is not None and f.name != "func":
                 lines.append(f"{f.name}: {value}")

@@ -90,6 +90,8 @@ def json_value(value: object) -> Value:
     if isinstance(value, bool):
         return str(value).upper()
     if isinstance(value, (dt.datetime, dt.date)):
+        if type(value).__name__ == "NaTType":  # pandas' NaT, a blank date cell: no value
+            return None
         if isinstance(value, dt.datetime) and value.time() == dt.time():
             return value.date().isoformat()
         return value.isoformat()

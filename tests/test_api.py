@@ -58,10 +58,17 @@ def test_clarification_is_answered_by_choosing_an_option() -> None:
     assert unclear.needs_clarification
     assert unclear.value is None
     labels = [o.label for o in unclear.clarification.options]  # type: ignore[union-attr]
-    assert labels == ["average of Units", "average of Price", "average of Sales"]
-    chosen = unclear.choose("average of Price")
-    prices = [float(v) for v in pd.read_excel(SAMPLES / "sales.xlsx", engine="openpyxl")["Price"]]
-    assert chosen.value == pytest.approx(sum(prices) / len(prices))
+    assert labels == [
+        "average of Units",
+        "average of Price over the rows",
+        "average of Price, each Product once",
+        "average of Sales",
+    ]
+    chosen = unclear.choose("average of Price over the rows")
+    frame = pd.read_excel(SAMPLES / "sales.xlsx", engine="openpyxl")
+    assert chosen.value == pytest.approx(frame["Price"].mean())
+    once = unclear.choose(2)
+    assert once.value == pytest.approx(frame.drop_duplicates("Product")["Price"].mean())
     with pytest.raises(ValueError, match="expected one of"):
         unclear.choose("median of nothing")
 

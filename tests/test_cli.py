@@ -211,23 +211,35 @@ def test_clarification_json() -> None:
     clarification = data["clarification"]
     assert clarification["question"].strip()
     options = clarification["options"]
-    assert len(options) == len(NUMERIC)
-    for option, name in zip(options, NUMERIC, strict=True):
+    # Each product's price repeats on its sales: Price is offered over the rows and over
+    # each product once.
+    assert [o["label"] for o in options] == [
+        "average of Units",
+        "average of Price over the rows",
+        "average of Price, each Product once",
+        "average of Sales",
+    ]
+    for option in options:
         assert set(option) == {"label", "command"}
-        assert name in option["label"]
-        assert name in option["command"]
+        assert option["label"].split()[2].rstrip(",") in option["command"]
 
 
 def test_clarification_options_are_commands_that_answer() -> None:
     _, out, _ = run("ask", SALES, "what's the average", "--json")
     options = one_json_object(out)["clarification"]["options"]
-    for option, (name, letter) in zip(options, NUMERIC.items(), strict=True):
+    answers = []
+    for option in options:
         code, answer, _ = run("ask", SALES, option["command"], "--json")
         assert code == 0, option
-        data = one_json_object(answer)
+        answers.append(one_json_object(answer))
+    for data, name in zip([answers[0], answers[1], answers[3]], NUMERIC, strict=True):
+        letter = NUMERIC[name]
         assert data["value"] == pytest.approx(statistics.mean(sales_column(letter)))
         assert data["formula"] == f"=AVERAGE(Sales!${letter}$2:${letter}$201)"
         assert data["columns"] == [{"name": name, "cell": f"Sales!{letter}1"}]
+    products = read_column(SALES, "Sales", "D", 2, 201)
+    prices = dict(zip(products, sales_column("F"), strict=True))
+    assert answers[2]["value"] == pytest.approx(statistics.mean(prices.values()))
 
 
 def test_clarification_human() -> None:

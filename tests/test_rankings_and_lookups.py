@@ -210,3 +210,16 @@ def test_the_most_of_a_yes_no_column_counts_its_yes_rows(tmp_path: Path) -> None
         return
     counts = f.groupby("Kiln").RMA.apply(lambda s: (s == "Yes").sum())
     assert result.value == counts.idxmin()
+
+
+def test_rows_listed_with_a_blank_date_show_it_as_null(tmp_path: Path) -> None:
+    frame = pd.DataFrame(
+        {
+            "Customer": ["Ann", "Bo", "Cy", "Di"],
+            "Ordered": [dt.date(2024, 3, 1), None, dt.date(2024, 3, 9), dt.date(2024, 4, 2)],
+            "Amount": [120.0, 480.0, 75.0, 300.0],
+        }
+    )
+    book = book_of_frame(frame, "Orders", tmp_path / "orders.xlsx")
+    rows = answer_of(book, "top 2 orders by amount")
+    assert [(r["Customer"], r["Ordered"]) for r in rows] == [("Bo", None), ("Di", "2024-04-02")]

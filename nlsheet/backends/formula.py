@@ -66,6 +66,7 @@ _PLAIN = {
     AggFunc.VARIANCE: "VAR.S",
     AggFunc.PERCENTILE: "PERCENTILE.INC",
 }
+_ONE_FIGURE = (AggFunc.SUM, AggFunc.AVERAGE, AggFunc.MIN, AggFunc.MAX, AggFunc.MEDIAN)
 _IFS = {
     AggFunc.SUM: "SUMIFS",
     AggFunc.AVERAGE: "AVERAGEIFS",
@@ -228,8 +229,18 @@ def _measure_expr(measure: Measure, table: Table, total: bool = False) -> str:
 
 
 def _aggregate(op: Aggregate, table: Table, answer: Answer) -> Formula:
+    row_totals = op.measure is not None and bool(op.measure.span) and op.measure.op is not None
+    if op.group_by is not None and (op.once_per is not None or row_totals):
+        raise UnsupportedOperationError(
+            "no formula for a grouped aggregate of row totals or of each value once",
+            expected="an aggregate over the rows that pass",
+            found=f"grouped by {op.group_by}",
+            where="aggregate",
+        )
     if op.group_by is not None:
         return _grouped(op, table, answer)
+    if op.once_per is not None and op.measure is not None:
+        return _once_per(op, op.once_per, op.measure, table)
     return _ungrouped(op, op.where, table)
 
 
@@ -254,10 +265,32 @@ def _span(op: Aggregate, span: tuple[str, ...], where: Where, table: Table) -> F
     return Formula(f"={name}(IF({mask(where, table)},{block}))", array=True)
 
 
+def _once_per(op: Aggregate, key: str, measure: Measure, table: Table) -> Formula:
+    """Each value of ``key`` once, with the measure of its first row that passes and has one:
+    =AVERAGE(XLOOKUP(UNIQUE(FILTER(keys,keep)),FILTER(keys,keep),FILTER(rents,keep)))."""
+    if measure.other is not None or measure.span or op.func not in _ONE_FIGURE:
+        raise UnsupportedOperationError(
+            f"no formula for the {op.func.value} of {measure.column} once per {key}",
+            expected="one column's sum, average, minimum, maximum or median",
+            found=measure.column,
+            where="aggregate",
+        )
+    keys, values = _range(key, table), _values(measure.column, table)
+    keep = f'{mask(op.where, table)}*({keys}<>"")*({_range(measure.column, table)}<>"")'
+    first = f"XLOOKUP(UNIQUE(FILTER({keys},{keep})),FILTER({keys},{keep}),FILTER({values},{keep}))"
+    return Formula(f"={_PLAIN[op.func]}({first})", array=True)
+
+
 def _ungrouped(op: Aggregate, where: Where, table: Table) -> Formula:
     func, measure = op.func, op.measure
-    if measure is not None and measure.span:
+    if measure is not None and measure.span and measure.op is None:
         return _span(op, measure.span, where, table)
+    if measure is not None and measure.span:  # each row's total, of the rows with a figure
+        if func not in _ONE_FIGURE:
+            raise UnsupportedOperationError(f"no formula for the {func.value} of row totals")
+        totals = _measure_expr(measure, table)
+        keep = f"{mask(where, table)}*{_present(measure, measure.column, table)}"
+        return Formula(f"={_PLAIN[func]}(IF({keep},{totals}))", array=True)
     criteria = ifs_criteria(where, table) if where else None
     if measure is None:  # a count of rows
         if not where:

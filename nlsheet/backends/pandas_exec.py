@@ -243,8 +243,12 @@ def _aggregate(op: Aggregate, table: Table) -> Answer:
         if op.measure.other is None and op.func in (AggFunc.COUNT, AggFunc.COUNT_DISTINCT):
             values = table.values(op.measure.column).series
     values = values.reset_index(drop=True)
-    if op.measure is not None and op.measure.span:
+    if op.measure is not None and op.measure.span and op.measure.op is None:
         return _span_aggregate(op, op.measure.span, mask, table)
+    if op.once_per is not None:  # each value of the key once, with its first row's measure
+        key = table.values(op.once_per).series.reset_index(drop=True)
+        counted = mask & key.notna() & values.notna()
+        mask = counted & ~(key.where(counted).duplicated() & counted)
     if not op.keys:
         return Answer(_reduce(op.func, values[mask], op.percentile, name, table))
     labels = [group_labels(column, period, table, mask) for column, period in op.keys]

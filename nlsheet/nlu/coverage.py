@@ -14,7 +14,7 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import DamerauLevenshtein
@@ -274,22 +274,39 @@ def verb_of_header(word: str, table: Table) -> bool:
     """'tested' beside a Test column, 'closing' beside Expected Close: a verb made of a header
     word names what the column records, not a column to read. The header word itself
     ('Opened') is the column, not this."""
+    return bool(_verb_headers(word, table))
+
+
+def sorts_rows(word: str, table: Table, read: Collection[str] = ()) -> bool:
+    """Whether a verb made of a header word ('adopted' beside Adopter and Adoption Date)
+    names a column some rows leave blank, and the reading reads none of the columns it names:
+    the dogs adopted are not every dog, so the verb says which rows, and an answer that let
+    it pass as a command word would count them all ('dogs adopted in 2024' tests the Adoption
+    Date, which says it)."""
+    named = _verb_headers(word, table)
+    if any(c.name in read for c in named):
+        return False
+    return any(table.values(c.name).series.isna().any() for c in named)
+
+
+def _verb_headers(word: str, table: Table) -> list[Column]:
     lower = word.lower()
     suffix = next((x for x in ("ing", "ed", "d") if lower.endswith(x)), None)
     if suffix is None or len(lower) - len(suffix) < 3:
-        return False
+        return []
     base = lower[: -len(suffix)]
     words = table.memo(
         "coverage:header-words",
         lambda: frozenset(w.lower() for c in table.columns for w in header_words(c.name)),
     )
     if lower in words:
-        return False
+        return []
     # 'closing' -> close, 'shipped' -> ship, 'tested' -> test; 'played' beside Player and
     # 'scored' beside Scorer name what the people of the column do.
     stems = {base, base + "e", base[:-1] if base[-1] == base[-2] else base}
-    stems |= {s + "er" for s in stems} | {s + "r" for s in stems}
-    return bool(stems & words)
+    stems |= {s + "er" for s in stems} | {s + "r" for s in stems if s.endswith("e")}
+    stems |= {s + end for s in stems for end in ("ion", "ment", "al") if len(s) >= 4}
+    return [c for c in table.columns if stems & {w.lower() for w in header_words(c.name)}]
 
 
 def names_number_column(word: str, table: Table) -> bool:
@@ -381,6 +398,7 @@ def unaccounted(
     *,
     verbs_free: bool = False,
     taught: frozenset[str] = frozenset(),
+    read: Collection[str] = (),
 ) -> list[Leftover]:
     """The words a reading leaves unused: column mentions it did not read, and other words that
     are neither command words nor row nouns.
@@ -391,6 +409,7 @@ def unaccounted(
         used: The character spans the reading used (mentions it read, conditions, N ...).
         table: The table (for its row nouns).
         taught: Words the user taught as command words (corrections).
+        read: The columns the reading reads or tests (a verb naming one of them is used).
         verbs_free: Verbs of any kind may stand unused (a lookup fixed by a value: 'which city
             is Ann based in'); otherwise only the common verbs of the command language may.
     """
@@ -406,7 +425,7 @@ def unaccounted(
         # 'projects' naming a Project column that keys the rows is the row noun, not a column.
         # A free verb or a misspelt command word is no excuse for a header it names ('March'
         # on a table of months is no verb, nor 'match' misspelt).
-        if words and all(_is_command_word(t, table, False, typos=False) for t in words):
+        if words and all(_is_command_word(t, table, False, typos=False, read=read) for t in words):
             continue
         left.append(Leftover(m.words, m.start, m.end, m.column.name))
     for t in tokens:
@@ -417,7 +436,7 @@ def unaccounted(
         # 'average spend', 'total pay': a verb right after a word for an aggregate is the
         # noun it aggregates; on a table holding no money it names nothing there.
         noun = bool(_AFTER_AGGREGATE.search(text[: t.start])) and not _holds_money(table)
-        if t.norm in taught or _is_command_word(t, table, verbs_free, verbs=not noun):
+        if t.norm in taught or _is_command_word(t, table, verbs_free, verbs=not noun, read=read):
             continue
         left.append(Leftover(t.lower, t.start, t.end))
     bearing = [m.span() for m in _BEARING.finditer(text)]
@@ -459,7 +478,10 @@ _PHRASES = re.compile(
     r"\b(year|month|quarter|week|day)[\s-]+(?:over|on|to)[\s-]+\1\b|\b(?:yoy|mom|qoq|wow)\b|"
     r"\bbreak\s+(?:it\s+|this\s+|that\s+)?down\b(?=.*\b(?:by|per)\b)|"
     r"\b(?:add(?:ed|s)?|summ?ed|totall?ed)\s+up\b|\bsingle(?=\s+(?:most|least|\w+est)\b)|"
-    r"\byes\s*(?:/|or)\s*no\b",  # 'by paid yes/no': the two answers of a yes/no column
+    r"\byes\s*(?:/|or)\s*no\b|"  # 'by paid yes/no': the two answers of a yes/no column
+    # Which rows an average reads (planner.granularity): 'every cell', 'row totals', 'once per'.
+    r"\b(?:every|each|per|all)\s+(?:the\s+)?cells?\b|\bcell\s+by\s+cell\b|\brow\s+totals?\b|"
+    r"\bonce(?=\s+(?:per|for\s+each|each)\b)",
     re.I,
 )
 
@@ -479,7 +501,13 @@ _AFTER_AGGREGATE = re.compile(r"\b(?:average|avg|mean|median|total)\s+$", re.I)
 
 
 def _is_command_word(
-    token: Token, table: Table, verbs_free: bool, *, typos: bool = True, verbs: bool = True
+    token: Token,
+    table: Table,
+    verbs_free: bool,
+    *,
+    typos: bool = True,
+    verbs: bool = True,
+    read: Collection[str] = (),
 ) -> bool:
     for form in dict.fromkeys((token.norm, token.lower, normalize_word(token.lower))):
         if role_of(form, typos=False) is not None or is_row_noun(form, table):
@@ -488,7 +516,7 @@ def _is_command_word(
             return True  # 'distance in km' beside a header 'Distance (km)
     if verbs and (is_common_verb(token.lower) or (verbs_free and is_verb(token.lower))):
         return True
-    if verb_of_header(token.lower, table):
+    if verb_of_header(token.lower, table) and not sorts_rows(token.lower, table, read):
         return True  # 'samples tested since May' beside a Test column
     if verb_of_rows(token.lower, table):
         return True  # 'who has claimed the most' where the rows are claims
@@ -501,10 +529,17 @@ def _is_command_word(
 
 
 def verb_of_rows(word: str, table: Table) -> bool:
-    """'claimed' where the rows are claims, 'ordering' on a sheet of Orders: making a row."""
+    """'claimed' where the rows are claims, 'ordering' on a sheet of Orders, 'shipped' on a
+    sheet of Shipments, 'paid' on a sheet of Payments: making a row."""
     bases = [word[: -len(x)] for x in ("ed", "d", "ing") if word.endswith(x)]
+    bases += [b[:-1] for b in bases if len(b) > 4 and b[-1] == b[-2]]  # 'shipped' -> ship
+    bases += [_IRREGULAR[word]] if word in _IRREGULAR else []
     nouns = row_nouns(table) - GENERIC_ROW_NOUNS
-    return any(len(b) >= 4 and b in nouns for b in bases)
+    return any(len(b) >= 3 and (b in nouns or b + "ment" in nouns) for b in bases)
+
+
+# Past forms of the verbs that make rows, when they do not end in -ed.
+_IRREGULAR = {"paid": "pay", "sold": "sale", "bought": "buy", "spent": "spend", "sent": "send"}
 
 
 def _misspelt_row_noun(word: str, table: Table) -> bool:

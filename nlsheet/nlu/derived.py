@@ -103,6 +103,13 @@ _BEYOND = re.compile(
     re.I,
 )
 
+# A margin or markup as a part of the price or cost: (price - cost) / cost has no reading here.
+_RELATIVE_MARGIN = re.compile(
+    r"\b(?:percent(?:age)?|pct|relative|gross)\s+(?:margins?|mark-?ups?)\b|(?:margins?|mark-?ups?)"
+    r"\s*(?:%|\b(?:percent(?:age)?|pct|rate|ratio|on\s+(?:the\s+)?(?:cost|price|sales)|as\s+an?\s+"
+    r"(?:percent(?:age)?|share|fraction|proportion)))",
+    re.I,
+)
 # Each: the words, the first column's kind, the operator, the second column's kind.
 # Header readings the words of a derived measure yield to ('expected' is no 'Expected Close').
 _FIRM = ("exact", "synonym", "letter")
@@ -155,6 +162,8 @@ def find_derived(text: str, table: Table, mentions: Sequence[ColumnMatch]) -> De
             m.start < found.end() and found.start() < m.end and m.how in _FIRM for m in mentions
         ):
             continue
+        if op == "-" and _RELATIVE_MARGIN.search(text):
+            continue  # 'markup on cost', 'margin %': a ratio of three figures, not a difference
         if first_kind is units_sold and any(_TAKEN(c) for c in numeric):
             continue  # a Sales or Amount column holds the revenue itself
         firsts = [c for c in numeric if first_kind(c) and not second_kind(c)]

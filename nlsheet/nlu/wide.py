@@ -33,6 +33,7 @@ __all__ = [
     "find_span",
     "names_cells",
     "period_after_noun",
+    "run_unit",
 ]
 
 _MONTHS = [
@@ -166,6 +167,13 @@ def _step(column: Column) -> tuple[str, int] | None:
     return None
 
 
+def run_unit(columns: Sequence[Column]) -> str | None:
+    """'month' or 'year' when every column heads a month ('Jan' ... 'Dec') or every one a
+    year ('2019' ... '2024'); None otherwise."""
+    units = {step[0] if step is not None else "" for step in map(_step, columns)}
+    return units.pop() if len(units) == 1 and "" not in units else None
+
+
 def column_runs(table: Table) -> list[tuple[Column, ...]]:
     """Runs of at least three adjacent columns headed by consecutive months or years."""
 
@@ -290,7 +298,7 @@ _MONEY_SHEET = frozenset(
 # Words that read a whole run of period columns at once: a total or average of every cell,
 # or one per group (narrower than readings' aggregate cues: 'highest' picks one cell).
 _WHOLE_RUN_CUE = re.compile(
-    r"\b(?:total|totals|sum|overall|altogether|combined|average|avg|mean)\b|"
+    r"\b(?:total|totals|sum|overall|altogether|combined|average|avg|mean|median)\b|"
     r"\b(?:by|per)\s+(?!the\s+(?:month|year)\b)\w",
     re.I,
 )

@@ -26,6 +26,7 @@ from nlsheet.planner.context import (
     where_note,
 )
 from nlsheet.planner.figures import rate_question
+from nlsheet.planner.granularity import average_over, each_reading
 from nlsheet.planner.implied import row_size
 from nlsheet.planner.quantities import (
     counted_units,
@@ -118,6 +119,10 @@ def plan_aggregate(ctx: Context) -> Op | Clarification:
         return added
     if group is not None and then is None and one_row_each(ctx, func, group):
         group = frame.by = None
+    over = average_over(ctx, func, measure, group) if then is None else (measure, group, None)
+    if isinstance(over, Clarification):
+        return over
+    measure, group, once = over
     if group is not None and frame.by_period is not None and frame.where:
         _refuse_periods_of_one_row(ctx)
     if group is not None and then is None and func is AggFunc.COUNT and measure is None:
@@ -137,6 +142,7 @@ def plan_aggregate(ctx: Context) -> Op | Clarification:
         frame.by_period if group is not None else None,
         then.name if then is not None else None,
         frame.then_period if then is not None else None,
+        once_per=once,
     )
 
 
@@ -507,13 +513,14 @@ def _no_column(func: AggFunc, choices: list[Column], table: Table, text: str) ->
             found="only text columns",
             where=table.header_ref,
         )
-    return ask_which_column(
+    asked = ask_which_column(
         AGG_PHRASES[func],
         choices,
         "No column was named.",
         table,
         lambda target: f"{text.rstrip(' ?.!')} of {target}",
     )
+    return each_reading(func, table, asked, choices)
 
 
 # Question words that name the kind of column they ask for: (pattern, header words, dates?).

@@ -245,6 +245,7 @@ def _refuse_unused(ctx: Context, op: Op | None) -> None:
         ctx.table,
         verbs_free=fixed_by_value,
         taught=interp.taught,
+        read=tested,
     )
     left = explained_by_context(ctx, op, left)
     if (

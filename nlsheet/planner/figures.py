@@ -39,8 +39,9 @@ def plan_share(ctx: Context) -> Op:
 # 'what percentage of ...', and the verb that ends the rows it is a share of ('... Central
 # loans were returned'), unless the verb is a relative clause's ('loans that were returned').
 _SHARE_OF = re.compile(
-    r"\b(?:percent(?:age)?|share|fraction|proportion|pct|ratio)\s+of\b|%\s+of\b", re.I
+    r"\b(?:percent(?:age)?|share|fraction|proportion|pct|ratio)(?:\s+of\b)?|%(?:\s+of\b)?", re.I
 )
+_ASKS = re.compile(r"\b(?:what|how|which)\b", re.I)
 _LINK_VERB = re.compile(
     r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )\b(?:were|was|are|is|have|has|had|got|get|gets|"
     r"came|come|comes|went|go|goes|did|do|does|ended|end|ends)\b",
@@ -51,15 +52,29 @@ _LINK_VERB = re.compile(
 def _share_of_what(ctx: Context) -> tuple[Where, Where]:
     """The part and the rows it is a share of: 'what percentage of Central loans were
     returned' is the returned ones among Central's, not among all loans. The conditions said
-    between 'of' and the verb pick the rows; those after it, the part."""
+    between 'of' and the verb, or before a question ('for closed claims, what share ...'), pick
+    the rows; those after the verb, the part. Rows picked with no part left to measure
+    among them ('what share of all the baguettes ended up wasted', the waste being a number)
+    are refused: counting the picked rows as the part would answer another question."""
     text, frame = ctx.interp.text, ctx.frame
     of = _SHARE_OF.search(text)
-    verb = _LINK_VERB.search(text, of.end()) if of is not None else None
-    if of is None or verb is None or combine(text, list(frame.bound)) != frame.where:
+    if of is None or combine(text, list(frame.bound)) != frame.where:
         return frame.where, Where()
-    base = [b for b in frame.bound if of.end() <= b.start < verb.start()]
+    verb = _LINK_VERB.search(text, of.end())
+    # 'for closed claims, what share ...': a question begun after the condition.
+    before = [
+        b for b in frame.bound if b.end <= of.start() and _ASKS.search(text, b.end, of.start())
+    ]
+    between = [b for b in frame.bound if verb and of.end() <= b.start < verb.start()]
+    base = before + between
     part = [b for b in frame.bound if b not in base]
-    if not base or not part:
+    if base and not part:
+        raise ctx.refuse(
+            f"the rows with {', '.join(b.condition.column for b in base)} are what the share is "
+            "of, and no condition says which part of them to measure",
+            "the part after the verb ('what percentage of West orders were late')",
+        )
+    if not base:
         return frame.where, Where()
     ctx.notes.append(
         f"the share of {', '.join(b.condition.column for b in part)} among the rows with "
