@@ -119,3 +119,44 @@ def test_a_margin_as_a_part_of_cost_or_price_is_refused(tmp_path: Path) -> None:
     ):
         with pytest.raises(nlsheet.NlsheetError):
             answer_of(book, command)
+
+
+def test_a_value_listed_inside_longer_cells_is_tested_as_contained(tmp_path: Path) -> None:
+    frame = pd.DataFrame(
+        {
+            "Dog": ["Rex", "Bo", "Kit", "Max", "Sky", "Pip"],
+            "Notes": [
+                "cat friendly",
+                "cat friendly, good with kids",
+                "shy",
+                "cat friendly",
+                "good with kids; cat friendly",
+                "no cats",
+            ],
+            "Payment": ["Paid", "Partially paid", "Paid", "Unpaid", "Paid", "Partially paid"],
+        }
+    )
+    book = book_of_frame(frame, "Dogs", tmp_path / "dogs.xlsx")
+    assert answer_of(book, "how many dogs are noted as cat friendly") == 4
+    # A whole value that is no item of a list keeps its equality.
+    assert answer_of(book, "how many dogs are Paid") == 3
+
+
+def test_how_many_of_our_names_asks_rows_or_different_names(tmp_path: Path) -> None:
+    book = book_of_frame(
+        pd.DataFrame(
+            {
+                "Property": ["Flat 1", "Flat 1", "Flat 2", "House 3", "House 3", "Flat 4"],
+                "Viewer": ["Ann", "Bo", "Cy", "Di", "Ed", "Flo"],
+                "Rent": [950, 950, 1200, 1850, 1850, 1100],
+            }
+        ),
+        "Viewings",
+        tmp_path / "viewings.xlsx",
+    )
+    result = book.ask("how many of our properties have a rent over 1,000")
+    assert result.clarification is not None
+    assert [o.label for o in result.clarification.options] == [
+        "the number of different Property (3)",
+        "the number of rows (4)",
+    ]

@@ -42,7 +42,7 @@ from nlsheet.nlu.coverage import is_row_noun
 from nlsheet.nlu.dates import find_days, find_ranges
 from nlsheet.nlu.derived import apply_derived, find_derived, out_of_stock
 from nlsheet.nlu.flags import WHETHER, FlagMatch, adjective_flag, flag_value, presence
-from nlsheet.nlu.joins import combine, text_condition
+from nlsheet.nlu.joins import combine, listed_item, text_condition
 from nlsheet.nlu.owing import bind_owing
 from nlsheet.nlu.rows_said import name_holder, rows_counted
 from nlsheet.nlu.slots import (
@@ -356,7 +356,8 @@ class _Assembler(Binder):
                     value = self.table.value_spelling(candidate.name, value_words(v.value), v.words)
                     break
             self.take(near)
-            self.bound.append(text_condition(self.text, holder, value, v.start, v.end, near))
+            bound = text_condition(self.text, holder, value, v.start, v.end, near)
+            self.bound.append(listed_item(bound, self.table))
 
     def patterns(self, patterns: Sequence[PatternSlot]) -> None:
         """'rep starts with M', 'items containing Bolt': text tests on a named column."""

@@ -18,9 +18,9 @@ from nlsheet.nlu.binding import gap
 from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.slots import comparator_before
 from nlsheet.plan import Cmp, Condition, Scalar, Where
-from nlsheet.workbook.table import Column, ColumnKind
+from nlsheet.workbook.table import Column, ColumnKind, Table
 
-__all__ = ["Bound", "combine", "text_condition"]
+__all__ = ["Bound", "combine", "listed_item", "text_condition"]
 
 # A negation before a value, with the link words it may take ('not from the Central branch',
 # "didn't come from Leeds", 'except those at Eastside', 'neither Fiction nor Poetry').
@@ -65,6 +65,25 @@ def text_condition(
         except ValueError:
             scalar = value
     return Bound(Condition(column.name, cmp, scalar), begin, end, mention)
+
+
+def listed_item(bound: Bound, table: Table) -> Bound:
+    """A value that is a whole cell of some rows and an item of a list in others ('cat
+    friendly' beside 'cat friendly, good with kids' in Notes) is tested as contained, so no
+    row listing it is left out; other values keep their equality ('Paid' is not 'Partially
+    paid')."""
+    condition = bound.condition
+    if condition.cmp is not Cmp.EQ or not isinstance(condition.value, str):
+        return bound
+    if table.column(condition.column).kind is not ColumnKind.TEXT:
+        return bound
+    cells = table.values(condition.column).series.dropna().astype(str).str.casefold()
+    value = re.escape(condition.value.casefold())
+    listed = cells.str.contains(rf"(?:^|[,;/|]\s*){value}\s*(?:[,;/|]|$)", regex=True)
+    if not (listed & (cells != condition.value.casefold())).any():
+        return bound
+    loose = Condition(condition.column, Cmp.CONTAINS, condition.value)
+    return Bound(loose, bound.start, bound.end, bound.mention)
 
 
 def combine(text: str, bound: list[Bound]) -> Where:

@@ -56,7 +56,11 @@ _MONEY_TALK = re.compile(
     r"billed|invoiced|earn\w*|money|cash|euros?|dollars?|pounds?)\b|[$€£]",
     re.I,
 )
-_PLURAL_COUNT = re.compile(r"\b(?:how\s+many|number\s+of)\s+(?:the\s+|different\s+)?$", re.I)
+_PLURAL_COUNT = re.compile(
+    r"\b(?:how\s+many|number\s+of)\s+(?:of\s+(?:our|my|your|their|the|these|those|all(?:\s+the)?)\s+)?"
+    r"(?:the\s+|different\s+)?$",
+    re.I,
+)
 _COUNT_WORDS = re.compile(r"\bnumber\s+of\b|\bhow\s+many\b|\bcount\b", re.I)
 # A number that says where a row stands (Rank 3, Round 2, Game 41), not how much of something:
 # 'how many heats had lane 4' counts rows.

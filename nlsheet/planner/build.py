@@ -25,6 +25,7 @@ from nlsheet.planner.figures import (
     plan_share,
     plan_trend,
 )
+from nlsheet.planner.judged import judged
 from nlsheet.planner.longest import plan_longest
 from nlsheet.planner.per_unit import per_unit_condition, per_unit_total
 from nlsheet.planner.repeated import repeated_total
@@ -89,6 +90,7 @@ def build(interp: Interpretation, table: Table) -> Built | Clarification:
         _refuse_unused(ctx, None)
         return op
     check_sense(ctx, op)
+    op = judged(ctx, op)
     per_unit_condition(ctx)
     _check_keys(ctx, op)
     mixed = mixed_units(ctx, op) or per_unit_total(ctx, op) or repeated_total(ctx, op)
