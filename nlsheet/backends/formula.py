@@ -12,13 +12,23 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass, field
 from typing import assert_never
 
 from nlsheet import refs
-from nlsheet.backends.conditions import Compare, TextIs, blanks_add_nothing, facts, lower
+from nlsheet.backends.conditions import Compare, TextIs, facts, lower
 from nlsheet.backends.criteria import ifs_criteria, literal, mask
+from nlsheet.backends.formula_parts import (
+    IFS_FUNCTIONS,
+    ONE_FIGURE,
+    PLAIN,
+    Formula,
+    as_text_columns,
+    column_range,
+    measure_expr,
+    present_test,
+    read_values,
+    to_file_text,
+)
 from nlsheet.backends.gaps import skip_gaps
 from nlsheet.backends.pandas_exec import Answer
 from nlsheet.errors import UnsupportedOperationError
@@ -44,76 +54,6 @@ from nlsheet.plan import (
 from nlsheet.workbook.table import ColumnKind, Table
 
 __all__ = ["Formula", "as_text_columns", "to_file_text", "to_formula"]
-
-_NEW_FUNCTIONS = re.compile(
-    r"(?<![\w.])(XLOOKUP|MAXIFS|MINIFS|STDEV\.S|VAR\.S|PERCENTILE\.INC|MODE\.SNGL|"
-    r"FORECAST\.LINEAR|UNIQUE|SORTBY|SEQUENCE|XMATCH|TEXTJOIN)\("
-)
-_NEW_DYNAMIC = re.compile(r"(?<![\w.])(FILTER|SORT)\(")
-_ARRAY_WORK = re.compile(
-    r"(?<![\w.])(IF|IFERROR|FILTER|UNIQUE|SORTBY|SEQUENCE|LEN|COUNTIF|MONTH|YEAR|SEARCH|LEFT|"
-    r"RIGHT)\(|--\(|\)\*\(|\)\+\("
-)
-_PLAIN = {
-    AggFunc.SUM: "SUM",
-    AggFunc.AVERAGE: "AVERAGE",
-    AggFunc.MIN: "MIN",
-    AggFunc.MAX: "MAX",
-    AggFunc.MEDIAN: "MEDIAN",
-    AggFunc.COUNT: "COUNT",
-    AggFunc.MODE: "MODE.SNGL",
-    AggFunc.STDEV: "STDEV.S",
-    AggFunc.VARIANCE: "VAR.S",
-    AggFunc.PERCENTILE: "PERCENTILE.INC",
-}
-_ONE_FIGURE = (AggFunc.SUM, AggFunc.AVERAGE, AggFunc.MIN, AggFunc.MAX, AggFunc.MEDIAN)
-_IFS = {
-    AggFunc.SUM: "SUMIFS",
-    AggFunc.AVERAGE: "AVERAGEIFS",
-    AggFunc.MIN: "MINIFS",
-    AggFunc.MAX: "MAXIFS",
-}
-
-
-@dataclass(frozen=True)
-class Formula:
-    """A formula, how to enter it, and its per-group or legacy forms.
-
-    Attributes:
-        text: The formula as typed into a cell, starting with '='.
-        array: True when it evaluates arrays and old Excel needs it entered with Ctrl+Shift+Enter.
-        spill: (rows, columns) of the result when it spills over several cells.
-        legacy: An equivalent for Excel before 365 (INDEX/MATCH for XLOOKUP), if different.
-        groups: For grouped answers, one formula per group; with two group keys, per pair of
-            keys joined by :data:`GROUP_SEPARATOR` ('Lyon | Q1').
-    """
-
-    text: str
-    array: bool = False
-    spill: tuple[int, int] | None = None
-    legacy: str | None = None
-    groups: dict[str, str] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        # Whatever evaluates an array expression needs array entry in Excel before 365.
-        if not self.array and _ARRAY_WORK.search(self.text):
-            object.__setattr__(self, "array", True)
-
-    @property
-    def file_text(self) -> str:
-        """The text as stored in a file, with ``_xlfn.`` prefixes for newer functions."""
-        return to_file_text(self.text)
-
-    @property
-    def file_groups(self) -> dict[str, str]:
-        """The per-group formulas as stored in a file."""
-        return {key: to_file_text(text) for key, text in self.groups.items()}
-
-
-def to_file_text(text: str) -> str:
-    """Add the ``_xlfn.`` prefixes Excel and LibreOffice expect in files."""
-    text = _NEW_FUNCTIONS.sub(lambda m: f"_xlfn.{m.group(1)}(", text)
-    return _NEW_DYNAMIC.sub(lambda m: f"_xlfn._xlws.{m.group(1)}(", text)
 
 
 def to_formula(plan: Plan, table: Table, answer: Answer) -> Formula:
@@ -158,12 +98,12 @@ def to_formula(plan: Plan, table: Table, answer: Answer) -> Formula:
         case Growth():
             return _growth(op, table, answer)
         case UniqueValues():
-            r = _range(op.column, table)
+            r = column_range(op.column, table)
             keep = f'({r}<>"")' if not op.where else f'{mask(op.where, table)}*({r}<>"")'
             count = len(answer.value) if isinstance(answer.value, list) else 1
             return Formula(f"=UNIQUE(FILTER({r},{keep}))", array=True, spill=(count, 1))
         case MostFrequent():
-            r = _range(op.column, table)
+            r = column_range(op.column, table)
             if not op.where:
                 counts = f'COUNTIF({r},{r})*({r}<>"")'
             else:
@@ -175,7 +115,7 @@ def to_formula(plan: Plan, table: Table, answer: Answer) -> Formula:
                 return _tied(r, counts, "MAX", tied, unique=True)
             return Formula(f"=INDEX({r},MATCH(MAX({counts}),{counts},0))", array=True)
         case Longest():
-            r = _range(op.column, table)
+            r = column_range(op.column, table)
             m = "" if not op.where else f"*({mask(op.where, table)})"
             lengths = f"LEN({r}){m}"
             return Formula(f"=INDEX({r},MATCH(MAX({lengths}),{lengths},0))", array=True)
@@ -183,49 +123,22 @@ def to_formula(plan: Plan, table: Table, answer: Answer) -> Formula:
             assert_never(op)
 
 
-def _range(name: str, table: Table) -> str:
-    return table.column(name).data_range
-
-
-def _values(name: str, table: Table) -> str:
-    """A column's range, read through VALUE when it holds numbers stored as text."""
-    r = _range(name, table)
-    if table.values(name).numbers_as_text:
-        return f'IFERROR(VALUE({r}),"")'
-    return r
-
-
 def _is_array(where: Where, table: Table) -> bool:
     return bool(where) and ifs_criteria(where, table) is None
 
 
 def _filtered(name: str, where: Where, table: Table) -> str:
-    values = _values(name, table)
+    values = read_values(name, table)
     return values if not where else f"IF({mask(where, table)},{values})"
 
 
 def _total(name: str, where: Where, table: Table) -> str:
     criteria = ifs_criteria(where, table) if where else None
     if not where:
-        return f"SUM({_values(name, table)})"
+        return f"SUM({read_values(name, table)})"
     if criteria is not None and not table.values(name).numbers_as_text:
-        return f"SUMIFS({_range(name, table)},{','.join(criteria)})"
+        return f"SUMIFS({column_range(name, table)},{','.join(criteria)})"
     return f"SUM({_filtered(name, where, table)})"
-
-
-def _measure_expr(measure: Measure, table: Table, total: bool = False) -> str:
-    if measure.span:  # each row's total: the block times a column of ones
-        return f"MMULT(IFERROR(--{_block(measure, table)},0),SEQUENCE({len(measure.span)},1,1,0))"
-    a = _values(measure.column, table)
-    if measure.other is None:
-        return a
-    b = _values(measure.other, table)
-    blanks = any(table.values(c).series.isna().any() for c in measure.columns)
-    if not blanks or (total and blanks_add_nothing(measure, table)):
-        return f"({a}{measure.op}{b})"  # Excel's arithmetic reads a blank as 0
-    # A row with a blank on either side has no value (a blank would count as 0, or as 1900).
-    blank = f'({_range(measure.column, table)}="")+({_range(measure.other, table)}="")'
-    return f'IF({blank},"",{a}{measure.op}{b})'
 
 
 def _aggregate(op: Aggregate, table: Table, answer: Answer) -> Formula:
@@ -244,20 +157,14 @@ def _aggregate(op: Aggregate, table: Table, answer: Answer) -> Formula:
     return _ungrouped(op, op.where, table)
 
 
-def _block(measure: Measure, table: Table) -> str:
-    """The cells of side-by-side columns, first to last: Units!$B$2:$M$17."""
-    first, last = table.column(measure.span[0]), table.column(measure.span[-1])
-    return refs.range_ref(table.sheet, table.first_row, first.column, table.last_row, last.column)
-
-
 def _span(op: Aggregate, span: tuple[str, ...], where: Where, table: Table) -> Formula:
     """The aggregate of every cell of side-by-side columns: =SUM(Units!$B$2:$D$17), or of the
     rows that pass, =SUMPRODUCT((Units!$A$2:$A$17="Head Torch")*(Units!$B$2:$D$17))."""
     first, last = table.column(span[0]), table.column(span[-1])
     block = refs.range_ref(table.sheet, table.first_row, first.column, table.last_row, last.column)
-    if op.func not in _PLAIN or op.func is AggFunc.PERCENTILE:
+    if op.func not in PLAIN or op.func is AggFunc.PERCENTILE:
         raise UnsupportedOperationError(f"no formula for the {op.func.value} of a block of cells")
-    name = _PLAIN[op.func]
+    name = PLAIN[op.func]
     if not where:
         return Formula(f"={name}({block})")
     if op.func is AggFunc.SUM:
@@ -268,17 +175,17 @@ def _span(op: Aggregate, span: tuple[str, ...], where: Where, table: Table) -> F
 def _once_per(op: Aggregate, key: str, measure: Measure, table: Table) -> Formula:
     """Each value of ``key`` once, with the measure of its first row that passes and has one:
     =AVERAGE(XLOOKUP(UNIQUE(FILTER(keys,keep)),FILTER(keys,keep),FILTER(rents,keep)))."""
-    if measure.other is not None or measure.span or op.func not in _ONE_FIGURE:
+    if measure.other is not None or measure.span or op.func not in ONE_FIGURE:
         raise UnsupportedOperationError(
             f"no formula for the {op.func.value} of {measure.column} once per {key}",
             expected="one column's sum, average, minimum, maximum or median",
             found=measure.column,
             where="aggregate",
         )
-    keys, values = _range(key, table), _values(measure.column, table)
-    keep = f'{mask(op.where, table)}*({keys}<>"")*({_range(measure.column, table)}<>"")'
+    keys, values = column_range(key, table), read_values(measure.column, table)
+    keep = f'{mask(op.where, table)}*({keys}<>"")*({column_range(measure.column, table)}<>"")'
     first = f"XLOOKUP(UNIQUE(FILTER({keys},{keep})),FILTER({keys},{keep}),FILTER({values},{keep}))"
-    return Formula(f"={_PLAIN[op.func]}({first})", array=True)
+    return Formula(f"={PLAIN[op.func]}({first})", array=True)
 
 
 def _ungrouped(op: Aggregate, where: Where, table: Table) -> Formula:
@@ -286,11 +193,11 @@ def _ungrouped(op: Aggregate, where: Where, table: Table) -> Formula:
     if measure is not None and measure.span and measure.op is None:
         return _span(op, measure.span, where, table)
     if measure is not None and measure.span:  # each row's total, of the rows with a figure
-        if func not in _ONE_FIGURE:
+        if func not in ONE_FIGURE:
             raise UnsupportedOperationError(f"no formula for the {func.value} of row totals")
-        totals = _measure_expr(measure, table)
-        keep = f"{mask(where, table)}*{_present(measure, measure.column, table)}"
-        return Formula(f"={_PLAIN[func]}(IF({keep},{totals}))", array=True)
+        totals = measure_expr(measure, table)
+        keep = f"{mask(where, table)}*{present_test(measure, measure.column, table)}"
+        return Formula(f"={PLAIN[func]}(IF({keep},{totals}))", array=True)
     criteria = ifs_criteria(where, table) if where else None
     if measure is None:  # a count of rows
         if not where:
@@ -302,7 +209,7 @@ def _ungrouped(op: Aggregate, where: Where, table: Table) -> Formula:
     text_kind = column.kind in (ColumnKind.TEXT, ColumnKind.BOOL) and measure.other is None
     as_text = bool(table.values(measure.column).numbers_as_text) or measure.other is not None
     if func is AggFunc.COUNT_DISTINCT:
-        r = _range(measure.column, table)
+        r = column_range(measure.column, table)
         keep = f'({r}<>"")' if not where else f'{mask(where, table)}*({r}<>"")'
         return Formula(f"=ROWS(UNIQUE(FILTER({r},{keep})))", array=True)
     if func is AggFunc.COUNT:
@@ -312,26 +219,21 @@ def _ungrouped(op: Aggregate, where: Where, table: Table) -> Formula:
             if criteria is not None:
                 return Formula(f'=COUNTIFS({",".join(criteria)},{column.data_range},"<>")')
             return Formula(f'=SUMPRODUCT(({mask(where, table)})*({column.data_range}<>""))')
-        values = _measure_expr(measure, table)
+        values = measure_expr(measure, table)
         if not where:
             return Formula(f"=COUNT({values})", array=as_text)
         return Formula(f"=COUNT(IF({mask(where, table)},{values}))", array=True)
-    values = _measure_expr(measure, table, total=func is AggFunc.SUM)
+    values = measure_expr(measure, table, total=func is AggFunc.SUM)
     extra = f",{literal(op.percentile)}" if func is AggFunc.PERCENTILE else ""
-    name = _PLAIN[func]
+    name = PLAIN[func]
     if not where:
         if func is AggFunc.SUM and measure.op == "*" and not as_text_columns(measure, table):
-            a, b = _range(measure.column, table), _range(str(measure.other), table)
+            a, b = column_range(measure.column, table), column_range(str(measure.other), table)
             return Formula(f"=SUMPRODUCT({a},{b})")
         return Formula(f"={name}({values}{extra})", array=as_text)
-    if criteria is not None and func in _IFS and not as_text:
-        return Formula(f"={_IFS[func]}({column.data_range},{','.join(criteria)})")
+    if criteria is not None and func in IFS_FUNCTIONS and not as_text:
+        return Formula(f"={IFS_FUNCTIONS[func]}({column.data_range},{','.join(criteria)})")
     return Formula(f"={name}(IF({mask(where, table)},{values}){extra})", array=True)
-
-
-def as_text_columns(measure: Measure, table: Table) -> bool:
-    """True when a column of the measure holds numbers stored as text."""
-    return any(table.values(c).numbers_as_text for c in measure.columns)
 
 
 # Joins the keys of a group within a group in :attr:`Formula.groups` ('Lyon | Q1').
@@ -406,10 +308,10 @@ def _exact_key(where: Where, table: Table) -> str | None:
 
 
 def _lookup(op: Lookup, table: Table) -> Formula:
-    target = _range(op.target, table)
+    target = column_range(op.target, table)
     key = _exact_key(op.where, table)
     if key is not None:
-        r = _range(op.where.conditions[0].column, table)
+        r = column_range(op.where.conditions[0].column, table)
         return Formula(
             f"=XLOOKUP({key},{r},{target})", legacy=f"=INDEX({target},MATCH({key},{r},0))"
         )
@@ -425,11 +327,11 @@ def _top(op: TopN, table: Table) -> Formula:
     whole = refs.range_ref(
         table.sheet, table.first_row, table.first_column, table.last_row, table.last_column
     )
-    measure = _range(op.measure, table)
+    measure = column_range(op.measure, table)
     order = -1 if op.largest else 1
-    keep = _present(op.derived, measure, table)
+    keep = present_test(op.derived, measure, table)
     keep = keep if not op.where else f"{mask(op.where, table)}*{keep}"
-    scores = measure if op.derived is None else _measure_expr(op.derived, table)
+    scores = measure if op.derived is None else measure_expr(op.derived, table)
     body = f"SORTBY(FILTER({whole},{keep}),FILTER({scores},{keep}),{order})"
     width = len(table.columns)
     return Formula(
@@ -441,7 +343,7 @@ def _top(op: TopN, table: Table) -> Formula:
 
 def _arg(op: ArgExtreme, table: Table, ties: int = 1) -> Formula:
     """The name(s) ranked first; with ``ties`` above 1, every name sharing the best value."""
-    target, measure = _range(op.target, table), _range(op.measure, table)
+    target, measure = column_range(op.target, table), column_range(op.measure, table)
     order = -1 if op.largest else 1
     best = "MAX" if op.largest else "MIN"
     pick, spill = ("1", None) if op.n == 1 else (f"SEQUENCE({op.n})", (op.n, 1))
@@ -477,16 +379,18 @@ def _arg(op: ArgExtreme, table: Table, ties: int = 1) -> Formula:
         return Formula(f"=INDEX(SORTBY({names},{totals},{order}),{pick})", array=True, spill=spill)
     if op.derived is not None:
         # Single rows ranked by two columns combined row by row: rows missing either are out.
-        k = _present(op.derived, measure, table)
+        k = present_test(op.derived, measure, table)
         k = k if not op.where else f"{mask(op.where, table)}*{k}"
-        scores = _measure_expr(op.derived, table)
+        scores = measure_expr(op.derived, table)
         if op.n > 1:
             ranked = f"SORTBY(FILTER({target},{k}),FILTER({scores},{k}),{order})"
             return Formula(f"=INDEX({ranked},{pick})", array=True, spill=spill)
         values = f"IF({k},{scores})"
     elif op.n > 1:
         k = f'({measure}<>"")' if not op.where else f'{mask(op.where, table)}*({measure}<>"")'
-        ranked = f"SORTBY(FILTER({target},{k}),FILTER({_values(op.measure, table)},{k}),{order})"
+        ranked = (
+            f"SORTBY(FILTER({target},{k}),FILTER({read_values(op.measure, table)},{k}),{order})"
+        )
         return Formula(f"=INDEX({ranked},{pick})", array=True, spill=spill)
     else:
         values = _filtered(op.measure, op.where, table)
@@ -504,10 +408,10 @@ def _tied(names: str, scores: str, best: str, ties: int, unique: bool = False) -
 def _arg_derived_grouped(op: ArgExtreme, derived: Measure, table: Table, ties: int = 1) -> Formula:
     """Names ranked by the total (average) of two columns combined row by row, per name, over
     the rows that have both."""
-    target = _range(op.target, table)
-    k = f'{_present(derived, derived.column, table)}*({target}<>"")'
+    target = column_range(op.target, table)
+    k = f'{present_test(derived, derived.column, table)}*({target}<>"")'
     k = k if not op.where else f"{mask(op.where, table)}*{k}"
-    per_row = f"FILTER({_measure_expr(derived, table)},{k})"
+    per_row = f"FILTER({measure_expr(derived, table)},{k})"
     return _ranked_by_matrix(op, target, f"UNIQUE(FILTER({target},{k}))", k, per_row, ties)
 
 
@@ -525,17 +429,6 @@ def _ranked_by_matrix(
     order = -1 if op.largest else 1
     pick, spill = ("1", None) if op.n == 1 else (f"SEQUENCE({op.n})", (op.n, 1))
     return Formula(f"=INDEX(SORTBY({names},{totals},{order}),{pick})", array=True, spill=spill)
-
-
-def _present(derived: Measure | None, measure: str, table: Table) -> str:
-    """The test that a row has what it is ranked by: its measure, or both derived columns."""
-    if derived is not None and derived.span:  # a row with a figure in any of the columns
-        ones = f"SEQUENCE({len(derived.span)},1,1,0)"
-        return f'(MMULT(--({_block(derived, table)}<>""),{ones})>0)'
-    if derived is None or derived.other is None:
-        return f'({measure}<>"")'
-    other = _range(derived.other, table)
-    return f'({_range(derived.column, table)}<>"")*({other}<>"")'
 
 
 def _share(op: Share, table: Table) -> Formula:
@@ -583,8 +476,8 @@ def _growth(op: Growth, table: Table, answer: Answer) -> Formula:
             f"{op.date} has no dates", expected="dates", found="none", where=op.date
         )
     latest, previous = answer.periods
-    d = _range(op.date, table)
-    m = _values(op.measure, table)
+    d = column_range(op.date, table)
+    m = read_values(op.measure, table)
     extra = "" if not op.where else f"*({mask(op.where, table)})"
     a, b = _period_test(d, latest, op.period), _period_test(d, previous, op.period)
     return Formula(f"=SUMPRODUCT({a}{extra}*{m})/SUMPRODUCT({b}{extra}*{m})-1", array=True)

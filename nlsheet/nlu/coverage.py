@@ -21,6 +21,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.flags import is_flag_column
+from nlsheet.nlu.header_verbs import sorts_rows, verb_of_header
 from nlsheet.nlu.lexicon import (
     AMOUNT_NOUNS,
     GENERIC_ROW_NOUNS,
@@ -58,7 +59,6 @@ __all__ = [
     "row_nouns",
     "traded_item",
     "unaccounted",
-    "verb_of_header",
     "verb_of_rows",
 ]
 
@@ -268,45 +268,6 @@ def keys_rows(table: Table, name: str) -> bool:
     """True when nearly every row has its own value in the column (a name per row)."""
     series = table.values(name).series.dropna()
     return len(series) >= 2 and series.nunique() >= 0.9 * len(series)
-
-
-def verb_of_header(word: str, table: Table) -> bool:
-    """'tested' beside a Test column, 'closing' beside Expected Close: a verb made of a header
-    word names what the column records, not a column to read. The header word itself
-    ('Opened') is the column, not this."""
-    return bool(_verb_headers(word, table))
-
-
-def sorts_rows(word: str, table: Table, read: Collection[str] = ()) -> bool:
-    """Whether a verb made of a header word ('adopted' beside Adopter and Adoption Date)
-    names a column some rows leave blank, and the reading reads none of the columns it names:
-    the dogs adopted are not every dog, so the verb says which rows, and an answer that let
-    it pass as a command word would count them all ('dogs adopted in 2024' tests the Adoption
-    Date, which says it)."""
-    named = _verb_headers(word, table)
-    if any(c.name in read for c in named):
-        return False
-    return any(table.values(c.name).series.isna().any() for c in named)
-
-
-def _verb_headers(word: str, table: Table) -> list[Column]:
-    lower = word.lower()
-    suffix = next((x for x in ("ing", "ed", "d") if lower.endswith(x)), None)
-    if suffix is None or len(lower) - len(suffix) < 3:
-        return []
-    base = lower[: -len(suffix)]
-    words = table.memo(
-        "coverage:header-words",
-        lambda: frozenset(w.lower() for c in table.columns for w in header_words(c.name)),
-    )
-    if lower in words:
-        return []
-    # 'closing' -> close, 'shipped' -> ship, 'tested' -> test; 'played' beside Player and
-    # 'scored' beside Scorer name what the people of the column do.
-    stems = {base, base + "e", base[:-1] if base[-1] == base[-2] else base}
-    stems |= {s + "er" for s in stems} | {s + "r" for s in stems if s.endswith("e")}
-    stems |= {s + end for s in stems for end in ("ion", "ment", "al") if len(s) >= 4}
-    return [c for c in table.columns if stems & {w.lower() for w in header_words(c.name)}]
 
 
 def names_number_column(word: str, table: Table) -> bool:

@@ -18,7 +18,8 @@ from nlsheet.changes import CHANGES
 from nlsheet.nlu.binding import holds_years
 from nlsheet.nlu.change_cues import CHANGE_CUE, change_fits, said_loosely
 from nlsheet.nlu.conditions import SUPERLATIVE_WORD, Frame
-from nlsheet.nlu.coverage import ID_WORDS, is_row_noun, verb_of_header
+from nlsheet.nlu.coverage import ID_WORDS, is_row_noun
+from nlsheet.nlu.header_verbs import verb_of_header
 from nlsheet.nlu.lexicon import ROLES, TRADED_AFTER
 from nlsheet.nlu.text import Token, is_plural, tokenize, words_of
 from nlsheet.plan import Cmp
