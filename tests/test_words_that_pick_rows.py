@@ -134,12 +134,15 @@ def test_a_value_listed_inside_longer_cells_is_tested_as_contained(tmp_path: Pat
                 "no cats",
             ],
             "Payment": ["Paid", "Partially paid", "Paid", "Unpaid", "Paid", "Partially paid"],
+            "Kennel": ["North", "North, East", "East", "North", "South", "East"],
         }
     )
     book = book_of_frame(frame, "Dogs", tmp_path / "dogs.xlsx")
     assert answer_of(book, "how many dogs are noted as cat friendly") == 4
-    # A whole value that is no item of a list keeps its equality.
+    # A whole value that is no item of a list keeps its equality, and so does a category
+    # outside a column of notes.
     assert answer_of(book, "how many dogs are Paid") == 3
+    assert answer_of(book, "how many dogs are in the North kennel") == 2
 
 
 def test_how_many_of_our_names_asks_rows_or_different_names(tmp_path: Path) -> None:

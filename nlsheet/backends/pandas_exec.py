@@ -240,7 +240,8 @@ def _aggregate(op: Aggregate, table: Table) -> Answer:
         values = pd.Series(np.ones(table.n_rows))
     else:
         values = _measure(op.measure, table, total=op.func is AggFunc.SUM)
-        if op.measure.other is None and op.func in (AggFunc.COUNT, AggFunc.COUNT_DISTINCT):
+        plain = op.measure.other is None and not op.measure.span
+        if plain and op.func in (AggFunc.COUNT, AggFunc.COUNT_DISTINCT):
             values = table.values(op.measure.column).series
     values = values.reset_index(drop=True)
     if op.measure is not None and op.measure.span and op.measure.op is None:

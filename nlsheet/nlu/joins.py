@@ -67,19 +67,29 @@ def text_condition(
     return Bound(Condition(column.name, cmp, scalar), begin, end, mention)
 
 
+# Headers of columns whose cells are written notes or lists of traits, not categories.
+_FREE_TEXT = re.compile(
+    r"\b(?:notes?|comments?|remarks?|tags?|descriptions?|features?|feedback|details?|"
+    r"observations?|keywords?|traits?)\b",
+    re.I,
+)
+
+
 def listed_item(bound: Bound, table: Table) -> Bound:
     """A value that is a whole cell of some rows and an item of a list in others ('cat
-    friendly' beside 'cat friendly, good with kids' in Notes) is tested as contained, so no
-    row listing it is left out; other values keep their equality ('Paid' is not 'Partially
-    paid')."""
+    friendly' beside 'cat friendly, good with kids' in Notes), in a column of notes, is tested
+    as contained, so no row listing it is left out. Other values keep their equality ('Paid'
+    is not 'Partially paid'), as do values of categories ('News' is not 'News, Talk' in a
+    Format column, nor 'News/Talk')."""
     condition = bound.condition
     if condition.cmp is not Cmp.EQ or not isinstance(condition.value, str):
         return bound
-    if table.column(condition.column).kind is not ColumnKind.TEXT:
+    column = table.column(condition.column)
+    if column.kind is not ColumnKind.TEXT or not _FREE_TEXT.search(column.name):
         return bound
     cells = table.values(condition.column).series.dropna().astype(str).str.casefold()
     value = re.escape(condition.value.casefold())
-    listed = cells.str.contains(rf"(?:^|[,;/|]\s*){value}\s*(?:[,;/|]|$)", regex=True)
+    listed = cells.str.contains(rf"(?:^|[,;]\s*){value}\s*(?:[,;]|$)", regex=True)
     if not (listed & (cells != condition.value.casefold())).any():
         return bound
     loose = Condition(condition.column, Cmp.CONTAINS, condition.value)
