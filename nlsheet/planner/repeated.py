@@ -40,6 +40,12 @@ def repeats_per(table: Table, measure: str, key: str) -> bool:
     average."""
 
     def test() -> bool:
+        # Each name stands on two rows or more, so a figure of names has at most half as many
+        # values as rows, and no more than the key has names: decided without reading the key
+        # (200,000 sales, each its own amount, leave the text columns unread).
+        figures = _distinct(table, measure)
+        if 2 * figures > table.n_rows or figures > _distinct(table, key):
+            return False
         frame = pd.DataFrame(
             {"key": table.values(key).series.astype("string"), "m": table.values(measure).series}
         ).dropna()
@@ -49,6 +55,10 @@ def repeats_per(table: Table, measure: str, key: str) -> bool:
         return bool((frame.groupby("key")["m"].nunique() <= 1).all())
 
     return table.memo(f"repeats:{measure}:{key}", test)
+
+
+def _distinct(table: Table, name: str) -> int:
+    return table.memo(f"distinct:{name}", lambda: int(table.values(name).series.nunique()))
 
 
 def repeated_total(ctx: Context, op: Op) -> Clarification | None:
