@@ -41,7 +41,7 @@ from nlsheet.nlu.text import (
     tokenize,
 )
 from nlsheet.nlu.units import unit_of
-from nlsheet.nlu.wide import column_runs
+from nlsheet.nlu.wide import EVERY_CELL, ONCE_PER, column_runs
 from nlsheet.workbook.table import Column, ColumnKind, Table
 
 __all__ = [
@@ -441,8 +441,7 @@ _PHRASES = re.compile(
     r"\b(?:add(?:ed|s)?|summ?ed|totall?ed)\s+up\b|\bsingle(?=\s+(?:most|least|\w+est)\b)|"
     r"\byes\s*(?:/|or)\s*no\b|"  # 'by paid yes/no': the two answers of a yes/no column
     # Which rows an average reads (planner.granularity): 'every cell', 'row totals', 'once per'.
-    r"\b(?:every|each|per|all)\s+(?:the\s+)?cells?\b|\bcell\s+by\s+cell\b|\brow\s+totals?\b|"
-    r"\bonce(?=\s+(?:per|for\s+each|each)\b)",
+    rf"{EVERY_CELL.pattern}|\brow\s+totals?\b|{ONCE_PER.pattern}",
     re.I,
 )
 

@@ -25,6 +25,8 @@ from nlsheet.nlu.text import Token, canonical, header_words, sheet_words, tokeni
 from nlsheet.workbook.table import Column, ColumnKind, Table
 
 __all__ = [
+    "EVERY_CELL",
+    "ONCE_PER",
     "PERCENT_WORD",
     "Span",
     "cells_words",
@@ -76,6 +78,13 @@ _CHANGE = re.compile(
     r"f[ae]ll\w*|drop\w*|decreas\w*|declin\w*|los[et]|loses|losing)\b",
     re.I,
 )
+# Words that say an average reads every cell of a stretch ('average, every cell'), and that a
+# figure counts once per name ('average rent once per property'): planner.granularity reads
+# them, nlu.coverage lets them stand as words of the command language.
+EVERY_CELL = re.compile(
+    r"\b(?:every|each|per|all)\s+(?:the\s+)?cells?\b|\bcell\s+by\s+cell\b", re.I
+)
+ONCE_PER = re.compile(r"\bonce(?=\s+(?:per|for\s+each|each)\b)", re.I)
 PERCENT_WORD = re.compile(r"\b(?:percent(?:age)?|per\s+cent)\b|%", re.I)
 # Words that rank rows by the change ('which sector grew the most'): no one figure answers.
 _RANKS = re.compile(r"\b(?:which|who|most|least|top|bottom|highest|lowest|biggest|rank\w*)\b", re.I)

@@ -28,7 +28,7 @@ from nlsheet.backends import pandas_exec
 from nlsheet.errors import NlsheetError
 from nlsheet.nlu.coverage import row_nouns
 from nlsheet.nlu.text import header_words, normalize_word
-from nlsheet.nlu.wide import run_unit
+from nlsheet.nlu.wide import EVERY_CELL, ONCE_PER, run_unit
 from nlsheet.plan import AggFunc, Aggregate, Measure, Plan
 from nlsheet.planner.context import Context
 from nlsheet.planner.repeated import repeats_per
@@ -38,7 +38,6 @@ from nlsheet.workbook.table import Column, ColumnKind, Table
 __all__ = ["average_over", "each_reading"]
 
 _AVERAGES = (AggFunc.AVERAGE, AggFunc.MEDIAN)
-_CELLS = re.compile(r"\b(?:every|each|per|all)\s+(?:the\s+)?cells?\b|\bcell\s+by\s+cell\b", re.I)
 _TOTALS = re.compile(r"\btotals?\b", re.I)
 _OWN_PERIOD = {
     "month": re.compile(r"\b(?:monthly|(?:per|a|each|every)\s+month)\b", re.I),
@@ -46,7 +45,6 @@ _OWN_PERIOD = {
         r"\b(?:yearly|annual(?:ly)?|per\s+annum|(?:per|a|each|every)\s+year)\b", re.I
     ),
 }
-_ONCE = re.compile(r"\bonce\s+(?:per|for\s+each|each)\b", re.I)
 
 Over = tuple[Measure | None, Column | None, str | None]
 
@@ -69,7 +67,9 @@ def average_over(
     if ctx.table.column(measure.column).kind is not ColumnKind.NUMBER:
         return measure, group, None
     if group is not None:
-        once = _ONCE.search(ctx.interp.text) and repeats_per(ctx.table, measure.column, group.name)
+        once = ONCE_PER.search(ctx.interp.text) and repeats_per(
+            ctx.table, measure.column, group.name
+        )
         return (measure, None, group.name) if once else (measure, group, None)
     key = None if ctx.interp.stated else _repeating_key(ctx.table, measure.column)
     if key is None:
@@ -91,7 +91,7 @@ def _span(ctx: Context, func: AggFunc, measure: Measure) -> Measure | Clarificat
     text, span = ctx.interp.text, measure.span
     unit = run_unit([ctx.table.column(c) for c in span])
     own = _OWN_PERIOD.get(unit or "")
-    if _CELLS.search(text) or (own is not None and own.search(text)) or len(span) < 2:
+    if EVERY_CELL.search(text) or (own is not None and own.search(text)) or len(span) < 2:
         return measure
     whole_year = unit == "month" and len(span) == 12 and _OWN_PERIOD["year"].search(text)
     totals = replace(measure, op="+")
