@@ -405,7 +405,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--cases",
         default=str(CASES),
-        help="cases file (default: the suite; tests/data/everyday/dev2 ... dev11/cases.jsonl "
+        help="cases file (default: the suite; tests/data/everyday/dev2 ... dev12/cases.jsonl "
         "are more dev sets, written apart and read while fixing rules; test2 ... test5 are "
         "held out); its workbooks are in a books folder beside it, or the suite's",
     )

@@ -18,8 +18,11 @@ from typing import Any, Protocol
 from nlsheet.backends import edits as edits_backend
 from nlsheet.changes import change_to_dict
 from nlsheet.errors import NotUnderstoodError
+from nlsheet.nlu.change_cues import CHANGE_CUE, said_loosely
 from nlsheet.nlu.interpret import Interpretation, interpret
 from nlsheet.nlu.model import OUT_OF_SCOPE, NluModel
+from nlsheet.nlu.readings import fits
+from nlsheet.nlu.text import tokenize
 from nlsheet.planner.build import check_letters
 from nlsheet.planner.edits import EDIT_INTENTS, build_change
 from nlsheet.result import Clarification, ColumnUse, Option, Result
@@ -46,6 +49,13 @@ _STEP_BREAK = re.compile(
 )
 
 
+# Words that ask for a change besides CHANGE_CUE's and the examples' own ('change Pos to
+# Position', 'show tax rate as 20%', 'order employees by start date', 'only keep distinct rows').
+_ALSO_ASKS = re.compile(
+    r"\b(?:chang\w*|show\w*|display\w*|only|keep|order|pie|kpis?|tabulat\w*|roll\s*-?\s*up|"
+    r"totals?|tint\w*|plug|fix|stop|give|calculat\w*|new|visuali[sz]e)\b",
+    re.I,
+)
 _OPENS_WITH_VERB = re.compile(
     r"^(?:(?:please|pls|kindly|now|first|then|also|can|could|would|will)\s+"
     r"(?:you\s+)?(?:please\s+)?)?" + _EDIT_VERB + r"\b",
@@ -165,6 +175,15 @@ def run_steps(
             question = engine.intent_question(interp)
             if question is not None:
                 return _step_question(engine, book, current, pieces, n, interp, question)
+        if intent is None and not _words_ask_for(interp, current, engine.model):
+            raise NotUnderstoodError(
+                f"step {n} {piece!r} reads most like {interp.intent.replace('_', ' ')}, but no "
+                "word of it asks for that change; say what to do (sort, highlight, add a "
+                "column ...) or ask a question",
+                expected=f"a word asking to {interp.intent.replace('_', ' ')}",
+                found=piece,
+                where=f"step {n}",
+            )
         change = build_change(interp, current)
         if session is None:
             session = EditSession(source, [table])
@@ -198,6 +217,21 @@ def run_steps(
         notes=tuple([*outcome.notes, *table.notes]),
         steps=tuple(described),
         _book=book,
+    )
+
+
+def _words_ask_for(interp: Interpretation, table: Table, model: NluModel) -> bool:
+    """Whether the words ask for the change read: its slots are there, and a word asks for a
+    change or is one its examples use ('profit by location' fits no column width, however like
+    'autofit' it looks to the classifier); or the user taught a word of it as a command word."""
+    if {t.norm for t in interp.tokens} & interp.taught:
+        return True
+    if not fits(interp.intent, interp.text, interp.frame, table, interp.masked):
+        return False
+    cues = model.change_words.get(interp.intent, frozenset())
+    said = {t.norm for t in tokenize(interp.masked)}
+    return bool(said & cues or _ALSO_ASKS.search(interp.masked)) or said_loosely(
+        interp.masked, CHANGE_CUE, sorted(cues)
     )
 
 

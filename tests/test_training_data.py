@@ -192,6 +192,7 @@ def test_heldout_shares_no_line_with_training() -> None:
         "dev9/cases.jsonl",
         "dev10/cases.jsonl",
         "dev11/cases.jsonl",
+        "dev12/cases.jsonl",
         "test5/cases.jsonl",
     ],
 )

@@ -426,10 +426,10 @@ def contained_form(
     holds when its cells hold the singular as a word ('mention taxis' over 'Taxi to airport')."""
     typed = column if column is not None else column_containing(table, p)
     if typed is not None and (column is None or _passes(table, typed, p)):
-        stem = " " not in p.value and searched_stem(
-            p.value.strip().casefold(), value_vocabulary(table, typed.name)
-        )
-        return typed, stem or p.value
+        # 'notes mentioning missed collections' finds 'missed collection in Feb' too.
+        head, _, last = p.value.strip().casefold().rpartition(" ")
+        stem = searched_stem(last, value_vocabulary(table, typed.name))
+        return typed, (f"{head} {stem}".strip() if stem else p.value)
     word = p.value.strip().casefold()
     for form in _word_forms(word):
         if " " in word or len(form) < 3:

@@ -42,7 +42,7 @@ from nlsheet.nlu.coverage import is_row_noun
 from nlsheet.nlu.dates import find_days, find_ranges
 from nlsheet.nlu.derived import apply_derived, find_derived, out_of_stock
 from nlsheet.nlu.flags import WHETHER, FlagMatch, adjective_flag, flag_value, presence
-from nlsheet.nlu.joins import combine, listed_item, text_condition
+from nlsheet.nlu.joins import combine, listed_item, quoted_inside, text_condition
 from nlsheet.nlu.owing import bind_owing
 from nlsheet.nlu.rows_said import name_holder, rows_counted
 from nlsheet.nlu.slots import (
@@ -329,9 +329,8 @@ class _Assembler(Binder):
                 if column[0].name in holders
                 else q.value
             )
-            self.bound.append(
-                text_condition(self.text, column[0], value, q.start, q.end, column[1])
-            )
+            said = text_condition(self.text, column[0], value, q.start, q.end, column[1])
+            self.bound.append(quoted_inside(said, self.table))
             self.take(column[1])
         for v in values:
             if v.contains:

@@ -386,7 +386,11 @@ def unaccounted(
         # 'projects' naming a Project column that keys the rows is the row noun, not a column.
         # A free verb or a misspelt command word is no excuse for a header it names ('March'
         # on a table of months is no verb, nor 'match' misspelt).
-        if words and all(_is_command_word(t, table, False, typos=False, read=read) for t in words):
+        if (
+            words
+            and not _names_measure(m, words, table)
+            and all(_is_command_word(t, table, False, typos=False, read=read) for t in words)
+        ):
             continue
         left.append(Leftover(m.words, m.start, m.end, m.column.name))
     for t in tokens:
@@ -408,6 +412,19 @@ def unaccounted(
         if not inside(start, end) and not any(w.start <= start < w.end for w in left)
     ]
     return sorted(left, key=lambda w: w.start)
+
+
+def _names_measure(mention: ColumnMatch, words: Sequence[Token], table: Table) -> bool:
+    """A header said in full or by its synonym that picks rows or is a figure: a yes/no
+    column ('average age of first-time donors') or a number column named by a word of no role
+    in the command language ('how much did the trees cost'); no command word excuses it."""
+    if mention.how not in ("exact", "synonym", "letter"):
+        return False
+    if is_flag_column(table, mention.column):
+        return True
+    return mention.column.kind is ColumnKind.NUMBER and any(
+        role_of(t.norm, typos=False) is None for t in words
+    )
 
 
 # Command words that change the answer, so a reading that did not use them would answer

@@ -56,6 +56,7 @@ class Derived:
     positive: bool = False  # only the rows where it is above zero ('missed its target by')
     measured: bool = True  # False: the words pick rows only ('stores that missed their target')
     more: tuple[tuple[int, int], ...] = ()  # other words naming it ('billed ... in charges')
+    unsure: str = ""  # why the words fit more than one such measure, when they do
 
 
 def header_has(*words: str) -> Callable[[Column], bool]:
@@ -66,6 +67,13 @@ def header_has(*words: str) -> Callable[[Column], bool]:
 
 _UNIT_PRICE = header_has("price", "cost")
 
+
+# 'stock value at cost', 'inventory value at retail price': which worth of one to count at.
+_AT_WORTH = re.compile(
+    r"\s+at\s+(?:the\s+)?(?:(?P<cost>cost|purchase|buying|trade)|retail|selling|sale|list)"
+    r"(?:\s+prices?)?\b",
+    re.I,
+)
 
 _HELD = frozenset({"stock", "hand", "onhand", "inventory"})
 
@@ -172,12 +180,24 @@ def find_derived(text: str, table: Table, mentions: Sequence[ColumnMatch]) -> De
             firsts = _counted_by_price(numeric, seconds[0])
         if op == "*" and second_kind is _PROBABILITY:
             seconds = [c for c in seconds if _within_one(table, c)]
-        if len(firsts) != 1 or len(seconds) != 1:
+        at = _AT_WORTH.match(text, found.end())
+        if second_kind is _UNIT_PRICE and at is not None:
+            # 'stock value at cost': the worth of one is the cost, not the selling price.
+            seconds = [c for c in seconds if (_COST if at["cost"] else _PRICE)(c)]
+        if len(firsts) != 1 or not seconds or (len(seconds) > 1 and second_kind is not _UNIT_PRICE):
             continue
         words, start, end = found.group(), found.start(), found.end()
         first = ColumnMatch(firsts[0], words, start, end, 0.9, "implied")
         second = ColumnMatch(seconds[0], words, start, end, 0.9, "implied")
-        return Derived(first, op, second, start, end)
+        unsure = ""
+        if len(seconds) > 1:
+            # 'stock value' beside Price and Cost: valued at either; the words do not say.
+            unsure = (
+                f"{words!r} could be {firsts[0].name} x {seconds[0].name} or {firsts[0].name} "
+                f"x {seconds[1].name}; say '{words} at cost' or '{words} at price'"
+            )
+        more = (at.span(),) if at is not None else ()
+        return Derived(first, op, second, start, end, more=more, unsure=unsure)
     return _worth_of_units(text, mentions, numeric, table)
 
 
@@ -440,6 +460,9 @@ def apply_derived(frame: Frame, derived: Derived | None, text: str) -> None:
     """Put the derived measure (of :func:`find_derived`) into the frame: its expression, and the
     rows it is about ('missed its target': only the rows that missed it)."""
     if frame.expression is not None or derived is None:
+        return
+    if derived.unsure:
+        frame.problems.append(derived.unsure)
         return
     if _COMPARED.match(text[derived.end :]):
         # 'orders worth over £1.5k': rows picked by the product, which no condition says yet.

@@ -242,6 +242,8 @@ def find_flags(text: str, table: Table, tokens: list[Token] | None = None) -> li
             if before in _AS_COLUMN_BEFORE and not _numbers_named(after, table):
                 continue  # 'count by paid'; but 'top 5 by billable hours' picks rows
 
+            if token.lower.endswith("ing") and after in _header_words(table):
+                continue  # 'shipping weight', 'billing address': a noun's modifier, no flag
             if said_how(text, token.end, table):
                 continue  # 'paid by cheque': the payment method, not whether it was paid
             if _SECOND_KEY.search(text[: token.start]):
@@ -259,6 +261,13 @@ def find_flags(text: str, table: Table, tokens: list[Token] | None = None) -> li
             found.append(FlagMatch(column, reading, text[start : token.end], start, token.end))
             break
     return found + _phrase_flags(text, table, tokens, found)
+
+
+def _header_words(table: Table) -> frozenset[str]:
+    return table.memo(
+        "flags:header-words",
+        lambda: frozenset(w.casefold() for c in table.columns for w in header_words(c.name)),
+    )
 
 
 # A verb's manner: 'paid by cheque', 'booked through the app', 'sent via courier'.

@@ -20,7 +20,7 @@ from nlsheet.nlu.slots import comparator_before
 from nlsheet.plan import Cmp, Condition, Scalar, Where
 from nlsheet.workbook.table import Column, ColumnKind, Table
 
-__all__ = ["Bound", "combine", "listed_item", "text_condition"]
+__all__ = ["Bound", "combine", "listed_item", "quoted_inside", "text_condition"]
 
 # A negation before a value, with the link words it may take ('not from the Central branch',
 # "didn't come from Leeds", 'except those at Eastside', 'neither Fiction nor Poetry').
@@ -89,8 +89,28 @@ def listed_item(bound: Bound, table: Table) -> Bound:
         return bound
     cells = table.values(condition.column).series.dropna().astype(str).str.casefold()
     value = re.escape(condition.value.casefold())
-    listed = cells.str.contains(rf"(?:^|[,;]\s*){value}\s*(?:[,;]|$)", regex=True)
+    # Items end at ',', ';' or a dash between spaces ('separation anxiety - improving').
+    listed = cells.str.contains(
+        rf"(?:^|[,;]\s*|\s[-–—]\s*){value}\s*(?:[,;]|\s[-–—]\s|$)", regex=True
+    )
     if not (listed & (cells != condition.value.casefold())).any():
+        return bound
+    loose = Condition(condition.column, Cmp.CONTAINS, condition.value)
+    return Bound(loose, bound.start, bound.end, bound.mention)
+
+
+def quoted_inside(bound: Bound, table: Table) -> Bound:
+    """Quoted words that no cell of the column holds whole but some hold inside ("titles with
+    'night' in them" over 'Night Train', 'Midnight Sun') are searched for, not matched whole:
+    a count of 0 would be an answer to a question nobody asked."""
+    condition = bound.condition
+    if condition.cmp is not Cmp.EQ or not isinstance(condition.value, str):
+        return bound
+    if table.column(condition.column).kind is not ColumnKind.TEXT:
+        return bound
+    cells = table.values(condition.column).series.dropna().astype(str).str.strip().str.casefold()
+    value = condition.value.strip().casefold()
+    if (cells == value).any() or not cells.str.contains(value, regex=False).any():
         return bound
     loose = Condition(condition.column, Cmp.CONTAINS, condition.value)
     return Bound(loose, bound.start, bound.end, bound.mention)

@@ -20,6 +20,7 @@ import json
 import os
 import tempfile
 import time
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -137,6 +138,8 @@ class NluModel:
         data: The model's JSON form (what the cache holds).
         aliases: Words the user said mean a header (from corrections): word -> header.
         taught: Words the user's corrections use as command words (they count as understood).
+        change_words: For each change, the words its examples use far more than others do
+            ('widen', 'fit' for autofit): a change is made only when one of them is said.
         train_seconds: How long training took (None when loaded from the cache).
     """
 
@@ -146,6 +149,7 @@ class NluModel:
     data: dict[str, Any]
     aliases: Mapping[str, str] = field(default_factory=dict)
     taught: frozenset[str] = frozenset()
+    change_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
     train_seconds: float | None = None
 
     @classmethod
@@ -173,6 +177,7 @@ class NluModel:
         data = {
             "model": fitted.to_json(),
             "command_words": sorted(words),
+            "change_words": _change_words(texts, labels),
             "intents": list(dataset.intents),
         }
         model = cls.from_json(data)
@@ -190,6 +195,7 @@ class NluModel:
             frozenset(data["command_words"]),
             tuple(data["intents"]),
             data,
+            change_words={i: frozenset(w) for i, w in data["change_words"].items()},
         )
 
     @classmethod
@@ -233,3 +239,22 @@ class NluModel:
         model = cls.train(dataset, params, warm)
         _write_cache(settings.cache_dir, key, model.data)
         return dataclasses.replace(model, aliases=aliases, taught=taught)
+
+
+RATIO = 0.25
+
+
+def _change_words(texts: Sequence[str], labels: Sequence[str]) -> dict[str, list[str]]:
+    """For each change, the words of two or more of its examples of which at least 40% of
+    all the examples using them are its own: the words that ask for it."""
+    per_intent: dict[str, Counter[str]] = defaultdict(Counter)
+    everywhere: Counter[str] = Counter()
+    for text, intent in zip(texts, labels, strict=True):
+        words = {t.norm for t in tokenize(text)} - {COLUMN_TOKEN}
+        per_intent[intent].update(words)
+        everywhere.update(words)
+    return {
+        intent: sorted(w for w, n in counts.items() if n >= 2 and n >= RATIO * everywhere[w])
+        for intent, counts in per_intent.items()
+        if intent in CHANGES
+    }

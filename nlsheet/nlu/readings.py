@@ -98,8 +98,8 @@ def fits(intent: str, text: str, frame: Frame, table: Table, masked: str = "") -
     """
     if intent in CHANGES:
         return change_fits(intent, text, frame)
-    if intent in _FIGURES and _WHO_ASKED.match(text):
-        return False  # 'who is the newest member' asks for a name, never a figure
+    if intent in _FIGURES and (_WHO_ASKED.match(text) or _NAME_ASKED_AFTER.search(text)):
+        return False  # 'who is the newest member', '... - which site?' ask for a name
     if intent == "percentile" and frame.percentile is None:
         return False  # 'amount by currency' names no percentile
     # A column of years ('Vintage', 'Year Built') ranks like dates: the oldest is the smallest.
@@ -192,6 +192,10 @@ _FIGURES = frozenset(
 EARLY = re.compile(r"\b(first|earliest|oldest|least\s+recent(?:ly)?)\b", re.I)
 LATE = re.compile(r"\b(last|latest|newest|most\s+recent(?:ly)?)\b", re.I)
 _WHO_ASKED = re.compile(r"^\s*(?:who|whom)\b", re.I)
+# A closing question for a name: 'biggest contract by combined total - which site?'.
+_NAME_ASKED_AFTER = re.compile(
+    r"\s[-–—:;]\s*(?:(?:which|what)\s+[^\W\d_]+|who)(?:\s+(?:was|is)\s+it)?\s*\??\s*$", re.I
+)
 
 
 # Words that ask how numbers move or what they lead to ('fees earned since April 15' asks for

@@ -162,7 +162,7 @@ _VERBS = frozenset(
     known bring brings brought keep kept send sent handle handles handled log logs logged
     drive drives drove driven ride rode ridden fly flew flown travel travelled traveled cover
     covered borrow borrowed lend lent book booked bill billed charge charged process processed
-    collect collected generate generated""".split()  # noqa: SIM905 - a word list reads best so
+    collect collected generate generated sing sang sung""".split()  # noqa: SIM905 - a word list reads best so
 )
 
 
@@ -170,7 +170,8 @@ _VERBS = frozenset(
 # they never pass as neutral words (a column or value must take them).
 STATUS_VERBS = frozenset(
     """paid close closed open opened won lost finished finish cancel cancelled canceled approved
-    rejected passed failed completed delivered shipped returned refunded resolved""".split()  # noqa: SIM905
+    rejected passed failed completed delivered shipped returned refunded resolved die died
+    survived expired lapsed renewed withdrawn withdrew declined accepted missed""".split()  # noqa: SIM905
 )
 
 
@@ -297,7 +298,12 @@ _VERB_ENDINGS = frozenset({"", "s", "e", "es", "ed", "d", "ing"})
 def searched_stem(word: str, vocabulary: Collection[str]) -> str | None:
     """The stem to search cells for when a verb form is asked ('vomiting' -> 'vomit') and the
     cells hold another form of it too ('Vomited'): every form is then found. None when the
-    word is no verb form or the cells hold only it."""
+    word is no verb form or the cells hold only it. A plural whose singular begins it and
+    stands in the cells ('collections', 'Missed collection in Feb') is searched for so too."""
+    if word.endswith("s"):
+        for form in singular_forms(word):
+            if form != word and word.startswith(form) and form in vocabulary:
+                return form
     stem = verb_stem(word)
     if stem == word or not word.endswith(("ing", "ed")):
         return None

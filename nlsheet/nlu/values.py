@@ -23,6 +23,7 @@ from nlsheet.nlu.lexicon import VALUE_SYNONYMS, role_of
 from nlsheet.nlu.text import (
     STATUS_VERBS,
     STOPWORDS,
+    header_vocabulary,
     header_words,
     normalize_word,
     searched_stem,
@@ -225,6 +226,14 @@ def link_words_in_values(
         )
         if not searched and is_row_noun(norm, table):
             continue  # 'harvests logged for River Field': the rows, whatever the notes say
+        if not searched and norm in header_vocabulary(table):
+            continue  # 'lowest rent we're asking' beside Asking Rent: the header's, not a note's
+        category = None if searched else _category_form(table, word.casefold())
+        if category is not None:
+            # 'rejected damage claims' beside a Claim Type of 'Damaged': the category, not
+            # the descriptions that say 'damage'.
+            found.append(ValueMatch(category[0], category[1], word, start, end))
+            continue
         holders = _free_text_holders(table, norm)
         for form in singular_forms(word) if not holders and len(word) > 4 else ():
             # 'taxis' where the cells say 'Taxi' (the plural rule keeps words in -is).
@@ -370,6 +379,29 @@ def _titled(cell: str) -> bool:
     """Every word of four letters or more capitalised: a name or a title."""
     words = [w for w in re.findall(r"[^\W\d_]+", cell) if len(w) >= 4]
     return bool(words) and all(w[0].isupper() for w in words)
+
+
+def _category_form(table: Table, norm: str) -> tuple[Column, str] | None:
+    """The one category value of one word that is the word made a participle ('Damaged' for
+    'damage', 'Refunded' for 'refund'), in a text column that is no free text."""
+    participles = {norm + "d", norm + "ed", norm + norm[-1:] + "ed"}
+    found = [
+        (c, value)
+        for c in table.columns
+        if c.kind is ColumnKind.TEXT and not c.is_id and not _free_text(table, c)
+        for value in _one_word_values(table, c)
+        if value.casefold() in participles
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _one_word_values(table: Table, column: Column) -> list[str]:
+    return table.memo(
+        f"values:one-word:{column.name}",
+        lambda: [
+            v for v in table.values(column.name).series.dropna().astype(str).unique() if v.isalpha()
+        ][:200],
+    )
 
 
 def _free_text_holders(table: Table, norm: str) -> list[Column]:

@@ -267,7 +267,12 @@ def _span_measure(ctx: Context, func: AggFunc) -> tuple[AggFunc, Measure]:
     return func, Measure.over([c.name for c in columns])
 
 
-_EACH_MONTH = re.compile(r"^(?!.*\btotal).*\b(?:monthly|(?:per|each|every|by)\s+month)\b", re.I)
+# 'monthly X by site', 'monthly totals', 'total per month'; not 'total monthly X' (the year's).
+_EACH_MONTH = re.compile(
+    r"\bmonthly\s+totals?\b|\btotals?\s+(?:per|each|every|by|a)\s+month\b|"
+    r"^(?!.*\btotal).*\b(?:monthly|(?:per|each|every|by)\s+month)\b",
+    re.I,
+)
 
 
 def _count_of_flag(ctx: Context, func: AggFunc, measure: Measure | None) -> Clarification | None:

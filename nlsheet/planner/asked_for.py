@@ -19,6 +19,7 @@ from nlsheet.plan import (
     ArgExtreme,
     Cmp,
     Growth,
+    Longest,
     MostFrequent,
     Op,
     Ratio,
@@ -63,6 +64,12 @@ def _distinct(op: Op) -> bool:
     return _func(AggFunc.COUNT_DISTINCT)(op) or isinstance(op, UniqueValues | MostFrequent)
 
 
+def _ranked(op: Op) -> bool:
+    return isinstance(op, ArgExtreme | TopN | MostFrequent | Longest) or _func(
+        AggFunc.MIN, AggFunc.MAX
+    )(op)
+
+
 _FAMILIES: tuple[tuple[str, re.Pattern[str], Callable[[Op], bool]], ...] = (
     ("an average", re.compile(r"\b(?:average|avg|mean(?=\s+(?:of\s+)?\w))\b", re.I), _averaged),
     ("a median", re.compile(r"\bmedian\b", re.I), _func(AggFunc.MEDIAN)),
@@ -86,6 +93,18 @@ _FAMILIES: tuple[tuple[str, re.Pattern[str], Callable[[Op], bool]], ...] = (
         _difference,
     ),
     ("distinct values", re.compile(r"\b(?:distinct|unique)\b", re.I), _distinct),
+    # 'biggest contract by combined total' is no grand total.
+    (
+        "a ranking",
+        re.compile(
+            r"\b(?:highest|lowest|biggest|largest|smallest|greatest|best|worst|top|"
+            r"bottom(?!\s+line)|most|"
+            r"least|fewest|cheapest|priciest|longest|shortest|fastest|slowest|heaviest|"
+            r"lightest|newest|oldest|youngest|latest|earliest)\b",
+            re.I,
+        ),
+        _ranked,
+    ),
     (
         "a spread",
         re.compile(r"\b(?:standard\s+deviation|std|stdev|variance|spread)\b", re.I),
@@ -124,9 +143,17 @@ def refuse_unmet_operation_words(ctx: Context, op: Op | None, used: list[tuple[i
         return
     text = ctx.interp.text
 
+    taught = ctx.interp.taught
+
     def free(pattern: re.Pattern[str]) -> re.Match[str] | None:
+        # A word the user taught ('the bottom line' meant a total) asks for what they said.
         return next(
-            (m for m in pattern.finditer(text) if not any(s <= m.start() < e for s, e in used)),
+            (
+                m
+                for m in pattern.finditer(text)
+                if not any(s <= m.start() < e for s, e in used)
+                and m.group().casefold() not in taught
+            ),
             None,
         )
 

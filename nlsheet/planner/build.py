@@ -198,6 +198,9 @@ def _changes_the_row(interp: Interpretation, word: Leftover) -> bool:
 
 # 'the email of', "Ann's phone", 'what phone number': the word names what is asked.
 _ATTRIBUTE_AFTER = re.compile(r"^(?:\s+\w+)?\s+(?:of|for)\b", re.I)
+_WHAT_THE = re.compile(
+    r"\bwhat(?:['’]s|\s+is|\s+was|\s+are|\s+were)?\s+(?:the|their|its)\s+(?:\w+\s+)?$", re.I
+)
 _ATTRIBUTE_BEFORE = re.compile(
     r"(?:\b(?:what|which|the|their|his|her|its)|['’]s)\s+(?:\w+\s+)?$", re.I
 )
@@ -216,11 +219,12 @@ def _asked_attribute(text: str, word: Leftover) -> bool:
     """A word a lookup's values do not make idle: an attribute no column holds, standing
     where the thing asked is named ('what is the email of the tenant in U104'); answering
     another column of that row would answer another question."""
-    return (
-        word.words.lower() in _ATTRIBUTES
-        and _ATTRIBUTE_BEFORE.search(text[: word.start]) is not None
-        and _ATTRIBUTE_AFTER.match(text[word.end :]) is not None
-    )
+    after, before = text[word.end :], text[: word.start]
+    if word.words.lower() in _ATTRIBUTES:
+        return bool(_ATTRIBUTE_BEFORE.search(before) and _ATTRIBUTE_AFTER.match(after))
+    # 'what's the fridge temperature in the gym machine': a noun between 'what is the' and
+    # where the row is ('in', 'at', 'on'), not one said of a column ('the final score for').
+    return bool(_WHAT_THE.search(before) and re.match(r"\s+(?:in|at|on)\b", after))
 
 
 def _refuse_unused(ctx: Context, op: Op | None) -> None:

@@ -34,6 +34,7 @@ def same_answer(
     typed, and its alternatives: the readings agree, the words stayed unsure."""
     found: list[tuple[Interpretation, Built]] = []
     values = []
+    kept = []
     for option in question.options:
         intent, _, text = option.command.partition(": ")
         if intent not in SUPPORTED_INTENTS or not text:
@@ -44,12 +45,15 @@ def same_answer(
             if isinstance(built, Clarification):
                 return None
             values.append(json_value(pandas_exec.execute(built.plan, table).value))
+        except NotUnderstoodError:
+            continue  # a word the reading leaves unused ('lowest' for a total): no reading
         except NlsheetError:
             return None
         found.append((interp, built))
+        kept.append(option)
     if len(found) < 2 or any(v != values[0] for v in values) or values[0] is None:
         return None
-    labels = " and the ".join(o.label for o in question.options)
+    labels = " and the ".join(o.label for o in kept)
     interp, built = found[0]
     note = f"the {labels} give the same answer"
     interp = dataclasses.replace(

@@ -13,8 +13,10 @@ the superlative is said of the rows, not of a number to rank by.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from nlsheet.backends.masks import column_numbers, row_mask
+from nlsheet.nlu.context import ColumnMatch
 from nlsheet.nlu.coverage import is_row_noun
 from nlsheet.nlu.lexicon import PEOPLE_NOUNS
 from nlsheet.nlu.text import is_plural, normalize_word, tokenize
@@ -23,7 +25,14 @@ from nlsheet.planner.context import Context
 from nlsheet.result import Clarification, Option
 from nlsheet.workbook.table import Column, ColumnKind
 
-__all__ = ["WHICH_ROW", "counted_ranking", "row_or_total", "single_row_said", "total_said"]
+__all__ = [
+    "WHICH_ROW",
+    "asked_first",
+    "counted_ranking",
+    "row_or_total",
+    "single_row_said",
+    "total_said",
+]
 
 # Words that ask for each name's total ('who sold the most', 'the highest total').
 _TOTAL = re.compile(
@@ -100,6 +109,15 @@ def row_or_total(
             ),
         ),
     )
+
+
+_ASKS_FOR = re.compile(r"\b(?:which|what)\s+$", re.I)
+
+
+def asked_first(text: str, mentions: Sequence[ColumnMatch]) -> list[ColumnMatch]:
+    """The mentions with the one a question word asks for first ('biggest contract by annual
+    total - which site?': the Site, not the Contract ID)."""
+    return sorted(mentions, key=lambda m: _ASKS_FOR.search(text[: m.start]) is None)
 
 
 # 'which bug ...', 'what table ...': the word after the question word names what is asked.

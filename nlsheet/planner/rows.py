@@ -40,6 +40,7 @@ from nlsheet.planner.implied import DATE_ORDER, ROWS, direct, implied_measure, n
 from nlsheet.planner.quantities import amount_over_time, amount_transacted
 from nlsheet.planner.ranking_words import (
     WHICH_ROW,
+    asked_first,
     counted_ranking,
     row_or_total,
     single_row_said,
@@ -323,6 +324,7 @@ def _measure_and_target(ctx: Context, need_target: bool) -> tuple[Column, Column
         others = [m for m in free if m is not measure_match and m.column is not measure]
         if by is not None and by is not measure_match:
             others.insert(0, by)
+        others = asked_first(ctx.interp.text, others)
         target_match = next((m for m in others if m.column.kind is not ColumnKind.NUMBER), None)
         target_match = target_match or (others[0] if others else None)
         target = ctx.use(target_match) if target_match is not None else _person(ctx)
@@ -456,6 +458,7 @@ def _rank_derived(ctx: Context, derived: Measure, top: bool) -> Op:
     """Single rows ranked by a derived measure ('which item has the highest margin')."""
     largest = ctx.intent in ("arg_max", "top_n")
     names = [m for m in ctx.frame.free if m.column.kind is ColumnKind.TEXT and m.how != "implied"]
+    names = asked_first(ctx.interp.text, names)
     if top and not names:
         n = ctx.frame.n or 5
         return TopN(derived.column, n, largest, ctx.frame.where, derived)

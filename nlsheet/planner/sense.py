@@ -90,6 +90,7 @@ def check_sense(ctx: Context, op: Op) -> None:
     """
     _check_sum_units(ctx, op)
     _check_flag_lookup(ctx, op)
+    _check_keys_group(ctx, op)
     where = getattr(op, "where", None)
     if not isinstance(where, Where):
         return
@@ -134,6 +135,30 @@ def check_sense(ctx: Context, op: Op) -> None:
                 f"{shown_value(c.value)} is that number again; the number belongs to another "
                 "column",
                 "the column each number belongs to",
+            )
+
+
+# A number column with more different values than this, and than half its filled cells, is a
+# measure or an identifier: grouping by it gives a group per row.
+_MOST_GROUPS = 20
+
+
+def _check_keys_group(ctx: Context, op: Op) -> None:
+    """Refuse 'share of takings by card' read as a group per value of Card Takings: a key of
+    amounts, each on one row, groups nothing."""
+    if not isinstance(op, Aggregate):
+        return
+    for name, period in op.keys:
+        column = ctx.table.column(name)
+        if period is not None or column.kind is not ColumnKind.NUMBER:
+            continue
+        series = ctx.table.values(name).series
+        distinct = int(series.nunique())
+        if distinct > _MOST_GROUPS and 2 * distinct > int(series.count()):
+            raise ctx.refuse(
+                f"grouping by {name} would make a group of almost every row ({distinct} "
+                f"different numbers): {name} is an amount, not a category",
+                "a column of categories to group by (region, type, month ...)",
             )
 
 
