@@ -135,6 +135,7 @@ def test_stock_value_is_counted_at_the_worth_the_words_name() -> None:
     at_price = (frame["In Stock"] * frame["Price (£)"]).sum()
     assert answer_of(book, "total stock value at cost") == pytest.approx(at_cost)
     assert answer_of(book, "stock value at retail price") == pytest.approx(at_price)
+    assert answer_of(book, "what's our stock worth at price") == pytest.approx(at_price)
     # Both worths held and neither said: refused, naming both readings.
     with pytest.raises(nlsheet.NlsheetError, match="at cost"):
         book.ask("total stock value")
@@ -239,3 +240,21 @@ def test_a_noun_asked_for_in_a_lookup_is_not_ignored() -> None:
     with pytest.raises(nlsheet.NlsheetError, match="fridge temperature"):
         book.ask("what's the fridge temperature in the gym machine")
     assert answer_of(book, "which machine is located in the Gym") == "VM-02"
+
+
+def test_the_biggest_row_is_its_money_only_when_nothing_else_sizes_it() -> None:
+    sessions = pd.DataFrame(
+        {
+            "Session": ["S-1", "S-2", "S-3"],
+            "Energy (kWh)": [40.5, 12.0, 22.1],
+            "Duration (min)": [95, 30, 240],
+            "Cost (£)": [12.1, 15.0, 9.9],
+        }
+    )
+    with pytest.raises(nlsheet.NlsheetError, match="rank by"):
+        nlsheet.open(sessions).ask("biggest session?")
+    orders = pd.DataFrame(
+        {"Order": ["O-1", "O-2", "O-3"], "Qty": [3, 10, 1], "Amount (£)": [250.0, 90.0, 400.0]}
+    )
+    largest = orders["Order"][orders["Amount (£)"].idxmax()]
+    assert answer_of(nlsheet.open(orders), "which is the largest order") == largest

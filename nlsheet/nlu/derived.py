@@ -70,8 +70,8 @@ _UNIT_PRICE = header_has("price", "cost")
 
 # 'stock value at cost', 'inventory value at retail price': which worth of one to count at.
 _AT_WORTH = re.compile(
-    r"\s+at\s+(?:the\s+)?(?:(?P<cost>cost|purchase|buying|trade)|retail|selling|sale|list)"
-    r"(?:\s+prices?)?\b",
+    r"\s+at\s+(?:the\s+)?(?:(?P<cost>cost|purchase|buying|trade)|retail|selling|sale|list|"
+    r"price)(?:\s+prices?)?\b",
     re.I,
 )
 

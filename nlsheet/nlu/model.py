@@ -241,12 +241,13 @@ class NluModel:
         return dataclasses.replace(model, aliases=aliases, taught=taught)
 
 
-RATIO = 0.25
+# A word asks for a change when at least this share of the examples using it are that change's.
+_CHANGE_WORD_SHARE = 0.25
 
 
 def _change_words(texts: Sequence[str], labels: Sequence[str]) -> dict[str, list[str]]:
-    """For each change, the words of two or more of its examples of which at least 40% of
-    all the examples using them are its own: the words that ask for it."""
+    """For each change, the words of two or more of its examples of which at least a quarter
+    of all the examples using them are its own: the words that ask for it."""
     per_intent: dict[str, Counter[str]] = defaultdict(Counter)
     everywhere: Counter[str] = Counter()
     for text, intent in zip(texts, labels, strict=True):
@@ -254,7 +255,9 @@ def _change_words(texts: Sequence[str], labels: Sequence[str]) -> dict[str, list
         per_intent[intent].update(words)
         everywhere.update(words)
     return {
-        intent: sorted(w for w, n in counts.items() if n >= 2 and n >= RATIO * everywhere[w])
+        intent: sorted(
+            w for w, n in counts.items() if n >= 2 and n >= _CHANGE_WORD_SHARE * everywhere[w]
+        )
         for intent, counts in per_intent.items()
         if intent in CHANGES
     }

@@ -381,10 +381,10 @@ def _titled(cell: str) -> bool:
     return bool(words) and all(w[0].isupper() for w in words)
 
 
-def _category_form(table: Table, norm: str) -> tuple[Column, str] | None:
+def _category_form(table: Table, word: str) -> tuple[Column, str] | None:
     """The one category value of one word that is the word made a participle ('Damaged' for
     'damage', 'Refunded' for 'refund'), in a text column that is no free text."""
-    participles = {norm + "d", norm + "ed", norm + norm[-1:] + "ed"}
+    participles = {word + "d", word + "ed", word + word[-1:] + "ed"}
     found = [
         (c, value)
         for c in table.columns

@@ -66,7 +66,7 @@ def _distinct(op: Op) -> bool:
 
 def _ranked(op: Op) -> bool:
     return isinstance(op, ArgExtreme | TopN | MostFrequent | Longest) or _func(
-        AggFunc.MIN, AggFunc.MAX
+        AggFunc.MIN, AggFunc.MAX, AggFunc.MODE
     )(op)
 
 

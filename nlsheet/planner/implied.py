@@ -114,6 +114,11 @@ _DOERS = (
 _SIZE_OF_ROW = re.compile(
     r"\b(largest|biggest|smallest|highest|lowest|most\s+valuable)\s+(?:single\s+)?(\w+)", re.I
 )
+# Headers of what sizes a session or a job besides its price: energy, time taken, distance
+# (an order's weight does not: 'the largest order' is its amount).
+_MEASURED = re.compile(
+    r"\b(?:kwh|mwh|energy|duration|distance|km|miles|hours|hrs|minutes|mins?)\b", re.I
+)
 _SIZE_OF_VALUED_ROW = re.compile(
     r"\b(largest|biggest|smallest|highest|lowest|most\s+valuable)\s+(?P<value>\S+)\s+(\w+)",
     re.I,
@@ -268,7 +273,8 @@ def _by_size(ctx: Context) -> ColumnMatch | None:
     if sized is None or not is_row_noun(normalize_word(sized.groups()[-1]), table):
         return None
     money = [c for c in numeric_columns(table) if _is_money(c)]
-    if len(money) != 1:
+    if len(money) != 1 or any(_MEASURED.search(c.name) for c in numeric_columns(table)):
+        # 'the biggest session' beside Energy (kWh) and Duration (min): not only money sizes it.
         return None
     ctx.notes.append(f"'{sized.group()}' ranks by {money[0].name}")
     # A sheet named for the whole ('Pipeline') is no single row: 'the biggest pipeline' is the
