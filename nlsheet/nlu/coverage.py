@@ -388,7 +388,7 @@ def unaccounted(
         # on a table of months is no verb, nor 'match' misspelt).
         if (
             words
-            and not _names_measure(m, words, table)
+            and not _names_measure(m, words, table, read)
             and all(_is_command_word(t, table, False, typos=False, read=read) for t in words)
         ):
             continue
@@ -414,14 +414,20 @@ def unaccounted(
     return sorted(left, key=lambda w: w.start)
 
 
-def _names_measure(mention: ColumnMatch, words: Sequence[Token], table: Table) -> bool:
+def _names_measure(
+    mention: ColumnMatch, words: Sequence[Token], table: Table, read: Collection[str]
+) -> bool:
     """A header said in full or by its synonym that picks rows or is a figure: a yes/no
     column ('average age of first-time donors') or a number column named by a word of no role
-    in the command language ('how much did the trees cost'); no command word excuses it."""
+    in the command language ('how much did the trees cost'); no command word excuses it. A
+    word of money is the reading's when it reads money already ('how much did Nora spend, as
+    Bottles times Price')."""
     if mention.how not in ("exact", "synonym", "letter"):
         return False
     if is_flag_column(table, mention.column):
         return True
+    if _MONEY_HEADER.search(mention.column.name) and any(_MONEY_HEADER.search(c) for c in read):
+        return False
     return mention.column.kind is ColumnKind.NUMBER and any(
         role_of(t.norm, typos=False) is None for t in words
     )
