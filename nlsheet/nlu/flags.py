@@ -18,7 +18,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from nlsheet.nlu.lexicon import NEGATIONS
-from nlsheet.nlu.text import Token, header_words, normalize_word, tokenize, verb_stem
+from nlsheet.nlu.text import (
+    Token,
+    header_word_set,
+    header_words,
+    normalize_word,
+    tokenize,
+    verb_stem,
+)
 from nlsheet.plan import Cmp, Condition
 from nlsheet.workbook.table import Column, ColumnKind, Table
 
@@ -242,7 +249,7 @@ def find_flags(text: str, table: Table, tokens: list[Token] | None = None) -> li
             if before in _AS_COLUMN_BEFORE and not _numbers_named(after, table):
                 continue  # 'count by paid'; but 'top 5 by billable hours' picks rows
 
-            if token.lower.endswith("ing") and after in _header_words(table):
+            if token.lower.endswith("ing") and after in header_word_set(table):
                 continue  # 'shipping weight', 'billing address': a noun's modifier, no flag
             if said_how(text, token.end, table):
                 continue  # 'paid by cheque': the payment method, not whether it was paid
@@ -261,13 +268,6 @@ def find_flags(text: str, table: Table, tokens: list[Token] | None = None) -> li
             found.append(FlagMatch(column, reading, text[start : token.end], start, token.end))
             break
     return found + _phrase_flags(text, table, tokens, found)
-
-
-def _header_words(table: Table) -> frozenset[str]:
-    return table.memo(
-        "flags:header-words",
-        lambda: frozenset(w.casefold() for c in table.columns for w in header_words(c.name)),
-    )
 
 
 # A verb's manner: 'paid by cheque', 'booked through the app', 'sent via courier'.

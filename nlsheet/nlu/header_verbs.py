@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from nlsheet.nlu.text import header_words
+from nlsheet.nlu.text import header_word_set, header_words
 from nlsheet.workbook.table import Column, Table
 
 __all__ = ["sorts_rows", "verb_of_header"]
@@ -43,11 +43,7 @@ def _verb_headers(word: str, table: Table) -> list[Column]:
     if suffix is None or len(lower) - len(suffix) < 3:
         return []
     base = lower[: -len(suffix)]
-    words = table.memo(
-        "coverage:header-words",
-        lambda: frozenset(w.lower() for c in table.columns for w in header_words(c.name)),
-    )
-    if lower in words:
+    if lower in header_word_set(table):
         return []
     # 'closing' -> close, 'shipped' -> ship, 'tested' -> test; 'played' beside Player and
     # 'scored' beside Scorer name what the people of the column do.

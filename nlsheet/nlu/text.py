@@ -24,6 +24,7 @@ __all__ = [
     "Token",
     "canonical",
     "header_vocabulary",
+    "header_word_set",
     "header_words",
     "is_plural",
     "is_verb",
@@ -356,6 +357,14 @@ def header_vocabulary(table: Table) -> frozenset[str]:
     return table.memo(
         "text:header-vocabulary",
         lambda: frozenset(t.norm for c in table.columns for t in tokenize(c.name)),
+    )
+
+
+def header_word_set(table: Table) -> frozenset[str]:
+    """The headers' words as typed, lower-cased ('Weight kg' -> weight, kg), worked out once."""
+    return table.memo(
+        "text:header-words",
+        lambda: frozenset(w.lower() for c in table.columns for w in header_words(c.name)),
     )
 
 
